@@ -1,0 +1,109 @@
+// ESLint flat config. Besides code quality it enforces the layer boundaries
+// of ARCHITECTURE.md: what each layer under src/ may import.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'http', 'https', 'net', 'worker_threads'];
+const pattern = (group, message) => ({ group, message });
+
+const noImportsOf = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**', 'resources/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+        { selector: 'TSEnumDeclaration', message: 'Use `as const` objects instead of enums.' },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      ...noImportsOf(
+        pattern(['**/shared/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'The engine imports only itself (and zod).'),
+        pattern(['electron', 'react', 'react-dom', 'zustand', 'immer', 'yaml', 'fflate', ...nodeBuiltins], 'The engine is pure: no I/O, UI or platform libraries.'),
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval', 'performance', 'require'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the run PRNG (engine/random.ts): runs must replay.' },
+        { object: 'Date', property: 'now', message: 'Simulated time only: the engine never reads the wall clock.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'Simulated time only: the engine never reads the wall clock.' },
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+        { selector: 'TSEnumDeclaration', message: 'Use `as const` objects instead of enums.' },
+        { selector: 'ClassDeclaration', message: 'Engine data is plain JSON: no classes.' },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: noImportsOf(
+      pattern(['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'shared imports only engine types and itself.'),
+      pattern(['electron', 'react', 'react-dom', 'zustand', ...nodeBuiltins], 'shared is the cross-process contract: no platform code.'),
+    ),
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: noImportsOf(
+      pattern(['**/renderer/**', '**/preload/**', '**/cli/**'], 'main must not import renderer, preload or cli.'),
+      pattern(['react', 'react-dom', 'zustand'], 'main has no UI libraries.'),
+      pattern(['electron', '**/electron/**'], 'Only the thin adapters in src/main/electron/ touch Electron; the services stay runnable in plain Node.'),
+    ),
+  },
+  {
+    files: ['src/main/electron/**/*.ts'],
+    rules: noImportsOf(
+      pattern(['**/renderer/**', '**/preload/**', '**/cli/**'], 'main must not import renderer, preload or cli.'),
+      pattern(['react', 'react-dom', 'zustand'], 'main has no UI libraries.'),
+    ),
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: noImportsOf(
+      pattern(['**/engine/**', '**/main/**', '**/renderer/**', '**/cli/**'], 'preload imports only shared types.'),
+      pattern(['react', 'react-dom', 'zustand', ...nodeBuiltins], 'preload exposes the IPC bridge and nothing else.'),
+    ),
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...noImportsOf(
+        pattern(['**/main/**', '**/preload/**', '**/cli/**'], 'The renderer talks to main only through window.api (src/renderer/api.ts).'),
+        pattern(['electron', ...nodeBuiltins], 'The renderer is sandboxed: no Node or Electron.'),
+      ),
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: noImportsOf(
+      pattern(['**/renderer/**', '**/preload/**'], 'The CLI runs on Node without a UI.'),
+      pattern(['electron', 'react', 'react-dom', 'zustand'], 'The CLI runs on Node without Electron.'),
+    ),
+  },
+  {
+    files: ['*.config.{js,ts}', 'test/vitest.config.ts', 'electron.vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/cli/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+);

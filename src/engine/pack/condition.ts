@@ -1,0 +1,113 @@
+/**
+ * The condition language packs use in `when`, `requires`, obligation
+ * triggers and recovery criteria. A condition is a small JSON object keyed by
+ * what it tests; `all` / `any` / `not` combine them.
+ */
+import { z } from 'zod';
+import { durationSchema, idSchema } from './primitives';
+import { R3AI_CATEGORIES, SEVERITY_LEVELS } from './vocabulary';
+
+/** Comparison operators a `var` or `severity` test can use (exactly one). */
+export const COMPARATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+type Scalar = number | boolean | string;
+/** One comparison: exactly one operator key is present. */
+export type Comparison<T> = Partial<Record<Comparator, T>>;
+
+/** A condition after parsing (durations resolved to minutes). */
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition }
+  | ({ readonly var: string } & Comparison<Scalar>)
+  | { readonly move: string; readonly effective?: boolean }
+  | { readonly inject: string }
+  | { readonly decision: string; readonly chose?: string; readonly is?: DecisionStatus }
+  | { readonly severity: Comparison<number> }
+  | { readonly r3ai: (typeof R3AI_CATEGORIES)[number] }
+  | { readonly elapsed: Comparison<number> }
+  | { readonly sinceInject: string; readonly atLeast: number }
+  | { readonly readiness: string; readonly is?: boolean }
+  | { readonly obligation: string; readonly is: ObligationStatus }
+  | { readonly gateViolated: boolean }
+  | { readonly role: string; readonly assigned: boolean };
+
+/** Where a decision prompt stands. */
+export const DECISION_STATUSES = ['pending', 'open', 'answered', 'expired'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** Where an obligation stands. */
+export const OBLIGATION_STATUSES = ['pending', 'running', 'met', 'overdue', 'met-late'] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+
+const exactlyOneComparator = (value: Record<string, unknown>) =>
+  COMPARATORS.filter((op) => op in value).length === 1;
+const ONE_COMPARATOR = { message: 'needs exactly one of eq, ne, gt, gte, lt, lte' };
+
+const scalar = z.union([z.number(), z.boolean(), z.string()]);
+const severityValue = z.union(SEVERITY_LEVELS.map((level) => z.literal(level)) as [
+  z.ZodLiteral<1>,
+  z.ZodLiteral<2>,
+  ...z.ZodLiteral<number>[],
+]);
+
+function comparison<T extends z.ZodType>(value: T) {
+  return z
+    .strictObject({
+      eq: value.optional(),
+      ne: value.optional(),
+      gt: value.optional(),
+      gte: value.optional(),
+      lt: value.optional(),
+      lte: value.optional(),
+    })
+    .refine(exactlyOneComparator, ONE_COMPARATOR);
+}
+
+/**
+ * Each branch of the condition language, keyed by the property that
+ * identifies it. The validator picks the branch by that key so authors get
+ * the branch's own message instead of a generic "invalid union".
+ */
+export const conditionBranches = {
+  all: z.strictObject({ get all() { return z.array(conditionSchema).min(1); } }),
+  any: z.strictObject({ get any() { return z.array(conditionSchema).min(1); } }),
+  not: z.strictObject({ get not() { return conditionSchema; } }),
+  var: z
+    .strictObject({
+      var: idSchema,
+      eq: scalar.optional(),
+      ne: scalar.optional(),
+      gt: z.number().optional(),
+      gte: z.number().optional(),
+      lt: z.number().optional(),
+      lte: z.number().optional(),
+    })
+    .refine(exactlyOneComparator, ONE_COMPARATOR),
+  move: z.strictObject({ move: idSchema, effective: z.boolean().optional() }),
+  inject: z.strictObject({ inject: idSchema }),
+  decision: z.strictObject({
+    decision: idSchema,
+    chose: idSchema.optional(),
+    is: z.enum(DECISION_STATUSES).optional(),
+  }),
+  severity: z.strictObject({ severity: comparison(severityValue) }),
+  r3ai: z.strictObject({ r3ai: z.enum(R3AI_CATEGORIES) }),
+  elapsed: z.strictObject({ elapsed: comparison(durationSchema) }),
+  sinceInject: z.strictObject({ sinceInject: idSchema, atLeast: durationSchema }),
+  readiness: z.strictObject({ readiness: idSchema, is: z.boolean().optional() }),
+  obligation: z.strictObject({ obligation: idSchema, is: z.enum(OBLIGATION_STATUSES) }),
+  gateViolated: z.strictObject({ gateViolated: z.boolean() }),
+  role: z.strictObject({ role: idSchema, assigned: z.boolean() }),
+} as const;
+
+/** The key that identifies each condition branch. */
+export type ConditionKey = keyof typeof conditionBranches;
+/** All condition keys, for messages ("expected one of …"). */
+export const CONDITION_KEYS = Object.keys(conditionBranches) as ConditionKey[];
+
+/** Zod schema of a condition (recursive). */
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union(Object.values(conditionBranches) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),
+) as unknown as z.ZodType<Condition>;

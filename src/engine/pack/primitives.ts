@@ -1,0 +1,29 @@
+/** Small reusable schemas for pack fields. */
+import { z } from 'zod';
+import { DURATION_REGEX_SOURCE, parseDuration } from './duration';
+
+/** Ids: lower-case letters, digits, `-` and `_`, starting with a letter; at most 64 characters. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be an id: lower-case letters, digits, "-" or "_", starting with a letter, at most 64 characters');
+
+/** A duration in scenario minutes: a whole number, or a string like "15d", "72h", "1h 30m". */
+export const durationSchema = z
+  .union([
+    z.number().int('must be a whole number of minutes').nonnegative('must not be negative').max(10_000_000),
+    z.string().regex(new RegExp(DURATION_REGEX_SOURCE), 'must be a duration like 90, "90m", "72h", "15d" or "1d 2h 30m"'),
+  ])
+  .transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    const minutes = parseDuration(value);
+    if (minutes === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be a duration like 90, "90m", "72h", "15d" or "1d 2h 30m"' });
+      return z.NEVER;
+    }
+    return minutes;
+  });
+
+/** Plain text: non-empty, bounded. */
+export const textSchema = z.string().trim().min(1, 'must not be empty').max(2_000);
+/** Markdown text (untrusted; rendered sanitised): bounded. */
+export const markdownSchema = z.string().max(50_000, 'is longer than 50,000 characters');

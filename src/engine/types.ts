@@ -1,0 +1,178 @@
+/**
+ * Run data: header, log entries, run state and emitted facts. All plain
+ * JSON (no classes, Map, Date or functions) so it can be stored, sent over
+ * IPC and replayed.
+ */
+import type { Actor, Command } from './command-schema';
+import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
+
+/** Scenario minutes since the run started (whole minutes). */
+export type SimMinutes = number;
+
+/** The version of the engine's rules; stored in every run header. */
+export const ENGINE_VERSION = 1;
+
+/** Solo practice or facilitated tabletop. */
+export type RunMode = 'solo' | 'facilitated';
+
+/**
+ * What a run was created with; written once, before the first log entry.
+ * `seed` drives the engine's PRNG. `createdAt` is informational only (the
+ * engine never reads it).
+ */
+export type RunHeader = {
+  readonly runId: string;
+  readonly engineVersion: number;
+  readonly packId: string;
+  readonly packVersion: string;
+  readonly packHash: string;
+  readonly seed: number;
+  readonly mode: RunMode;
+  readonly createdAt: string;
+  readonly title?: string;
+  readonly participants: readonly string[];
+};
+
+/** One accepted command in the append-only run log. `seq` starts at 1 and increases by 1. */
+export type LogEntry = {
+  readonly seq: number;
+  readonly by: Actor;
+  readonly command: Command;
+  /** Wall-clock time the entry was accepted (ISO); informational, never read by the engine. */
+  readonly wall?: string;
+};
+
+/** An item in the team's feed: a pack inject or an ad-hoc facilitator inject. */
+export type FeedItem = {
+  readonly injectId: string;
+  readonly at: SimMinutes;
+  readonly adhoc: boolean;
+  /** Released early by the facilitator. */
+  readonly released: boolean;
+  /** For ad-hoc injects only: the content (pack injects are looked up in the pack). */
+  readonly content?: { readonly title: string; readonly body: string; readonly channel: Channel; readonly visibleTo: 'all' | readonly RoleId[] };
+};
+
+/** A move the team made. */
+export type MoveRecord = {
+  readonly moveId: string;
+  readonly at: SimMinutes;
+  readonly by: Actor;
+  /** When its effects apply (at + delay). */
+  readonly effectiveAt: SimMinutes;
+  readonly effective: boolean;
+  /** The actor is not an owner of the move. */
+  readonly outsideAuthority: boolean;
+  /** A restart made while a recovery criterion was unmet (ids of the unmet criteria). */
+  readonly gateViolation?: readonly string[];
+  readonly note?: string;
+};
+
+export type SeverityRecord = { readonly at: SimMinutes; readonly level: SeverityLevel; readonly by: Actor; readonly rationale?: string };
+export type R3aiRecord = { readonly at: SimMinutes; readonly category: R3aiCategory; readonly by: Actor; readonly rationale?: string };
+
+/** The state of one decision prompt. */
+export type DecisionRecord = {
+  readonly status: 'open' | 'answered' | 'expired';
+  readonly openedAt: SimMinutes;
+  readonly dueAt?: SimMinutes;
+  readonly closedAt?: SimMinutes;
+  readonly options: readonly string[];
+  readonly text?: string;
+  readonly by?: Actor;
+};
+
+/** The state of one obligation (regulatory clock). */
+export type ObligationRecord = {
+  readonly status: 'running' | 'met' | 'overdue' | 'met-late';
+  readonly triggeredAt: SimMinutes;
+  readonly dueAt: SimMinutes;
+  readonly metAt?: SimMinutes;
+  readonly metBy?: Actor;
+  readonly metWith?: string;
+};
+
+/** Effects waiting for their time (delayed move effects, delayed triggered injects). */
+export type PendingItem =
+  | { readonly kind: 'move-effects'; readonly at: SimMinutes; readonly moveIndex: number }
+  | { readonly kind: 'inject'; readonly at: SimMinutes; readonly injectId: string };
+
+export type ActionItem = { readonly id: string; readonly text: string; readonly owner: RoleId; readonly due: string; readonly by: Actor };
+
+/** The participants' TRACE input. */
+export type TraceInput = {
+  readonly rootCause?: string;
+  readonly corrections: readonly string[];
+  readonly evolutions: readonly string[];
+  readonly reflections: Readonly<Partial<Record<TraceSection, string>>>;
+  readonly actionItems: readonly ActionItem[];
+};
+
+export type Note = { readonly at: SimMinutes; readonly by: Actor; readonly text: string };
+
+/** The whole state of a run at one moment. Plain JSON. */
+export type RunState = {
+  readonly engineVersion: number;
+  readonly packId: string;
+  readonly phase: 'setup' | 'running' | 'ended';
+  readonly clock: {
+    readonly now: SimMinutes;
+    readonly paused: boolean;
+    readonly compression: number;
+    /** Scenario end (from the pack). */
+    readonly end: SimMinutes;
+  };
+  /** PRNG state (xoshiro128** words). */
+  readonly rng: readonly [number, number, number, number];
+  readonly vars: Readonly<Record<string, number | boolean | string>>;
+  /** Scheduled fire time of each timed inject (after jitter). */
+  readonly schedule: Readonly<Record<string, SimMinutes>>;
+  /** When each inject (pack or ad-hoc) fired. */
+  readonly fired: Readonly<Record<string, SimMinutes>>;
+  readonly feed: readonly FeedItem[];
+  readonly pending: readonly PendingItem[];
+  readonly decisions: Readonly<Record<string, DecisionRecord>>;
+  readonly moves: readonly MoveRecord[];
+  readonly severity: readonly SeverityRecord[];
+  readonly r3ai: readonly R3aiRecord[];
+  readonly obligations: Readonly<Record<string, ObligationRecord>>;
+  readonly roles: Readonly<Partial<Record<RoleId, string>>>;
+  readonly readiness: Readonly<Record<string, boolean>>;
+  readonly trace: TraceInput;
+  readonly notes: readonly Note[];
+  readonly endedAt?: SimMinutes;
+  readonly endReason?: string;
+  /** Harm metric sampled at each whole hour and at every event (for charts). */
+  readonly harmSeries: readonly (readonly [SimMinutes, number])[];
+};
+
+/** What applying a command emitted: facts a view can announce ("inject X arrived"). */
+export type Fact =
+  | { readonly type: 'inject.fired'; readonly at: SimMinutes; readonly injectId: string; readonly adhoc: boolean }
+  | { readonly type: 'decision.opened'; readonly at: SimMinutes; readonly decisionId: string }
+  | { readonly type: 'decision.expired'; readonly at: SimMinutes; readonly decisionId: string }
+  | { readonly type: 'move.effective'; readonly at: SimMinutes; readonly moveId: string }
+  | { readonly type: 'move.outsideAuthority'; readonly at: SimMinutes; readonly moveId: string; readonly by: Actor }
+  | { readonly type: 'gate.violated'; readonly at: SimMinutes; readonly moveId: string; readonly unmet: readonly string[] }
+  | { readonly type: 'obligation.started'; readonly at: SimMinutes; readonly obligationId: string; readonly dueAt: SimMinutes }
+  | { readonly type: 'obligation.met'; readonly at: SimMinutes; readonly obligationId: string; readonly late: boolean }
+  | { readonly type: 'obligation.overdue'; readonly at: SimMinutes; readonly obligationId: string }
+  | { readonly type: 'run.ended'; readonly at: SimMinutes };
+
+/** Why a command was refused. `code` is stable; `message` is for people. */
+export type Rejection = { readonly code: RejectionCode; readonly message: string };
+export type RejectionCode =
+  | 'invalid-command'
+  | 'wrong-phase'
+  | 'unknown-id'
+  | 'precondition-failed'
+  | 'already-done'
+  | 'time-backwards'
+  | 'beyond-end'
+  | 'trigger-loop'
+  | 'not-allowed';
+
+/** The result of applying one command. */
+export type ApplyResult =
+  | { readonly ok: true; readonly state: RunState; readonly facts: readonly Fact[] }
+  | { readonly ok: false; readonly rejection: Rejection };
