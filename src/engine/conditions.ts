@@ -1,0 +1,155 @@
+/**
+ * Evaluates the pack condition language against a run state. Conditions are
+ * compiled once per pack into closures (cached with the pack index, see
+ * pack-index.ts) because the clock re-evaluates them every simulated minute.
+ */
+import type { Comparator, Comparison, Condition } from './pack/condition';
+import type { RunState } from './types';
+
+/** A condition turned into a closure, plus what it reads (used to skip needless re-evaluation). */
+export type CompiledCondition = {
+  readonly test: (state: RunState) => boolean;
+  /** Reads the clock (`elapsed`, `sinceInject`): may change with every minute. */
+  readonly time: boolean;
+  /** Variable ids it reads. */
+  readonly vars: readonly string[];
+};
+
+type Scalar = number | boolean | string;
+
+const ALWAYS_FALSE: CompiledCondition = { test: () => false, time: false, vars: [] };
+
+/** The comparator a comparison object uses (exactly one by schema; the first wins otherwise). */
+function comparatorOf(comparison: Comparison<Scalar>): Comparator | undefined {
+  if (comparison.eq !== undefined) return 'eq';
+  if (comparison.ne !== undefined) return 'ne';
+  if (comparison.gt !== undefined) return 'gt';
+  if (comparison.gte !== undefined) return 'gte';
+  if (comparison.lt !== undefined) return 'lt';
+  if (comparison.lte !== undefined) return 'lte';
+  return undefined;
+}
+
+/** Builds `value => value <op> expected`; ordering operators are false for non-numbers. */
+export function compileComparison(comparison: Comparison<Scalar>): (value: Scalar | undefined) => boolean {
+  const op = comparatorOf(comparison);
+  if (op === undefined) return () => false;
+  const expected = comparison[op];
+  switch (op) {
+    case 'eq':
+      return (v) => v === expected;
+    case 'ne':
+      return (v) => v !== expected;
+    case 'gt':
+      return (v) => typeof v === 'number' && typeof expected === 'number' && v > expected;
+    case 'gte':
+      return (v) => typeof v === 'number' && typeof expected === 'number' && v >= expected;
+    case 'lt':
+      return (v) => typeof v === 'number' && typeof expected === 'number' && v < expected;
+    case 'lte':
+      return (v) => typeof v === 'number' && typeof expected === 'number' && v <= expected;
+  }
+}
+
+const leaf = (test: (state: RunState) => boolean, time = false, vars: readonly string[] = []): CompiledCondition => ({
+  test,
+  time,
+  vars,
+});
+
+function combine(parts: readonly CompiledCondition[], every: boolean): CompiledCondition {
+  const tests = parts.map((p) => p.test);
+  const time = parts.some((p) => p.time);
+  const vars = [...new Set(parts.flatMap((p) => p.vars))];
+  const test = every
+    ? (s: RunState) => {
+        for (const t of tests) if (!t(s)) return false;
+        return true;
+      }
+    : (s: RunState) => {
+        for (const t of tests) if (t(s)) return true;
+        return false;
+      };
+  return { test, time, vars };
+}
+
+/** True once the move was made (or, with `effective`, once its effects applied). */
+function moveTest(moveId: string, effective: boolean): (s: RunState) => boolean {
+  return (s) => {
+    for (const m of s.moves) if (m.moveId === moveId && (!effective || m.effective)) return true;
+    return false;
+  };
+}
+
+function decisionTest(id: string, chose: string | undefined, is: string | undefined): (s: RunState) => boolean {
+  // A bare `{ decision }` means "answered", the only reading that is useful.
+  const status = is ?? (chose === undefined ? 'answered' : undefined);
+  return (s) => {
+    const record = s.decisions[id];
+    if (status !== undefined && (record?.status ?? 'pending') !== status) return false;
+    if (chose !== undefined) return record?.status === 'answered' && record.options.includes(chose);
+    return true;
+  };
+}
+
+/** Compiles one condition (recursively). Shapes the schema would refuse compile to "false". */
+export function compileCondition(condition: Condition): CompiledCondition {
+  const c = condition;
+  if ('all' in c) return combine(c.all.map(compileCondition), true);
+  if ('any' in c) return combine(c.any.map(compileCondition), false);
+  if ('not' in c) {
+    const inner = compileCondition(c.not);
+    return { test: (s) => !inner.test(s), time: inner.time, vars: inner.vars };
+  }
+  if ('var' in c) {
+    const id = c.var;
+    const cmp = compileComparison(c);
+    return leaf((s) => cmp(s.vars[id]), false, [id]);
+  }
+  if ('move' in c) return leaf(moveTest(c.move, c.effective === true));
+  if ('inject' in c) {
+    const id = c.inject;
+    return leaf((s) => s.fired[id] !== undefined);
+  }
+  if ('decision' in c) return leaf(decisionTest(c.decision, c.chose, c.is));
+  if ('severity' in c) {
+    const cmp = compileComparison(c.severity);
+    return leaf((s) => cmp(s.severity[s.severity.length - 1]?.level ?? 0));
+  }
+  if ('r3ai' in c) {
+    const category = c.r3ai;
+    return leaf((s) => s.r3ai[s.r3ai.length - 1]?.category === category);
+  }
+  if ('elapsed' in c) {
+    const cmp = compileComparison(c.elapsed);
+    return leaf((s) => cmp(s.clock.now), true);
+  }
+  if ('sinceInject' in c) {
+    const id = c.sinceInject;
+    const atLeast = c.atLeast;
+    return leaf((s) => {
+      const at = s.fired[id];
+      return at !== undefined && s.clock.now - at >= atLeast;
+    }, true);
+  }
+  if ('readiness' in c) {
+    const id = c.readiness;
+    const wanted = c.is ?? true;
+    return leaf((s) => (s.readiness[id] ?? false) === wanted);
+  }
+  if ('obligation' in c) {
+    const id = c.obligation;
+    const wanted = c.is;
+    return leaf((s) => (s.obligations[id]?.status ?? 'pending') === wanted);
+  }
+  if ('gateViolated' in c) {
+    const wanted = c.gateViolated;
+    return leaf((s) => s.moves.some((m) => m.gateViolation !== undefined) === wanted);
+  }
+  if ('role' in c) {
+    const role = c.role as keyof RunState['roles'];
+    const wanted = c.assigned;
+    return leaf((s) => (s.roles[role] !== undefined) === wanted);
+  }
+  return ALWAYS_FALSE;
+}

@@ -1,0 +1,27 @@
+/**
+ * What every command handler and clock step works with: the pack, its index,
+ * the mutable working state, the acting actor and the facts emitted so far.
+ */
+import type { Actor } from './command-schema';
+import type { DraftState } from './draft';
+import type { Pack } from './pack/schema';
+import type { PackIndex } from './pack-index';
+import type { Fact, Rejection, RejectionCode } from './types';
+
+/** The working context of one command. */
+export type Ctx = {
+  readonly pack: Pack;
+  readonly index: PackIndex;
+  readonly state: DraftState;
+  readonly by: Actor;
+  readonly facts: Fact[];
+};
+
+/** A handler's outcome: `undefined` when accepted, the rejection otherwise. */
+export type Outcome = Rejection | undefined;
+
+/** Builds a rejection. */
+export const reject = (code: RejectionCode, message: string): Rejection => ({ code, message });
+
+/** Quotes an id or value for messages. */
+export const q = (value: unknown): string => JSON.stringify(value);

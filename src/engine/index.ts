@@ -1,0 +1,49 @@
+/**
+ * The engine's public surface: everything outside src/engine imports from
+ * here. The engine is pure, synchronous and deterministic (see README.md).
+ */
+
+// Run lifecycle: create, apply, replay, play scripts.
+export { createRun } from './create-run';
+export { applyCommand, COMMAND_PHASES } from './apply-command';
+export { replay, type ReplayResult } from './replay';
+export { parseCommand } from './parse-command';
+export {
+  isScriptError,
+  playScript,
+  scriptEntrySchema,
+  scriptSchema,
+  type PlayOptions,
+  type PlayResult,
+  type Script,
+  type ScriptEntry,
+  type ScriptError,
+} from './script';
+export { describeCondition } from './describe-condition';
+
+// Contracts: commands, run data, results.
+export { actorSchema, commandSchema, type Actor, type Command, type CommandOf, type CommandType } from './command-schema';
+export * from './types';
+export { assertNever, err, ok, type Result } from './result';
+
+// Pack format and vocabulary.
+export * from './pack/vocabulary';
+export {
+  packSchema,
+  PACK_FORMAT_VERSION,
+  type Decision,
+  type Inject,
+  type Move,
+  type Obligation,
+  type Pack,
+  type PackInput,
+  type Reference,
+  type TimelineEntry,
+  type Variable,
+} from './pack/schema';
+export type { Condition, DecisionStatus, ObligationStatus } from './pack/condition';
+export type { Effect } from './pack/effect';
+export { formatDuration, parseDuration } from './pack/duration';
+
+// Scoring against the reference and the TRACE debrief model.
+export * from './scoring';

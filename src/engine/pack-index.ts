@@ -1,0 +1,166 @@
+/**
+ * Per-pack lookup tables and compiled conditions, built once per pack object
+ * and cached in a WeakMap (a pack is immutable once parsed). Every command
+ * and every clock minute reads these instead of scanning the pack.
+ */
+import { compileCondition, type CompiledCondition } from './conditions';
+import type { Decision, Inject, Move, Obligation, Pack } from './pack/schema';
+import { DEFAULT_READINESS_ITEMS } from './pack/vocabulary';
+
+/** A triggered inject (one with `when`), with its compiled condition. */
+export type TriggeredInject = { readonly id: string; readonly index: number; readonly when: CompiledCondition; readonly delay: number };
+/** An obligation with its compiled trigger. */
+export type ObligationInfo = { readonly id: string; readonly index: number; readonly obligation: Obligation; readonly trigger: CompiledCondition };
+/** A move with its owners, compiled precondition and recovery-gate flag. */
+export type MoveInfo = {
+  readonly move: Move;
+  readonly owners: ReadonlySet<string>;
+  readonly requires?: CompiledCondition;
+  readonly restart: boolean;
+  readonly delay: number;
+};
+/** A decision with its pack position and valid option ids. */
+export type DecisionInfo = { readonly decision: Decision; readonly index: number; readonly optionIds: ReadonlySet<string> };
+/** One accruing number variable. */
+export type AccrualRule = {
+  readonly id: string;
+  readonly rate: number | string;
+  readonly divisor: number;
+  readonly while?: CompiledCondition;
+  readonly min?: number;
+  readonly max?: number;
+};
+
+/** Everything the reducer looks up in a pack. */
+export type PackIndex = {
+  readonly injects: ReadonlyMap<string, { readonly inject: Inject; readonly index: number }>;
+  /** Indices of timed injects (with `at`), pack order. */
+  readonly timed: readonly number[];
+  readonly triggered: readonly TriggeredInject[];
+  readonly moves: ReadonlyMap<string, MoveInfo>;
+  readonly decisions: ReadonlyMap<string, DecisionInfo>;
+  readonly obligations: readonly ObligationInfo[];
+  readonly obligationsByMove: ReadonlyMap<string, readonly ObligationInfo[]>;
+  readonly numberBounds: ReadonlyMap<string, { readonly min?: number; readonly max?: number }>;
+  readonly accruals: readonly AccrualRule[];
+  readonly criteria: readonly { readonly id: string; readonly condition: CompiledCondition }[];
+  readonly readinessIds: ReadonlySet<string>;
+  readonly rootCauseIds: ReadonlySet<string>;
+  readonly correctionIds: ReadonlySet<string>;
+  readonly evolutionIds: ReadonlySet<string>;
+  /**
+   * What a quiet clock minute (no due item, no command) must re-check: the
+   * triggered injects and obligation triggers that read the clock, and —
+   * when accrual changed a variable — those that read an accruing variable.
+   * Everything else cannot have changed since the last settle.
+   */
+  readonly quiet: {
+    readonly time: { readonly injects: readonly TriggeredInject[]; readonly obligations: readonly ObligationInfo[] };
+    readonly accrual: { readonly injects: readonly TriggeredInject[]; readonly obligations: readonly ObligationInfo[] };
+  };
+};
+
+const DIVISORS = { minute: 1, hour: 60, day: 1440 } as const;
+const cache = new WeakMap<Pack, PackIndex>();
+
+/** The index of `pack`, built on first use. */
+export function indexOf(pack: Pack): PackIndex {
+  let index = cache.get(pack);
+  if (index === undefined) {
+    index = buildIndex(pack);
+    cache.set(pack, index);
+  }
+  return index;
+}
+
+function buildIndex(pack: Pack): PackIndex {
+  const injects = new Map(pack.injects.map((inject, index) => [inject.id, { inject, index }] as const));
+  const timed = pack.injects.flatMap((inject, index) => (inject.at === undefined ? [] : [index]));
+  const triggered = pack.injects.flatMap((inject, index) =>
+    inject.when === undefined ? [] : [{ id: inject.id, index, when: compileCondition(inject.when), delay: inject.delay ?? 0 }],
+  );
+  const restartMoves = new Set(pack.recovery.restartMoves);
+  const moves = new Map<string, MoveInfo>(
+    pack.moves.map((move) => [
+      move.id,
+      {
+        move,
+        owners: new Set(Array.isArray(move.owner) ? move.owner : [move.owner]),
+        ...(move.requires === undefined ? {} : { requires: compileCondition(move.requires) }),
+        restart: restartMoves.has(move.id),
+        delay: move.delay ?? 0,
+      },
+    ]),
+  );
+  const decisions = new Map(
+    pack.decisions.map((decision, index) => [
+      decision.id,
+      { decision, index, optionIds: new Set(validOptionIds(decision)) },
+    ]),
+  );
+  const obligations = pack.obligations.map((obligation, index) => ({
+    id: obligation.id,
+    index,
+    obligation,
+    trigger: compileCondition(obligation.trigger),
+  }));
+  const obligationsByMove = new Map<string, ObligationInfo[]>();
+  for (const info of obligations) {
+    for (const moveId of info.obligation.satisfiedBy) {
+      obligationsByMove.set(moveId, [...(obligationsByMove.get(moveId) ?? []), info]);
+    }
+  }
+  const numberBounds = new Map<string, { min?: number; max?: number }>();
+  const accruals: AccrualRule[] = [];
+  for (const variable of pack.variables) {
+    if (variable.type !== 'number') continue;
+    const bounds = { ...(variable.min === undefined ? {} : { min: variable.min }), ...(variable.max === undefined ? {} : { max: variable.max }) };
+    numberBounds.set(variable.id, bounds);
+    if (variable.accrue !== undefined) {
+      accruals.push({
+        id: variable.id,
+        rate: variable.accrue.rate,
+        divisor: DIVISORS[variable.accrue.per],
+        ...(variable.accrue.while === undefined ? {} : { while: compileCondition(variable.accrue.while) }),
+        ...bounds,
+      });
+    }
+  }
+  const accruing = new Set(accruals.map((a) => a.id));
+  const readsAccruing = (c: CompiledCondition) => c.time || c.vars.some((v) => accruing.has(v));
+  const trace = pack.reference.trace;
+  return {
+    injects,
+    timed,
+    triggered,
+    moves,
+    decisions,
+    obligations,
+    obligationsByMove,
+    numberBounds,
+    accruals,
+    criteria: pack.recovery.criteria.map((c) => ({ id: c.id, condition: compileCondition(c.condition) })),
+    readinessIds: new Set((pack.readiness ?? DEFAULT_READINESS_ITEMS).map((item) => item.id)),
+    rootCauseIds: new Set(trace.rootCause.candidates.map((c) => c.id)),
+    correctionIds: new Set(trace.corrections.map((c) => c.id)),
+    evolutionIds: new Set(trace.evolutions.map((c) => c.id)),
+    quiet: {
+      time: {
+        injects: triggered.filter((t) => t.when.time),
+        obligations: obligations.filter((o) => o.trigger.time),
+      },
+      accrual: {
+        injects: triggered.filter((t) => readsAccruing(t.when)),
+        obligations: obligations.filter((o) => readsAccruing(o.trigger)),
+      },
+    },
+  };
+}
+
+/** Severity and R3AI prompts always accept their fixed ids, whether or not the pack lists options. */
+function validOptionIds(decision: Decision): string[] {
+  const listed = (decision.options ?? []).map((o) => o.id);
+  if (decision.kind === 'severity') return ['v1', 'v2', 'v3', 'v4', 'v5'];
+  if (decision.kind === 'r3ai') return ['reliability', 'resilience', 'responsibility'];
+  return listed;
+}

@@ -1,0 +1,45 @@
+/**
+ * Defensive readers for pack data that has not (yet) passed the schema.
+ * Cross-checks run on the raw input so that an author sees reference and
+ * schema problems in one go; these helpers never throw on odd shapes.
+ */
+import { parseDuration } from './duration';
+
+/** A plain JSON object. */
+export type Json = Readonly<Record<string, unknown>>;
+
+/** True for a plain (non-array, non-null) object. */
+export const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An own property of an object (never an inherited one such as `constructor`). */
+export const field = (value: unknown, key: string): unknown =>
+  isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+
+/** The value as a list, or an empty list. */
+export const items = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+
+/** The value if it is a string. */
+export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The value if it is a finite number. */
+export const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+/** A duration (whole minutes or a duration string) in minutes, if it is one. */
+export function minutes(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'string') return parseDuration(value);
+  return undefined;
+}
+
+/** The value at a JSON path, following own properties only. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') value = Array.isArray(value) ? value[segment] : undefined;
+    else value = field(value, segment);
+    if (value === undefined) return undefined;
+  }
+  return value;
+}

@@ -1,0 +1,17 @@
+/** Parsing untrusted input (IPC, files, scripts) into a command. */
+import type { z } from 'zod';
+import { type Command, commandSchema } from './command-schema';
+import { err, ok, type Result } from './result';
+
+/** Formats zod issues as `path: message; …`. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], root = 'command'): string {
+  return issues
+    .map((issue) => `${issue.path.length > 0 ? `${root}.${issue.path.map(String).join('.')}` : root}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Validates `input` as a command; the error names the offending field. */
+export function parseCommand(input: unknown): Result<Command, string> {
+  const parsed = commandSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : err(formatIssues(parsed.error.issues));
+}

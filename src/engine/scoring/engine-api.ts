@@ -1,0 +1,6 @@
+/**
+ * The two engine functions scoring builds on, imported from their modules
+ * (not from `../index`, which re-exports scoring: that would be a cycle).
+ */
+export { replay } from '../replay';
+export { playScript } from '../script';

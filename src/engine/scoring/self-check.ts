@@ -1,0 +1,71 @@
+/**
+ * The pack self-check `vaim validate` runs: the pack's own reference response
+ * must score near-perfect and doing nothing must score poorly, otherwise
+ * either the reference timeline or the reference answers are inconsistent.
+ */
+import type { Pack } from '../pack/schema';
+import { referenceRuns } from './reference-runs';
+import { score } from './score';
+import type { ScoreReport } from './types';
+
+/** The reference response must score at least this. */
+export const REFERENCE_MIN_SCORE = 95;
+/** A run that does nothing must score at most this. */
+export const DO_NOTHING_MAX_SCORE = 30;
+/** The seed the self-check plays with. */
+export const SELF_CHECK_SEED = 1;
+
+/** A located problem, shaped like the validator's issues. */
+export type SelfCheckIssue = { readonly path: readonly (string | number)[]; readonly message: string; readonly severity: 'error' | 'warning' };
+
+/** What the self-check found. Scores are undefined when the run could not be played. */
+export type SelfCheckResult = {
+  readonly referenceScore?: number;
+  readonly doNothingScore?: number;
+  readonly issues: readonly SelfCheckIssue[];
+};
+
+/** The lines that lost points, worst first, for the message ("detect.r3ai 0/10: …"). */
+function lostLines(report: ScoreReport, limit: number): string {
+  const lost = report.lines
+    .filter((l) => l.points < l.max || l.points < 0)
+    .map((l) => ({ l, lost: l.max - l.points }))
+    .sort((a, b) => b.lost - a.lost)
+    .slice(0, limit)
+    .map(({ l }) => `${l.id} ${l.points}/${l.max}: ${l.reason}`);
+  return lost.length ? ` Points lost: ${lost.join(' | ')}` : '';
+}
+
+/** Scores the reference timeline and a do-nothing run of a (valid) pack. */
+export function selfCheck(pack: Pack): SelfCheckResult {
+  const runs = referenceRuns(pack, SELF_CHECK_SEED);
+  const issues: SelfCheckIssue[] = [];
+  let referenceScore: number | undefined;
+  let doNothingScore: number | undefined;
+  if (runs.reference) {
+    const report = score(pack, runs.reference.header, runs.reference.log);
+    referenceScore = report.total;
+    if (report.total < REFERENCE_MIN_SCORE) {
+      issues.push({
+        path: ['reference', 'timeline'],
+        severity: 'error',
+        message: `The reference response scores ${report.total}, below ${REFERENCE_MIN_SCORE}: the reference timeline does not do what the reference expects.${lostLines(report, 8)}`,
+      });
+    }
+  } else {
+    issues.push({ path: ['reference', 'timeline'], severity: 'error', message: `The reference timeline cannot be played: ${runs.error ?? 'unknown error'}` });
+  }
+  if (runs.doNothing) {
+    const report = score(pack, runs.doNothing.header, runs.doNothing.log);
+    doNothingScore = report.total;
+    if (report.total > DO_NOTHING_MAX_SCORE) {
+      const earned = report.lines.filter((l) => l.points > 0).map((l) => `${l.id} ${l.points}/${l.max}`).join(', ');
+      issues.push({
+        path: ['reference'],
+        severity: 'error',
+        message: `A run that does nothing (start, wait until the end) scores ${report.total}, above ${DO_NOTHING_MAX_SCORE}: the reference rewards inaction. Points earned: ${earned}.`,
+      });
+    }
+  }
+  return { ...(referenceScore === undefined ? {} : { referenceScore }), ...(doNothingScore === undefined ? {} : { doNothingScore }), issues };
+}

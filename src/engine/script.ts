@@ -1,0 +1,139 @@
+/**
+ * Scripts: a list of `{ at?, by, command }` entries played headless (the
+ * `vaim play` command, a pack's reference timeline, tests). Playing a script
+ * produces an ordinary header + log, so its result replays like any run.
+ */
+import { z } from 'zod';
+import { applyToDraft } from './apply-command';
+import { type Actor, actorSchema, type Command, commandSchema } from './command-schema';
+import { createDraft } from './create-run';
+import { formatDuration } from './pack/duration';
+import { durationSchema } from './pack/primitives';
+import type { Pack } from './pack/schema';
+import { replay } from './replay';
+import { ENGINE_VERSION, type Fact, type LogEntry, type Rejection, type RunHeader, type RunMode, type RunState } from './types';
+
+/** One script entry: an optional scenario time, who acts, and the command. */
+export const scriptEntrySchema = z.strictObject({ at: durationSchema.optional(), by: actorSchema, command: commandSchema });
+
+/** A script file: a list of entries, or `{ entries: [...] }`. */
+export const scriptSchema = z
+  .union([z.array(scriptEntrySchema), z.strictObject({ entries: z.array(scriptEntrySchema) })])
+  .transform((value) => (Array.isArray(value) ? value : value.entries));
+
+/** A parsed script entry (`at` in minutes). A pack's reference timeline entry has the same shape. */
+export type ScriptEntry = { readonly at?: number; readonly by: Actor; readonly command: Command };
+/** A parsed script. */
+export type Script = readonly ScriptEntry[];
+
+/**
+ * Thrown by `playScript` when an entry is refused: an `Error` whose message
+ * names the entry (1-based) and the rejection, carrying the 0-based `index`,
+ * the rejection and the run up to (not including) that entry.
+ */
+export type ScriptError = Error & {
+  readonly name: 'ScriptError';
+  readonly index: number;
+  readonly rejection: Rejection;
+  readonly header: RunHeader;
+  readonly log: readonly LogEntry[];
+  /** The state before the refused entry. */
+  readonly state: RunState;
+};
+
+/** Whether `error` was thrown by `playScript` for a refused entry. */
+export function isScriptError(error: unknown): error is ScriptError {
+  return error instanceof Error && error.name === 'ScriptError' && 'rejection' in error;
+}
+
+/** The run a script produced (every log entry was accepted). */
+export type PlayResult = {
+  readonly header: RunHeader;
+  readonly log: readonly LogEntry[];
+  readonly state: RunState;
+  readonly facts: readonly (Fact & { readonly seq: number })[];
+};
+
+/** Options of `playScript`. Header fields default to fixed values so output is reproducible. */
+export type PlayOptions = {
+  readonly seed: number;
+  readonly runId?: string;
+  readonly packHash?: string;
+  readonly mode?: RunMode;
+  readonly createdAt?: string;
+  readonly participants?: readonly string[];
+};
+
+/**
+ * Plays a script: setup entries first; an entry with `at` starts the run if
+ * needed (by `system`) and advances the clock to `at` (by `system`) before
+ * its command; at the end the run is started if needed, advanced to the
+ * scenario end and ended (by `system`). Every logged entry was accepted.
+ * A refused entry stops the play: throws a `ScriptError` naming it.
+ */
+export function playScript(pack: Pack, script: Script, options: PlayOptions): PlayResult {
+  const header: RunHeader = {
+    runId: options.runId ?? `script-${pack.id}`,
+    engineVersion: ENGINE_VERSION,
+    packId: pack.id,
+    packVersion: pack.version,
+    packHash: options.packHash ?? '',
+    seed: options.seed,
+    mode: options.mode ?? 'solo',
+    createdAt: options.createdAt ?? '1970-01-01T00:00:00.000Z',
+    participants: [...(options.participants ?? [])],
+  };
+  const state = createDraft(pack, header);
+  const log: LogEntry[] = [];
+  const facts: (Fact & { seq: number })[] = [];
+  const scratch: Fact[] = [];
+  const apply = (by: Actor, command: Command): Rejection | undefined => {
+    scratch.length = 0;
+    const rejection = applyToDraft(pack, state, { by, command }, scratch);
+    if (rejection !== undefined) return rejection;
+    const seq = log.length + 1;
+    log.push({ seq, by, command });
+    for (const fact of scratch) facts.push({ ...fact, seq });
+    return undefined;
+  };
+  const stop = (index: number, entry: ScriptEntry | undefined, rejection: Rejection): never => {
+    const before = rejection.code === 'trigger-loop' ? replay(pack, header, log).state : state;
+    const error = Object.assign(new Error(failureMessage(index, entry, rejection)), { index, rejection, header, log, state: before });
+    error.name = 'ScriptError';
+    throw error;
+  };
+  for (const [index, entry] of script.entries()) {
+    if (entry.at !== undefined) {
+      if (state.phase === 'setup') {
+        const started = apply('system', { type: 'run.start' });
+        if (started !== undefined) stop(index, entry, started);
+      }
+      if (entry.at !== state.clock.now) {
+        const advanced = apply('system', { type: 'clock.advance', to: entry.at });
+        if (advanced !== undefined) stop(index, entry, advanced);
+      }
+    }
+    const rejection = apply(entry.by, entry.command);
+    if (rejection !== undefined) stop(index, entry, rejection);
+  }
+  const finish = finishCommands(state);
+  for (const command of finish) {
+    const rejection = apply('system', command);
+    if (rejection !== undefined) stop(script.length, undefined, rejection);
+  }
+  return { header, log, state, facts };
+}
+
+function finishCommands(state: RunState): Command[] {
+  if (state.phase === 'ended') return [];
+  const commands: Command[] = state.phase === 'setup' ? [{ type: 'run.start' }] : [];
+  if (state.clock.now < state.clock.end) commands.push({ type: 'clock.advance', to: state.clock.end });
+  commands.push({ type: 'run.end' });
+  return commands;
+}
+
+function failureMessage(index: number, entry: ScriptEntry | undefined, rejection: Rejection): string {
+  if (entry === undefined) return `Finishing the script (start, advance to the end, end) failed: ${rejection.code}: ${rejection.message}`;
+  const at = entry.at === undefined ? '' : ` at ${formatDuration(entry.at)}`;
+  return `Script entry ${index + 1} (${entry.command.type} by ${entry.by}${at}) was refused: ${rejection.code}: ${rejection.message}`;
+}

@@ -1,0 +1,201 @@
+/**
+ * The run store: one folder per run under `<userData>/runs/` (layout in
+ * README.md). Plain Node, no Electron: used by the sessions, the CLI and
+ * tests. Every method that receives a run id checks it first, so no id can
+ * reach outside the runs folder.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunHeader, RunState } from '../../engine/types';
+import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary } from '../../shared/runs';
+import { nodeAppendFs, type AppendFs } from './append-fs';
+import { encodeEntries } from './log-codec';
+import { createLogWriter, describeWriteError, type LogWriter } from './log-writer';
+import type { RunDeps } from './run-deps';
+import { buildRunFile, readRunFile, writeRunFile } from './run-file';
+import { LOG_FILE, readRun, writeRunDir, type StoredRun } from './run-files';
+import { summarizeStoredRun, writeMeta, type RunMeta } from './run-history';
+import { isRunId, newRunId } from './run-id';
+
+/** Options of the run store. */
+export type RunStoreOptions = {
+  /** `<userData>/runs`. */
+  readonly runsDir: string;
+  readonly deps: RunDeps;
+  /** File operations of the log writer (tests substitute a failing one). */
+  readonly appendFs?: AppendFs;
+  /** Wall clock for new run ids. */
+  readonly wallNow?: () => Date;
+};
+
+/** The run store. */
+export type RunStore = {
+  readonly runsDir: string;
+  readonly deps: RunDeps;
+  /** A fresh run id, not used by any stored run. */
+  readonly newRunId: () => string;
+  /** Creates the folder of a new run (header, pack snapshot, empty log). */
+  readonly create: (header: RunHeader, snapshot: PackSnapshot) => Promise<RunResult<void>>;
+  /** Reads a run; `repair` truncates a torn last log line on disk (done when resuming). */
+  readonly load: (runId: string, options?: { readonly repair?: boolean }) => Promise<RunResult<StoredRun>>;
+  /** Replays a loaded run to its state. */
+  readonly restore: (run: StoredRun) => RunResult<RunState>;
+  /** The appender of a run's log; `durableBytes` is the log length after loading. */
+  readonly openWriter: (runId: string, durableBytes: number) => LogWriter;
+  readonly listIds: () => Promise<string[]>;
+  /** The history row of a stored run (replays it only when its cached meta is stale). */
+  readonly summarize: (runId: string) => Promise<RunSummary>;
+  /** Every stored run, newest first; `liveRow` supplies the rows of runs open in a live session (not read from disk). */
+  readonly list: (liveRow?: (runId: string) => RunSummary | undefined) => Promise<RunSummary[]>;
+  readonly writeMeta: (runId: string, meta: RunMeta) => Promise<void>;
+  readonly delete: (runId: string) => Promise<RunResult<void>>;
+  readonly exportRun: (runId: string, filePath: string) => Promise<RunResult<void>>;
+  /** Imports a run file after checking it fully; a clashing run id is replaced by a new one. */
+  readonly importRun: (filePath: string) => Promise<RunResult<ImportedRun>>;
+};
+
+/** Creates a run store over a folder (created on first write). */
+export function createRunStore(options: RunStoreOptions): RunStore {
+  const { runsDir, deps } = options;
+  const appendFs = options.appendFs ?? nodeAppendFs;
+  const wallNow = options.wallNow ?? (() => new Date());
+  const dirOf = (runId: string) => join(runsDir, runId);
+
+  const exists = async (runId: string): Promise<boolean> => {
+    try {
+      await stat(dirOf(runId));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const load: RunStore['load'] = async (runId, loadOptions) => {
+    if (!isRunId(runId)) return badId(runId);
+    if (!(await exists(runId))) return notFound(runId);
+    try {
+      return await readRun(dirOf(runId), runId, deps, loadOptions?.repair ?? false);
+    } catch (error) {
+      return ioError(`Could not read run ${runId}`, error);
+    }
+  };
+
+  const listIds = async (): Promise<string[]> => {
+    try {
+      const names = await readdir(runsDir, { withFileTypes: true });
+      return names.filter((d) => d.isDirectory() && isRunId(d.name)).map((d) => d.name);
+    } catch {
+      return [];
+    }
+  };
+
+  const store: RunStore = {
+    runsDir,
+    deps,
+    newRunId: () => newRunId(wallNow()),
+    create: async (header, snapshot) => {
+      if (!isRunId(header.runId)) return badId(header.runId);
+      if (await exists(header.runId)) return { ok: false, error: { code: 'invalid-input', message: `A run with id ${header.runId} already exists` } };
+      try {
+        await writeRunDir(runsDir, header, snapshot);
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return ioError(`Could not create run ${header.runId}`, error);
+      }
+    },
+    load,
+    restore: (run) => {
+      const replayed = deps.replay(run.pack, run.header, run.log);
+      if (replayed.ok) return { ok: true, value: replayed.state };
+      return {
+        ok: false,
+        error: { code: 'replay-failed', seq: replayed.seq, message: `Run ${run.header.runId}: log entry seq ${replayed.seq} is refused on replay (${replayed.rejection.code}: ${replayed.rejection.message})` },
+      };
+    },
+    openWriter: (runId, durableBytes) => {
+      if (!isRunId(runId)) throw new Error(`Invalid run id: ${JSON.stringify(runId)}`);
+      return createLogWriter(join(dirOf(runId), LOG_FILE), appendFs, durableBytes);
+    },
+    listIds,
+    summarize: async (runId) => {
+      if (!isRunId(runId)) return { ok: false, runId: String(runId), status: 'corrupt', reason: 'Invalid run id' };
+      try {
+        return await summarizeStoredRun(dirOf(runId), runId, deps);
+      } catch (error) {
+        return { ok: false, runId, status: 'corrupt', reason: describeWriteError(error) };
+      }
+    },
+    list: async (liveRow) => {
+      const rows = await mapLimit(await listIds(), 32, async (id) => liveRow?.(id) ?? (await store.summarize(id)));
+      return sortNewestFirst(rows);
+    },
+    writeMeta: async (runId, meta) => {
+      if (isRunId(runId)) await writeMeta(dirOf(runId), meta);
+    },
+    delete: async (runId) => {
+      if (!isRunId(runId)) return badId(runId);
+      if (!(await exists(runId))) return notFound(runId);
+      // Renamed out of the listing first, so a crash mid-delete never leaves half a run listed.
+      const trash = join(runsDir, `.trash-${randomUUID()}`);
+      try {
+        await rename(dirOf(runId), trash);
+      } catch (error) {
+        return ioError(`Could not delete run ${runId}`, error);
+      }
+      await rm(trash, { recursive: true, force: true }).catch(() => {});
+      return { ok: true, value: undefined };
+    },
+    exportRun: async (runId, filePath) => {
+      const run = await load(runId);
+      if (!run.ok) return run;
+      return writeRunFile(filePath, buildRunFile(run.value.header, run.value.snapshot, run.value.log));
+    },
+    importRun: async (filePath) => {
+      const checked = await readRunFile(filePath, deps);
+      if (!checked.ok) return checked;
+      const { header, snapshot, log } = checked.value;
+      const clash = !isRunId(header.runId) || (await exists(header.runId));
+      const runId = clash ? store.newRunId() : header.runId;
+      try {
+        await writeRunDir(runsDir, { ...header, runId }, snapshot, encodeEntries(log));
+      } catch (error) {
+        return ioError(`Could not store the imported run`, error);
+      }
+      return { ok: true, value: { runId, renamed: clash } };
+    },
+  };
+  return store;
+}
+
+/** Newest first by creation time, then id (broken rows without a date last). */
+function sortNewestFirst(rows: RunSummary[]): RunSummary[] {
+  const key = (r: RunSummary) => r.createdAt ?? '';
+  return rows.sort((a, b) => (key(a) === key(b) ? (a.runId < b.runId ? 1 : -1) : key(a) < key(b) ? 1 : -1));
+}
+
+/** Maps with at most `limit` promises in flight (thousands of runs must not exhaust file handles). */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function badId(runId: unknown): { ok: false; error: RunError } {
+  return { ok: false, error: { code: 'invalid-id', message: `Invalid run id ${JSON.stringify(runId)}: letters, digits, "-" and "_" only, at most 64` } };
+}
+
+function notFound(runId: string): { ok: false; error: RunError } {
+  return { ok: false, error: { code: 'not-found', message: `There is no run ${runId}` } };
+}
+
+function ioError(what: string, error: unknown): { ok: false; error: RunError } {
+  return { ok: false, error: { code: 'io', message: `${what}: ${describeWriteError(error)}` } };
+}

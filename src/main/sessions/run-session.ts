@@ -1,0 +1,214 @@
+/**
+ * One live run: the authority over its state. Commands are applied with the
+ * engine, appended and flushed to the log, and only then acknowledged and
+ * broadcast, in order, to every subscribed view. The session also drives
+ * the simulated clock (session-clock.ts).
+ */
+import type { Actor, Command } from '../../engine/command-schema';
+import type { Pack } from '../../engine/pack/schema';
+import type { LogEntry, Rejection, RunHeader, RunState } from '../../engine/types';
+import type { LogRepair, PackSnapshot, Persistence, RunFile, RunStatus, SessionEvent, SessionView, SubmitResult, Subscription } from '../../shared/runs';
+import type { AppendOutcome, LogWriter } from '../runs/log-writer';
+import type { RunDeps } from '../runs/run-deps';
+import { buildRunFile } from '../runs/run-file';
+import { planClock, startTracker, type ClockTiming, type ClockTracker } from './session-clock';
+
+/** What a session is built from. */
+export type RunSessionInit = {
+  readonly header: RunHeader;
+  readonly pack: Pack;
+  readonly snapshot: PackSnapshot;
+  readonly state: RunState;
+  readonly log: readonly LogEntry[];
+  readonly writer: LogWriter;
+  readonly deps: RunDeps;
+  readonly monotonicNow: () => number;
+  readonly wallNow: () => Date;
+  readonly timing: ClockTiming;
+  readonly repaired?: LogRepair;
+  /** Called after entries that ended the run were saved (the manager refreshes the history cache). */
+  readonly onEnded?: () => void;
+};
+
+/** A live run session. */
+export type RunSession = {
+  readonly runId: string;
+  readonly header: RunHeader;
+  readonly pack: Pack;
+  readonly snapshot: PackSnapshot;
+  readonly state: () => RunState;
+  readonly log: () => readonly LogEntry[];
+  readonly status: () => RunStatus;
+  readonly persistence: () => Persistence;
+  readonly view: () => SessionView;
+  readonly submit: (by: Actor, command: Command) => Promise<SubmitResult>;
+  /** Runs the clock once (the manager calls it from the scheduler). */
+  readonly tick: () => Promise<void>;
+  readonly subscribe: (listener: (event: SessionEvent) => void) => Subscription;
+  /** Every entry held in memory, saved or not. */
+  readonly toRunFile: () => RunFile;
+  /** Retries writing entries a failing disk refused; resolves to the number still unsaved. */
+  readonly flush: () => Promise<number>;
+  /** Length of the log known to be on the disk. */
+  readonly durableBytes: () => number;
+  /** Retries unsaved entries, then closes the log. Resolves to the number of entries still unsaved. */
+  readonly close: () => Promise<number>;
+};
+
+/** The status of a live run. */
+export function liveStatus(state: RunState): RunStatus {
+  if (state.phase === 'setup') return 'setup';
+  if (state.phase === 'ended') return 'ended';
+  return state.clock.paused ? 'paused' : 'running';
+}
+
+/** Builds a live session over a replayed state. */
+export function createRunSession(init: RunSessionInit): RunSession {
+  const { header, pack, snapshot, writer, deps, timing } = init;
+  const runId = header.runId;
+  let state = init.state;
+  const log: LogEntry[] = [...init.log];
+  let acked = log.length;
+  let tracker: ClockTracker = startTracker(init.monotonicNow());
+  let persistence: Persistence = { ok: true };
+  let clockStopped = false;
+  let closed = false;
+  const listeners = new Set<(event: SessionEvent) => void>();
+
+  const emit = (event: SessionEvent) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A failing view must not stop the others or the session.
+      }
+    }
+  };
+
+  type Applied = { state: RunState; entries: LogEntry[] } | { rejection: Rejection };
+
+  /** Applies commands to a working copy; nothing is kept unless all are accepted. */
+  const applyAll = (from: RunState, items: readonly { by: Actor; command: Command }[], firstSeq: number): Applied => {
+    let working = from;
+    const entries: LogEntry[] = [];
+    const wall = init.wallNow().toISOString();
+    for (const item of items) {
+      const result = deps.applyCommand(pack, working, item);
+      if (!result.ok) return { rejection: result.rejection };
+      working = result.state;
+      entries.push({ seq: firstSeq + entries.length, by: item.by, command: item.command, wall });
+    }
+    return { state: working, entries };
+  };
+
+  const system = (commands: readonly Command[]) => commands.map((command) => ({ by: 'system' as const, command }));
+
+  const updatePersistence = (outcome: AppendOutcome) => {
+    if (outcome.saved && persistence.ok) return;
+    if (outcome.saved) persistence = { ok: true };
+    else persistence = { ok: false, reason: outcome.reason, since: persistence.ok ? init.wallNow().toISOString() : persistence.since, unsaved: writer.unsaved() };
+    emit({ type: 'persistence', runId, persistence });
+  };
+
+  /** Writes accepted entries, then acknowledges them to every view (in order: the writer's queue is FIFO). */
+  const commit = async (entries: LogEntry[], previous: RunStatus): Promise<boolean> => {
+    log.push(...entries);
+    const outcome = await writer.append(entries);
+    updatePersistence(outcome);
+    acked += entries.length;
+    emit({ type: 'entries', runId, entries });
+    const status = liveStatus(state);
+    if (status !== previous) emit({ type: 'status', runId, status });
+    if (status === 'ended' && previous !== 'ended' && outcome.saved) init.onEnded?.();
+    return outcome.saved;
+  };
+
+  const session: RunSession = {
+    runId,
+    header,
+    pack,
+    snapshot,
+    state: () => state,
+    log: () => log,
+    status: () => liveStatus(state),
+    persistence: () => persistence,
+    view: () => ({
+      runId,
+      header,
+      pack: snapshot,
+      entries: log.slice(0, acked),
+      status: liveStatus(state),
+      persistence,
+      ...(init.repaired ? { repaired: init.repaired } : {}),
+    }),
+    submit: async (by, command) => {
+      if (closed) return { ok: false, rejection: { code: 'not-allowed', message: 'This run is closed; open it again to continue.' } };
+      const mono = init.monotonicNow();
+      const plan = planClock(tracker, state, mono, true, timing);
+      // The clock's pending minutes (or its gap pause, or the scenario end) first, so the command is
+      // stamped at the right minute; if the command is refused none of it is written (the next tick will).
+      const items = [...system(plan.commands), { by, command }];
+      const applied = applyAll(state, items, log.length + 1);
+      if ('rejection' in applied) return { ok: false, rejection: applied.rejection };
+      const previous = liveStatus(state);
+      tracker = plan.tracker;
+      state = applied.state;
+      const entries = applied.entries;
+      // A command that reaches the scenario end (an advance, a jump) ends the run in the same batch.
+      if (state.phase === 'running' && state.clock.now >= state.clock.end) {
+        const ending = applyAll(state, system([{ type: 'run.end', reason: 'The scenario clock reached the end of the scenario.' }]), log.length + entries.length + 1);
+        if (!('rejection' in ending)) {
+          state = ending.state;
+          entries.push(...ending.entries);
+        }
+      }
+      clockStopped = false;
+      const saved = await commit(entries, previous);
+      return { ok: true, entries, saved };
+    },
+    tick: async () => {
+      if (closed || clockStopped) return;
+      const plan = planClock(tracker, state, init.monotonicNow(), false, timing);
+      tracker = plan.tracker;
+      if (plan.commands.length === 0) return;
+      const applied = applyAll(state, system(plan.commands), log.length + 1);
+      if ('rejection' in applied) {
+        clockStopped = true;
+        emit({ type: 'clock-error', runId, rejection: applied.rejection });
+        return;
+      }
+      const previous = liveStatus(state);
+      state = applied.state;
+      await commit(applied.entries, previous);
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return {
+        entries: log.slice(0, acked),
+        status: liveStatus(state),
+        persistence,
+        ...(init.repaired ? { repaired: init.repaired } : {}),
+        unsubscribe: () => {
+          listeners.delete(listener);
+        },
+      };
+    },
+    toRunFile: () => buildRunFile(header, snapshot, log),
+    flush: async () => {
+      if (writer.unsaved() > 0) updatePersistence(await writer.append([]));
+      return writer.unsaved();
+    },
+    durableBytes: () => writer.durableBytes(),
+    close: async () => {
+      if (!closed) {
+        closed = true;
+        await session.flush();
+        await writer.close();
+        emit({ type: 'closed', runId });
+        listeners.clear();
+      }
+      return writer.unsaved();
+    },
+  };
+  return session;
+}

@@ -1,0 +1,23 @@
+/**
+ * The preload exposes `window.api`: one function per IPC channel and one
+ * event subscription, checked against the shared DesktopApi type. It exposes
+ * nothing else (no ipcRenderer, no Node).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { EVENT_NAMES, wireName, type Channel, type DesktopApi, type EventName, type IpcEvents } from '../shared/ipc';
+
+const call = (channel: Channel) => (...args: unknown[]) => ipcRenderer.invoke(wireName(channel), ...args);
+
+const api = {
+  getAppInfo: call('getAppInfo'),
+  getSettings: call('getSettings'),
+  updateSettings: call('updateSettings'),
+  on: <E extends EventName>(event: E, listener: (payload: IpcEvents[E]) => void) => {
+    if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    const wrapped = (_event: unknown, payload: IpcEvents[E]) => listener(payload);
+    ipcRenderer.on(`vaim:${event}`, wrapped);
+    return () => void ipcRenderer.removeListener(`vaim:${event}`, wrapped);
+  },
+} satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,36 @@
+/** The app frame: skip link, navigation, the current screen and notices. */
+import { useEffect } from 'react';
+import { useStore } from './store/store';
+import { Navigation } from './components/Navigation';
+import { Notices } from './components/Notices';
+import { ScreenOutlet } from './screens/ScreenOutlet';
+import { useHashSync } from './useHashSync';
+
+export function App() {
+  const loadApp = useStore((s) => s.loadApp);
+  const largeText = useStore((s) => s.settings.largeText);
+  const highContrast = useStore((s) => s.settings.highContrast);
+  const reduceMotion = useStore((s) => s.settings.reduceMotion);
+  useHashSync();
+  useEffect(() => {
+    void loadApp();
+  }, [loadApp]);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.toggle('large-text', largeText);
+    root.classList.toggle('high-contrast', highContrast);
+    root.classList.toggle('reduce-motion', reduceMotion);
+  }, [largeText, highContrast, reduceMotion]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Navigation />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <ScreenOutlet />
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * DTOs of the pack library (src/main/library): the entries the Library
+ * screen lists and the outcome of importing a pack. All plain JSON.
+ */
+import type { Pack } from '../engine/pack/schema';
+import type { RoleId } from '../engine/pack/vocabulary';
+import type { LocatedIssue } from './packs';
+
+/** Bundled packs ship with the app (read-only); imported ones live in userData/packs. */
+export type PackSource = 'bundled' | 'imported';
+
+/** What the library shows of a valid pack. */
+export type PackSummary = {
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly sector: string;
+  readonly r3ai: Pack['r3ai'];
+  readonly difficulty: Pack['difficulty'];
+  readonly durationMinutes: number;
+  readonly roles: readonly RoleId[];
+  readonly tags: readonly string[];
+  readonly hash: string;
+};
+
+/** A pack in the library that loaded. */
+export type LibraryPackEntry = {
+  readonly ok: true;
+  readonly id: string;
+  readonly source: PackSource;
+  readonly path: string;
+  readonly summary: PackSummary;
+  /** Number of warnings the loader reported (the pack is usable). */
+  readonly warnings: number;
+};
+
+/** A pack in the library that did not load: its problems, each with a location. */
+export type BrokenLibraryEntry = {
+  readonly ok: false;
+  readonly id?: string;
+  readonly source: PackSource;
+  readonly path: string;
+  readonly issues: readonly LocatedIssue[];
+};
+
+/** One row of the library: a broken pack shows its problems and never hides the others. */
+export type LibraryEntry = LibraryPackEntry | BrokenLibraryEntry;
+
+/** Options of a pack import. */
+export type PackImportOptions = {
+  /** Replace an imported pack with the same id (the UI asks the user first). */
+  readonly replace?: boolean;
+};
+
+/**
+ * The outcome of importing a pack. `invalid`: nothing was copied.
+ * `conflict`: an imported pack has the same id; call again with `replace: true`
+ * to replace it. `bundled`: the id belongs to a bundled pack and cannot be replaced.
+ */
+export type PackImportResult =
+  | { readonly ok: true; readonly entry: LibraryPackEntry; readonly replaced: boolean }
+  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly LocatedIssue[] }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly conflict: { readonly existing: PackSummary } }
+  | { readonly ok: false; readonly reason: 'bundled' | 'io' | 'unsupported'; readonly message: string };
+
+/** The outcome of removing an imported pack. */
+export type PackRemoveResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'not-found' | 'bundled' | 'io'; readonly message: string };

@@ -1,0 +1,167 @@
+/**
+ * DTOs of the run store and run sessions (src/main/runs, src/main/sessions):
+ * what the main-side services return and push to the views. All plain JSON.
+ */
+import type { Pack } from '../engine/pack/schema';
+import type { Result } from '../engine/result';
+import type { LogEntry, Rejection, RunHeader, RunMode, RunState, SimMinutes } from '../engine/types';
+import type { LoadedPack } from './packs';
+
+/** Run ids are generated outside the engine; this pattern keeps them safe as directory names. */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The snapshot of the pack a run was recorded with (`runs/<id>/pack.json`),
+ * so a run is always viewable and re-scorable against the exact pack.
+ */
+export type PackSnapshot = {
+  readonly pack: Pack;
+  readonly attachments: LoadedPack['attachments'];
+  readonly hash: string;
+};
+
+/**
+ * Where a run is. `interrupted`: not ended and not open in a live session
+ * (the app stopped or the session was closed); it can be resumed.
+ */
+export type RunStatus = 'setup' | 'running' | 'paused' | 'ended' | 'interrupted';
+/** Why a stored run cannot be opened. */
+export type BrokenRunStatus = 'corrupt' | 'unsupported';
+
+/** A torn last log line that was dropped when the run was loaded. */
+export type LogRepair = { readonly droppedBytes: number; readonly message: string };
+
+/** Whether the session's log is reaching the disk. */
+export type Persistence =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      /** For people: what failed, e.g. "The disk is full (ENOSPC)". */
+      readonly reason: string;
+      /** ISO wall time of the first failure. */
+      readonly since: string;
+      /** Entries held in memory only; `exportRunFromMemory` saves them elsewhere. */
+      readonly unsaved: number;
+    };
+
+/** The score of an ended run, as shown in the history. */
+export type RunScoreSummary = { readonly total: number; readonly max: number };
+
+/** One row of the history. */
+export type RunSummary =
+  | {
+      readonly ok: true;
+      readonly runId: string;
+      readonly title?: string;
+      readonly packId: string;
+      readonly packTitle: string;
+      readonly packVersion: string;
+      readonly createdAt: string;
+      readonly mode: RunMode;
+      readonly participants: readonly string[];
+      readonly status: RunStatus;
+      readonly phase: RunState['phase'];
+      readonly paused: boolean;
+      /** Scenario time reached. */
+      readonly simMinutes: SimMinutes;
+      readonly endMinutes: SimMinutes;
+      readonly entries: number;
+      /** Only for ended runs. */
+      readonly score?: RunScoreSummary;
+      /** Open in a live session right now. */
+      readonly live: boolean;
+      /** The stored log ends with a torn line that will be dropped when the run is opened. */
+      readonly repaired?: LogRepair;
+    }
+  | {
+      readonly ok: false;
+      readonly runId: string;
+      readonly status: BrokenRunStatus;
+      /** For people: what is wrong and where (file, line). */
+      readonly reason: string;
+      readonly packId?: string;
+      readonly createdAt?: string;
+      readonly title?: string;
+    };
+
+/** Why a run operation failed. `code` is stable; `message` is for people. */
+export type RunError = {
+  readonly code: RunErrorCode;
+  readonly message: string;
+  /** The log entry at fault (replay failures, import validation). */
+  readonly seq?: number;
+};
+export type RunErrorCode =
+  | 'invalid-id'
+  | 'invalid-input'
+  | 'not-found'
+  | 'corrupt'
+  | 'unsupported'
+  | 'replay-failed'
+  | 'live'
+  | 'not-live'
+  | 'pack-unavailable'
+  | 'invalid-file'
+  | 'io';
+
+/** A value or a RunError. */
+export type RunResult<T> = Result<T, RunError>;
+
+/** What a view needs to follow a live run: replay `entries` over `pack` and `header`. */
+export type SessionView = {
+  readonly runId: string;
+  readonly header: RunHeader;
+  readonly pack: PackSnapshot;
+  readonly entries: readonly LogEntry[];
+  readonly status: RunStatus;
+  readonly persistence: Persistence;
+  readonly repaired?: LogRepair;
+};
+
+/** Parameters of a new run (untrusted when coming over IPC: validated by the session manager). */
+export type CreateRunRequest = {
+  readonly packId: string;
+  readonly mode: RunMode;
+  readonly participants: readonly string[];
+  readonly title?: string;
+  readonly seed?: number;
+};
+
+/** A command submitted to a live run (untrusted: validated with the engine's command schema). */
+export type SubmitRequest = { readonly by: unknown; readonly command: unknown };
+
+/** The outcome of a submitted command. `saved: false` when it is held in memory only (see Persistence). */
+export type SubmitResult =
+  | { readonly ok: true; readonly entries: readonly LogEntry[]; readonly saved: boolean }
+  | { readonly ok: false; readonly rejection: Rejection };
+
+/** What a session pushes to its subscribers, in order. */
+export type SessionEvent =
+  | { readonly type: 'entries'; readonly runId: string; readonly entries: readonly LogEntry[] }
+  | { readonly type: 'status'; readonly runId: string; readonly status: RunStatus }
+  | { readonly type: 'persistence'; readonly runId: string; readonly persistence: Persistence }
+  | { readonly type: 'repaired'; readonly runId: string; readonly repaired: LogRepair }
+  /** The session clock could not advance (the engine refused); the clock stops until a command changes things. */
+  | { readonly type: 'clock-error'; readonly runId: string; readonly rejection: Rejection }
+  | { readonly type: 'closed'; readonly runId: string };
+
+/** What a subscriber receives at once: the log so far and the current status; live events follow. */
+export type Subscription = {
+  readonly entries: readonly LogEntry[];
+  readonly status: RunStatus;
+  readonly persistence: Persistence;
+  readonly repaired?: LogRepair;
+  readonly unsubscribe: () => void;
+};
+
+/** The portable file of one run (`.vaimrun.json`). */
+export type RunFile = {
+  readonly format: 'vaim-run';
+  readonly version: 1;
+  readonly header: RunHeader;
+  readonly pack: PackSnapshot;
+  readonly log: readonly LogEntry[];
+};
+
+/** The outcome of importing a run file. `renamed`: the run id clashed and a new one was assigned. */
+export type ImportedRun = { readonly runId: string; readonly renamed: boolean };

@@ -1,0 +1,44 @@
+/**
+ * The layer boundaries are enforced by ESLint: wrong-way imports and
+ * non-deterministic calls in the engine fail lint.
+ */
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const cwd = fileURLToPath(new URL('../..', import.meta.url));
+const eslint = new ESLint({ cwd });
+
+async function ruleIds(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('layer boundaries', () => {
+  it.each([
+    ['the engine importing the renderer', "import { App } from '../renderer/App';\nexport const x = App;\n", 'src/engine/bad.ts', /no-restricted-imports/],
+    ['the engine importing node fs', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'src/engine/bad.ts', /no-restricted-imports/],
+    ['the engine importing electron', "import { app } from 'electron';\nexport const x = app;\n", 'src/engine/bad.ts', /no-restricted-imports/],
+    ['shared importing main', "import { createServices } from '../main/services';\nexport const x = createServices;\n", 'src/shared/bad.ts', /no-restricted-imports/],
+    ['the renderer importing main', "import { createServices } from '../main/services';\nexport const x = createServices;\n", 'src/renderer/bad.ts', /no-restricted-imports/],
+    ['the renderer importing node', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n", 'src/renderer/bad.ts', /no-restricted-imports/],
+    ['a main service importing electron', "import { app } from 'electron';\nexport const x = app;\n", 'src/main/runs/bad.ts', /no-restricted-imports/],
+    ['preload importing the engine', "import { ENGINE_VERSION } from '../engine/types';\nexport const x = ENGINE_VERSION;\n", 'src/preload/bad.ts', /no-restricted-imports/],
+    ['the CLI importing electron', "import { app } from 'electron';\nexport const x = app;\n", 'src/cli/bad.ts', /no-restricted-imports/],
+    ['Math.random in the engine', 'export const roll = () => Math.random();\n', 'src/engine/bad.ts', /no-restricted-properties.*PRNG/],
+    ['Date.now in the engine', 'export const now = () => Date.now();\n', 'src/engine/bad.ts', /no-restricted-properties.*wall clock/],
+    ['new Date in the engine', 'export const now = () => new Date();\n', 'src/engine/bad.ts', /no-restricted-syntax.*wall clock/],
+    ['setTimeout in the engine', 'export const later = (f: () => void) => setTimeout(f, 1);\n', 'src/engine/bad.ts', /no-restricted-globals/],
+  ])('fails lint for %s', async (_label, code, filePath, expected) => {
+    const messages = await ruleIds(code, filePath);
+    expect(messages.join('\n')).toMatch(expected);
+  });
+
+  it.each([
+    ['the engine importing zod and itself', "import { z } from 'zod';\nimport type { RunState } from './types';\nexport const s = z.string();\nexport type S = RunState;\n", 'src/engine/ok.ts'],
+    ['the renderer importing the engine and shared', "import { ENGINE_VERSION } from '../engine/types';\nimport type { AppInfo } from '../shared/app';\nexport const v: number = ENGINE_VERSION;\nexport type A = AppInfo;\n", 'src/renderer/ok.ts'],
+    ['an Electron adapter importing electron', "import { app } from 'electron';\nexport const x = app;\n", 'src/main/electron/ok.ts'],
+  ])('allows %s', async (_label, code, filePath) => {
+    expect(await ruleIds(code, filePath)).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+/** The window factory's security settings, with electron mocked. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const created: Array<{ options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }> = [];
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    loadURL = vi.fn(async () => {});
+    once = vi.fn();
+    show = vi.fn();
+    constructor(options: Record<string, unknown>) {
+      created.push({ options, loadURL: this.loadURL });
+    }
+  }
+  return { BrowserWindow };
+});
+
+const { createAppWindow } = await import('../../../src/main/electron/windows');
+
+const SECURE = {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+};
+
+describe('createAppWindow', () => {
+  beforeEach(() => void (created.length = 0));
+
+  it.each(['main', 'presenter'] as const)('isolates and sandboxes the %s window with Node off everywhere, and loads the app URL', (kind) => {
+    createAppWindow({ kind, preloadPath: '/p.cjs', rendererUrl: 'file:///app/index.html', ...(kind === 'presenter' ? { hash: '/presenter/r1' } : {}) });
+    const [window] = created;
+    expect(window?.options['webPreferences']).toMatchObject({ ...SECURE, preload: '/p.cjs' });
+    expect(window?.loadURL).toHaveBeenCalledWith(kind === 'main' ? 'file:///app/index.html' : 'file:///app/index.html#/presenter/r1');
+  });
+});

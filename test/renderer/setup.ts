@@ -1,0 +1,13 @@
+/** Renderer test setup: a fresh store and no desktop API override between tests. */
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+import { setDesktopApi } from '../../src/renderer/api';
+import { resetStore } from '../../src/renderer/store/store';
+
+afterEach(() => {
+  cleanup();
+  setDesktopApi(undefined);
+  resetStore();
+  window.location.hash = '';
+});
