@@ -44,6 +44,8 @@ export {
 export type { Condition, DecisionStatus, ObligationStatus } from './pack/condition';
 export type { Effect } from './pack/effect';
 export { formatDuration, parseDuration } from './pack/duration';
+export * from './pack/validate';
+export { packJsonSchema } from './pack/json-schema';
 
 // Scoring against the reference and the TRACE debrief model.
 export * from './scoring';

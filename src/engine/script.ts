@@ -16,10 +16,17 @@ import { ENGINE_VERSION, type Fact, type LogEntry, type Rejection, type RunHeade
 /** One script entry: an optional scenario time, who acts, and the command. */
 export const scriptEntrySchema = z.strictObject({ at: durationSchema.optional(), by: actorSchema, command: commandSchema });
 
-/** A script file: a list of entries, or `{ entries: [...] }`. */
-export const scriptSchema = z
-  .union([z.array(scriptEntrySchema), z.strictObject({ entries: z.array(scriptEntrySchema) })])
-  .transform((value) => (Array.isArray(value) ? value : value.entries));
+/**
+ * A script file: a list of entries, or `{ entries: [...] }` (unwrapped first,
+ * so error paths always start at the entry index).
+ */
+export const scriptSchema = z.preprocess(
+  (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && 'entries' in value
+      ? (value as { entries: unknown }).entries
+      : value,
+  z.array(scriptEntrySchema),
+);
 
 /** A parsed script entry (`at` in minutes). A pack's reference timeline entry has the same shape. */
 export type ScriptEntry = { readonly at?: number; readonly by: Actor; readonly command: Command };

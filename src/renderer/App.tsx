@@ -11,6 +11,7 @@ export function App() {
   const largeText = useStore((s) => s.settings.largeText);
   const highContrast = useStore((s) => s.settings.highContrast);
   const reduceMotion = useStore((s) => s.settings.reduceMotion);
+  const presenterRoute = useStore((s) => s.route.screen === 'presenter');
   useHashSync();
   useEffect(() => {
     void loadApp();
@@ -20,7 +21,16 @@ export function App() {
     root.classList.toggle('large-text', largeText);
     root.classList.toggle('high-contrast', highContrast);
     root.classList.toggle('reduce-motion', reduceMotion);
-  }, [largeText, highContrast, reduceMotion]);
+    // The projector view is always large and high-contrast enough to read from the back of a room.
+    root.classList.toggle('presenter-mode', presenterRoute);
+  }, [largeText, highContrast, reduceMotion, presenterRoute]);
+  if (presenterRoute) {
+    return (
+      <main id="main" className="presenter-main">
+        <ScreenOutlet />
+      </main>
+    );
+  }
   return (
     <div className="app">
       <a className="skip-link" href="#main">

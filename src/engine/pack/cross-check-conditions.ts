@@ -7,7 +7,7 @@ import { COMPARATORS, CONDITION_KEYS } from './condition';
 import { type CheckContext, checkRef, error, unknownMessage, type VariableInfo } from './cross-check-context';
 import type { PackPath } from './issues';
 import { field, isRecord, items, str } from './loose';
-import { describeValue, didYouMean } from './suggest';
+import { describeValue, didYouMean, listNames } from './suggest';
 
 const ORDER_COMPARATORS = new Set(['gt', 'gte', 'lt', 'lte']);
 
@@ -45,11 +45,14 @@ function checkVarCondition(ctx: CheckContext, node: Readonly<Record<string, unkn
 function checkReadiness(ctx: CheckContext, value: unknown, path: PackPath): void {
   const id = str(value);
   const table = ctx.ids.get('readiness item');
-  if (id === undefined || table?.has(id)) return;
+  if (id === undefined || table?.has(id) || ctx.unreadable.has('readiness item')) return;
   const known = [...(table?.keys() ?? [])];
-  const usesDefault = field(ctx.pack, 'readiness') === undefined;
-  const message = unknownMessage('readiness item', id, known);
-  error(ctx, path, usesDefault ? `${message}; the pack has no readiness list, so the app's default checklist applies` : message);
+  if (field(ctx.pack, 'readiness') !== undefined) {
+    error(ctx, path, unknownMessage('readiness item', id, known));
+    return;
+  }
+  const hint = didYouMean(id, known);
+  error(ctx, path, `unknown readiness item "${id}"${hint} (the pack has no readiness list, so the app's default checklist applies: ${listNames(known)})`);
 }
 
 /** Checks one condition (and the conditions nested in it). */

@@ -41,6 +41,11 @@ export type IdKind =
 export type CheckContext = {
   readonly pack: unknown;
   readonly ids: ReadonlyMap<IdKind, ReadonlyMap<string, number>>;
+  /**
+   * Kinds whose defining list is missing or not a list: the schema reports
+   * that once, so references to them are not reported again one by one.
+   */
+  readonly unreadable: ReadonlySet<IdKind>;
   readonly variables: ReadonlyMap<string, VariableInfo>;
   readonly decisions: ReadonlyMap<string, DecisionInfo>;
   /** Roles that have a brief in `roles`. */
@@ -95,25 +100,30 @@ export function buildContext(pack: unknown): CheckContext {
   }
   const readiness = field(pack, 'readiness') === undefined ? DEFAULT_READINESS_ITEMS : field(pack, 'readiness');
   const trace = field(field(pack, 'reference'), 'trace');
-  const ids = new Map<IdKind, Map<string, number>>([
-    ['variable', indexIds(field(pack, 'variables'))],
-    ['inject', indexIds(field(pack, 'injects'))],
-    ['decision', indexIds(field(pack, 'decisions'))],
-    ['move', indexIds(field(pack, 'moves'))],
-    ['obligation', indexIds(field(pack, 'obligations'))],
-    ['readiness item', indexIds(readiness)],
-    ['recovery criterion', indexIds(field(field(pack, 'recovery'), 'criteria'))],
-    ['root-cause candidate', indexIds(field(field(trace, 'rootCause'), 'candidates'))],
-    ['correction', indexIds(field(trace, 'corrections'))],
-    ['evolution', indexIds(field(trace, 'evolutions'))],
-    ['role', new Map(ROLE_IDS.map((role, index) => [role, index]))],
-  ]);
+  // [kind, its list, whether the list may be left out (then it is empty)]
+  const lists: ReadonlyArray<readonly [IdKind, unknown, boolean]> = [
+    ['variable', field(pack, 'variables'), false],
+    ['inject', field(pack, 'injects'), false],
+    ['decision', field(pack, 'decisions'), true],
+    ['move', field(pack, 'moves'), false],
+    ['obligation', field(pack, 'obligations'), true],
+    ['readiness item', readiness, false],
+    ['recovery criterion', field(field(pack, 'recovery'), 'criteria'), false],
+    ['root-cause candidate', field(field(trace, 'rootCause'), 'candidates'), false],
+    ['correction', field(trace, 'corrections'), false],
+    ['evolution', field(trace, 'evolutions'), false],
+  ];
+  const ids = new Map<IdKind, Map<string, number>>(lists.map(([kind, list]) => [kind, indexIds(list)]));
+  ids.set('role', new Map(ROLE_IDS.map((role, index) => [role, index])));
+  const unreadable = new Set(
+    lists.filter(([, list, optional]) => !Array.isArray(list) && !(optional && list === undefined)).map(([kind]) => kind),
+  );
   const briefedRoles = new Set(
     items(field(pack, 'roles'))
       .map((brief) => str(field(brief, 'role')))
       .filter((role): role is string => role !== undefined),
   );
-  return { pack, ids, variables, decisions, briefedRoles, end: minutes(field(field(pack, 'clock'), 'end')), issues: [] };
+  return { pack, ids, unreadable, variables, decisions, briefedRoles, end: minutes(field(field(pack, 'clock'), 'end')), issues: [] };
 }
 
 /** Records an error. */
@@ -155,6 +165,6 @@ export function checkRef(ctx: CheckContext, kind: IdKind, value: unknown, path: 
   if (id === undefined) return false;
   const table = ctx.ids.get(kind);
   if (table?.has(id)) return true;
-  error(ctx, path, unknownMessage(kind, id, [...(table?.keys() ?? [])]));
+  if (!ctx.unreadable.has(kind)) error(ctx, path, unknownMessage(kind, id, [...(table?.keys() ?? [])]));
   return false;
 }

@@ -12,6 +12,9 @@ import { type Pack, packSchema } from './schema';
 import { convertZodIssues } from './zod-issues';
 import { plainErrorMap } from './zod-messages';
 
+export { formatPackPath, type PackIssue, type PackPath } from './issues';
+export type { MigrationTable, PackMigration } from './migrate';
+
 /** Options of `validatePack` (tests substitute the migration table). */
 export type ValidatePackOptions = { readonly migrations?: MigrationTable };
 

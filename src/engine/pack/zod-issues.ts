@@ -125,6 +125,10 @@ function convertUnion(issue: UnionIssue, schema: Schema, input: unknown, prefix:
     out.push(packError(path, value === undefined ? `is required but missing: one of ${issue.options.map(literal).join(', ')}` : oneOfMessage(issue.options, value)));
     return;
   }
+  if (value === undefined) {
+    out.push(packError(path, 'is required but missing'));
+    return;
+  }
   const target = schemaAt(schema, rel, input);
   const kind = unionKind(target);
   if (kind === 'condition') return keyedUnion('condition', conditionBranches, CONDITION_KEYS, value, path, out);

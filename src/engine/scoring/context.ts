@@ -3,7 +3,9 @@
  * reference runs, and small lookups over the pack. Built once per `score`
  * call; rules are functions of this context only.
  */
+import type { Actor } from '../command-schema';
 import type { Move, Pack } from '../pack/schema';
+import { ROLE_TITLES, type RoleId } from '../pack/vocabulary';
 import type { LogEntry, MoveRecord, RunHeader, RunState, SimMinutes } from '../types';
 import { replay } from './engine-api';
 import { formatSimTime } from './format-time';
@@ -49,6 +51,12 @@ export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEnt
     moves: new Map(pack.moves.map((m) => [m.id, m])),
     t: (minutes) => formatSimTime(start, minutes),
   };
+}
+
+/** "the Incident Lead", "the facilitator", "the system": an actor in a sentence. */
+export function actorTitle(actor: Actor | undefined): string {
+  if (actor === undefined) return 'the team';
+  return actor in ROLE_TITLES ? `the ${ROLE_TITLES[actor as RoleId]}` : `the ${actor}`;
 }
 
 /** The label of a move for reasons (falls back to its id). */

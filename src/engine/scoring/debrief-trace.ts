@@ -24,7 +24,7 @@ const actorName = (actor: Actor) => (actor in ROLE_TITLES ? ROLE_TITLES[actor as
 
 /** Harm in the team run at `at` (its last sample at or before it; the current value from `now` on). */
 function teamHarmAt(ctx: ScoringContext, at: SimMinutes): number {
-  return harmAt(ctx.pack, { header: ctx.header, log: ctx.log, state: ctx.state }, at);
+  return harmAt(ctx.pack, { state: ctx.state }, at);
 }
 
 function trustFacts(ctx: ScoringContext): DebriefFact[] {
@@ -44,7 +44,7 @@ function trustFacts(ctx: ScoringContext): DebriefFact[] {
   const end = harmOf(ctx.pack, ctx.state);
   const refEnd = ctx.runs.reference ? ` (reference response: ${formatNumber(harmAt(ctx.pack, ctx.runs.reference, ctx.now))})` : '';
   const beforeContain = firstContain ? `; when containment began: ${formatNumber(teamHarmAt(ctx, firstContain.at))}` : '';
-  facts.push({ label: harmLabel, text: `At the first warning: ${formatNumber(atWarning)}${beforeContain}; at ${ctx.t(ctx.now)}: ${formatNumber(end)}${refEnd}. It grew by ${formatNumber(end - atWarning)} after the first warning.` });
+  facts.push({ label: harmLabel, text: `At the first warning: about ${formatNumber(atWarning)}${beforeContain}; at ${ctx.t(ctx.now)}: ${formatNumber(end)}${refEnd}. It grew by ${formatNumber(end - atWarning)} after the first warning.` });
   const first = ctx.state.severity[0];
   facts.push(first
     ? { label: 'First classification', text: `V${first.level} at ${ctx.t(first.at)}, ${formatSpan(Math.max(0, first.at - aware.at))} after the first warning.`, at: first.at }

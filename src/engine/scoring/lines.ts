@@ -30,7 +30,7 @@ export function scoreLine(args: LineArgs & { readonly points: number; readonly m
 
 /** A harmful act costing `cost` points (a positive number). */
 export function penaltyLine(args: LineArgs & { readonly cost: number }): ScoreLine {
-  return { stage: args.stage, id: args.id, kind: 'penalty', points: -round1(args.cost), max: 0, reason: args.reason, ...withAt(args), reference: args.reference };
+  return { stage: args.stage, id: args.id, kind: 'penalty', points: 0 - round1(args.cost), max: 0, reason: args.reason, ...withAt(args), reference: args.reference };
 }
 
 /** An expectation that does not apply to this run. */

@@ -123,6 +123,22 @@ export function createRunSession(init: RunSessionInit): RunSession {
     return outcome.saved;
   };
 
+  const tickOnce = async () => {
+    if (closed || clockStopped) return;
+    const plan = planClock(tracker, state, init.monotonicNow(), false, timing);
+    tracker = plan.tracker;
+    if (plan.commands.length === 0) return;
+    const applied = applyAll(state, system(plan.commands), log.length + 1);
+    if ('rejection' in applied) {
+      clockStopped = true;
+      emit({ type: 'clock-error', runId, rejection: applied.rejection });
+      return;
+    }
+    const previous = liveStatus(state);
+    state = applied.state;
+    await commit(applied.entries, previous);
+  };
+
   const session: RunSession = {
     runId,
     header,
@@ -167,19 +183,13 @@ export function createRunSession(init: RunSessionInit): RunSession {
       return { ok: true, entries, saved };
     },
     tick: async () => {
-      if (closed || clockStopped) return;
-      const plan = planClock(tracker, state, init.monotonicNow(), false, timing);
-      tracker = plan.tracker;
-      if (plan.commands.length === 0) return;
-      const applied = applyAll(state, system(plan.commands), log.length + 1);
-      if ('rejection' in applied) {
+      try {
+        await tickOnce();
+      } catch (error) {
+        // A tick runs from a timer: nothing may escape it. The engine is pure, so this is a bug; stop the clock and say so.
         clockStopped = true;
-        emit({ type: 'clock-error', runId, rejection: applied.rejection });
-        return;
+        emit({ type: 'clock-error', runId, rejection: { code: 'not-allowed', message: `The session clock failed: ${error instanceof Error ? error.message : String(error)}` } });
       }
-      const previous = liveStatus(state);
-      state = applied.state;
-      await commit(applied.entries, previous);
     },
     subscribe: (listener) => {
       listeners.add(listener);

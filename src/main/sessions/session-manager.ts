@@ -6,19 +6,20 @@
  */
 import { z } from 'zod';
 import { actorSchema, commandSchema } from '../../engine/command-schema';
-import type { RunHeader } from '../../engine/types';
+import type { RunHeader, RunState } from '../../engine/types';
 import type { LoadedPack } from '../../shared/packs';
 import type { CreateRunRequest, ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription } from '../../shared/runs';
 import { buildRunFile, writeRunFile } from '../runs/run-file';
 import { metaFromState, safeScore, summaryFromMeta } from '../runs/run-history';
-import { isRunId } from '../runs/run-id';
+import { isRunId, newRunId } from '../runs/run-id';
 import type { RunStore } from '../runs/run-store';
 import { createRunSession, type RunSession } from './run-session';
 import { DEFAULT_CLOCK_TIMING, type ClockTiming } from './session-clock';
 
 /** Timers, injectable (tests drive them by hand). */
 export type Scheduler = {
-  readonly setInterval: (callback: () => void, ms: number) => unknown;
+  /** The callback returns the tick's promise (ignored by real timers; awaited by test schedulers). */
+  readonly setInterval: (callback: () => unknown, ms: number) => unknown;
   readonly clearInterval: (handle: unknown) => void;
 };
 
@@ -50,6 +51,8 @@ export type SessionManager = {
   readonly close: (runId: string, options?: { readonly discardUnsaved?: boolean }) => Promise<RunResult<void>>;
   readonly closeAll: () => Promise<void>;
   readonly isLive: (runId: string) => boolean;
+  /** The authoritative state of a live run (the CLI, the harness and tests read it; views replay their entries). */
+  readonly state: (runId: string) => RunState | undefined;
   readonly listRuns: () => Promise<RunSummary[]>;
   readonly deleteRun: (runId: string) => Promise<RunResult<void>>;
   readonly exportRun: (runId: string, filePath: string) => Promise<RunResult<void>>;
@@ -98,7 +101,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       timing,
       onEnded: () => void writeMeta(session, writer.durableBytes()),
     });
-    const timer = scheduler.setInterval(() => void session.tick(), timing.tickMs);
+    const timer = scheduler.setInterval(() => session.tick(), timing.tickMs);
     live.set(session.runId, { session, timer });
     return session;
   };
@@ -116,7 +119,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     if (!reloaded.ok) return fail('pack-unavailable', `Pack "${input.packId}" cannot be snapshotted: ${reloaded.error}`);
     const { pack, snapshot } = reloaded.value;
     const header: RunHeader = {
-      runId: store.newRunId(),
+      runId: newRunId(wallNow()),
       engineVersion: deps.engineVersion,
       packId: pack.id,
       packVersion: pack.version,
@@ -193,6 +196,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       for (const runId of [...live.keys()]) await close(runId, { discardUnsaved: true });
     },
     isLive: (runId) => liveSession(runId) !== undefined,
+    state: (runId) => liveSession(runId)?.state(),
     listRuns: () =>
       store.list((runId) => {
         const session = live.get(runId)?.session;

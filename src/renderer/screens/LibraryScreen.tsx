@@ -1,12 +1,140 @@
-/** The scenario library (filled in by the pack library service). */
+/**
+ * The scenario library: bundled and imported packs. A broken pack shows
+ * every problem with its location and never hides the others.
+ */
+import { useEffect } from 'react';
+import { ROLE_TITLES } from '../../engine';
+import type { LibraryEntry, LibraryPackEntry } from '../../shared/library';
+import { Dialog } from '../components/Dialog';
+import { IssueList } from '../components/IssueList';
+import { DIFFICULTY_LABELS, R3AI_LABELS } from '../lib/labels';
+import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 
 export function LibraryScreen() {
   const heading = useFocusHeading<HTMLHeadingElement>();
+  const library = useStore((s) => s.library);
+  const busy = useStore((s) => s.libraryBusy);
+  const load = useStore((s) => s.loadLibrary);
+  const importFrom = useStore((s) => s.importPackFrom);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const valid = (library ?? []).filter((e): e is LibraryPackEntry => e.ok);
+  const broken = (library ?? []).filter((e) => !e.ok);
   return (
     <section aria-labelledby="library-title" className="screen">
-      <h1 id="library-title" ref={heading} tabIndex={-1}>Scenario library</h1>
-      <p className="lede">Choose a scenario pack to rehearse commanding an AI incident.</p>
+      <div className="screen-head">
+        <div>
+          <h1 id="library-title" ref={heading} tabIndex={-1}>Scenario library</h1>
+          <p className="lede">Choose a scenario pack to rehearse commanding an AI incident.</p>
+        </div>
+        <div className="toolbar" role="group" aria-label="Import a pack">
+          <button type="button" onClick={() => void importFrom('folder')} disabled={busy}>Import pack folder…</button>
+          <button type="button" onClick={() => void importFrom('file')} disabled={busy}>Import pack file (.yaml, .json, .zip)…</button>
+        </div>
+      </div>
+      <ImportFeedback />
+      {library === undefined ? <p aria-busy="true">Loading the library…</p> : null}
+      {library && valid.length === 0 && broken.length === 0 ? <p>No packs yet. Import one to begin.</p> : null}
+      <ul className="pack-grid" aria-label="Scenario packs">
+        {valid.map((entry) => (
+          <PackCard key={`${entry.source}:${entry.id}`} entry={entry} />
+        ))}
+      </ul>
+      {broken.length > 0 ? (
+        <section aria-labelledby="broken-title" className="card broken-packs">
+          <h2 id="broken-title">Packs that could not be loaded</h2>
+          {broken.map((entry) => (
+            <BrokenPack key={entry.path} entry={entry} />
+          ))}
+        </section>
+      ) : null}
     </section>
+  );
+}
+
+function PackCard({ entry }: { readonly entry: LibraryPackEntry }) {
+  const navigate = useStore((s) => s.navigate);
+  const remove = useStore((s) => s.removePack);
+  const { summary } = entry;
+  const titleId = `pack-${entry.source}-${summary.id}`;
+  return (
+    <li className="card pack-card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{summary.title}</h2>
+      <p className="pack-meta">
+        <span>{summary.sector}</span>
+        <span>{R3AI_LABELS[summary.r3ai].name}</span>
+        <span>{DIFFICULTY_LABELS[summary.difficulty]}</span>
+        <span>About {summary.durationMinutes} min</span>
+        <span>{entry.source === 'bundled' ? 'Bundled' : 'Imported'} · v{summary.version}</span>
+      </p>
+      <p className="pack-summary">{summary.summary.length > 320 ? `${summary.summary.slice(0, 317)}…` : summary.summary}</p>
+      <p className="pack-roles">
+        <span className="hint">Roles: </span>
+        {summary.roles.map((role) => ROLE_TITLES[role]).join(', ')}
+      </p>
+      {entry.warnings > 0 ? <p className="hint">{entry.warnings} authoring {entry.warnings === 1 ? 'warning' : 'warnings'} (the pack is usable).</p> : null}
+      <div className="card-actions">
+        <button type="button" className="primary" onClick={() => navigate({ screen: 'setup', packId: summary.id })} aria-describedby={titleId}>
+          Prepare a run
+        </button>
+        {entry.source === 'imported' ? (
+          <button type="button" className="danger" onClick={() => void remove(summary.id)} aria-describedby={titleId}>
+            Remove
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function BrokenPack({ entry }: { readonly entry: LibraryEntry & { ok: false } }) {
+  return (
+    <div className="broken-pack">
+      <h3>
+        {entry.id ?? 'Unnamed pack'} <span className="hint">({entry.source}: <code>{entry.path}</code>)</span>
+      </h3>
+      <IssueList issues={entry.issues} label={`Problems in ${entry.id ?? entry.path}`} />
+    </div>
+  );
+}
+
+function ImportFeedback() {
+  const problem = useStore((s) => s.importProblem);
+  const conflict = useStore((s) => s.importConflict);
+  const dismiss = useStore((s) => s.dismissImportProblem);
+  const resolve = useStore((s) => s.resolveConflict);
+  return (
+    <>
+      {problem ? (
+        <section className="card import-problem" aria-labelledby="import-problem-title" role="alert">
+          <h2 id="import-problem-title">The pack was not imported</h2>
+          <p>
+            <code>{problem.path}</code>
+          </p>
+          {problem.message ? <p>{problem.message}</p> : null}
+          {problem.issues.length > 0 ? <IssueList issues={problem.issues} label="Problems in the imported pack" /> : null}
+          <button type="button" onClick={dismiss}>Dismiss</button>
+        </section>
+      ) : null}
+      {conflict ? (
+        <Dialog
+          title="Replace the existing pack?"
+          onCancel={() => void resolve(false)}
+          actions={
+            <>
+              <button type="button" onClick={() => void resolve(false)}>Keep the existing pack</button>
+              <button type="button" className="primary" onClick={() => void resolve(true)}>Replace it</button>
+            </>
+          }
+        >
+          <p>
+            A pack with the id <code>{conflict.existing.id}</code> is already imported: “{conflict.existing.title}” version {conflict.existing.version}. Runs
+            already recorded keep their own copy of the pack, so their results do not change.
+          </p>
+        </Dialog>
+      ) : null}
+    </>
   );
 }

@@ -8,21 +8,31 @@ import type { SliceCreator } from './store';
 export type Route =
   | { readonly screen: 'library' }
   | { readonly screen: 'history' }
-  | { readonly screen: 'settings' };
+  | { readonly screen: 'settings' }
+  | { readonly screen: 'setup'; readonly packId: string }
+  | { readonly screen: 'briefing'; readonly runId: string }
+  | { readonly screen: 'run'; readonly runId: string }
+  | { readonly screen: 'debrief'; readonly runId: string }
+  | { readonly screen: 'presenter'; readonly runId: string };
 
-export type NavigationSlice = {
-  readonly route: Route;
-  readonly navigate: (route: Route) => void;
-};
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Parses a location hash into a route (unknown → library). */
 export function routeFromHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  switch (parts[0]) {
+  const [screen, param] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const id = param && SAFE_ID.test(param) ? param : undefined;
+  switch (screen) {
     case 'history':
       return { screen: 'history' };
     case 'settings':
       return { screen: 'settings' };
+    case 'setup':
+      return id ? { screen: 'setup', packId: id } : { screen: 'library' };
+    case 'briefing':
+    case 'run':
+    case 'debrief':
+    case 'presenter':
+      return id ? { screen, runId: id } : { screen: 'history' };
     default:
       return { screen: 'library' };
   }
@@ -30,8 +40,23 @@ export function routeFromHash(hash: string): Route {
 
 /** The hash that shows a route. */
 export function hashFromRoute(route: Route): string {
-  return `#/${route.screen}`;
+  switch (route.screen) {
+    case 'setup':
+      return `#/setup/${route.packId}`;
+    case 'briefing':
+    case 'run':
+    case 'debrief':
+    case 'presenter':
+      return `#/${route.screen}/${route.runId}`;
+    default:
+      return `#/${route.screen}`;
+  }
 }
+
+export type NavigationSlice = {
+  readonly route: Route;
+  readonly navigate: (route: Route) => void;
+};
 
 export const createNavigationSlice: SliceCreator<NavigationSlice> = (set) => ({
   route: typeof window === 'undefined' ? { screen: 'library' } : routeFromHash(window.location.hash),

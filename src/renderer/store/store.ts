@@ -6,10 +6,13 @@ import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
 import type { Draft } from 'immer';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
+import { createRunSlice, type RunSlice } from './run-slice';
 
 /** The whole UI state. */
-export type StoreState = AppSlice & NavigationSlice;
+export type StoreState = AppSlice & NavigationSlice & LibrarySlice & HistorySlice & RunSlice;
 
 /** A slice creator in the immer-wrapped store. */
 export type SliceCreator<T> = (
@@ -20,6 +23,9 @@ export type SliceCreator<T> = (
 const createRootState = (set: (recipe: (draft: Draft<StoreState>) => void) => void, get: () => StoreState): StoreState => ({
   ...createAppSlice(set, get),
   ...createNavigationSlice(set, get),
+  ...createLibrarySlice(set, get),
+  ...createHistorySlice(set, get),
+  ...createRunSlice(set, get),
 });
 
 /** The store hook. */

@@ -5,7 +5,7 @@
  */
 import type { Decision, Pack } from '../../pack/schema';
 import type { Stage } from '../../pack/vocabulary';
-import { type ScoringContext, firstMade, moveLabel } from '../context';
+import { type ScoringContext, actorTitle, firstMade, moveLabel } from '../context';
 import { formatSpan } from '../format-time';
 import { deduction, notApplicableLine, penaltyLine, scoreLine, timedPoints } from '../lines';
 import { POINTS } from '../points';
@@ -65,7 +65,7 @@ export function forbiddenLines(ctx: ScoringContext, stage: Stage): ScoreLine[] {
     const id = `${stage}.forbidden.${rule.move}`;
     lines.push(
       made
-        ? penaltyLine({ stage, id, reference, at: made.at, cost: POINTS.forbidden, reason: `${label} was made at ${ctx.t(made.at)} by ${made.by}; the reference forbids it: ${rule.reason} (−${POINTS.forbidden})` })
+        ? penaltyLine({ stage, id, reference, at: made.at, cost: POINTS.forbidden, reason: `${label} was made at ${ctx.t(made.at)} by ${actorTitle(made.by)}; the reference forbids it: ${rule.reason} (−${POINTS.forbidden})` })
         : penaltyLine({ stage, id, reference, cost: 0, reason: `${label} was avoided, as the reference expects: ${rule.reason}` }),
     );
   });
@@ -122,7 +122,7 @@ export function decisionLines(ctx: ScoringContext, stage: Stage): ScoreLine[] {
     const points = answerPoints(decision, record.options, best);
     const chosen = record.options.map((o) => optionLabel(decision, o)).join(' + ') || '(nothing)';
     const verdict = points >= POINTS.decision ? 'matching the reference' : `the reference answer is ${bestText}${deduction(points, POINTS.decision)}`;
-    lines.push(scoreLine({ stage, id, reference, points, max: POINTS.decision, at: record.closedAt, reason: `Decision “${decision.id}” answered ${chosen} at ${ctx.t(record.closedAt ?? record.openedAt)} by ${record.by ?? 'the team'}; ${verdict}.` }));
+    lines.push(scoreLine({ stage, id, reference, points, max: POINTS.decision, at: record.closedAt, reason: `Decision “${decision.id}” answered ${chosen} at ${ctx.t(record.closedAt ?? record.openedAt)} by ${actorTitle(record.by)}; ${verdict}.` }));
   }
   return lines;
 }

@@ -8,6 +8,8 @@ import { HARM_FALLBACK_MULTIPLE, POINTS } from '../points';
 import type { ScoreLine } from '../types';
 import { commonLines } from './common';
 
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+
 /** A number for people: thousands separated by commas, at most one decimal. */
 export function formatNumber(value: number): string {
   const rounded = round1(value);
@@ -35,10 +37,11 @@ function harmLine(ctx: ScoringContext): ScoreLine {
   if (!reference || !doNothing) {
     return notApplicableLine({ ...base, reference: 'reference.timeline', reason: 'The reference timeline could not be played, so harm cannot be compared.' });
   }
-  const harm = harmOf(ctx.pack, ctx.state);
+  // Accrual adds fractions minute by minute; rounding away float noise keeps equal harms equal.
+  const harm = round6(harmOf(ctx.pack, ctx.state));
   const early = ctx.now < ctx.pack.clock.end;
-  const refHarm = harmAt(ctx.pack, reference, ctx.now);
-  const dnHarm = harmAt(ctx.pack, doNothing, ctx.now);
+  const refHarm = round6(harmAt(ctx.pack, reference, ctx.now));
+  const dnHarm = round6(harmAt(ctx.pack, doNothing, ctx.now));
   const { points, zero } = harmPoints(POINTS.harm, harm, refHarm, dnHarm);
   const when = early ? `at ${ctx.t(ctx.now)} (the run stopped before the scenario end; the references are read at the same time)` : 'at the end';
   const zeroText = zero === undefined

@@ -3,7 +3,7 @@
  * the first R3AI category, time from awareness to classification, and
  * escalation each time the reference severity rises.
  */
-import type { ScoringContext } from '../context';
+import { type ScoringContext, actorTitle } from '../context';
 import { formatSpan } from '../format-time';
 import { deduction, scoreLine, timedPoints } from '../lines';
 import { POINTS } from '../points';
@@ -42,7 +42,7 @@ function firstSeverityLine(ctx: ScoringContext): ScoreLine {
   const revised = ctx.state.severity.length > 1 ? ` Later revisions: ${ctx.state.severity.slice(1).map((r) => `V${r.level} at ${ctx.t(r.at)}`).join(', ')}.` : '';
   return scoreLine({
     ...base, points: kept, at: first.at, reference,
-    reason: `First classification V${first.level} at ${ctx.t(first.at)} by ${first.by}; the reference severity then was ${levelName(ref)} — ${verdict}.${revised}`,
+    reason: `First classification V${first.level} at ${ctx.t(first.at)} by ${actorTitle(first.by)}; the reference severity then was ${levelName(ref)} — ${verdict}.${revised}`,
   });
 }
 
@@ -56,7 +56,7 @@ function r3aiLine(ctx: ScoringContext): ScoreLine {
   const right = first.category === expected;
   return scoreLine({
     ...base, points: right ? POINTS.r3ai : 0, at: first.at,
-    reason: `First R3AI category ${first.category} at ${ctx.t(first.at)} by ${first.by}; the reference category is ${expected}${right ? ' — correct' : ' — not correct'}.${revised}`,
+    reason: `First R3AI category ${first.category} at ${ctx.t(first.at)} by ${actorTitle(first.by)}; the reference category is ${expected}${right ? ' — correct' : ' — not correct'}.${revised}`,
   });
 }
 

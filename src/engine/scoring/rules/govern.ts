@@ -40,7 +40,7 @@ function obligationLine(ctx: ScoringContext, ob: Obligation): ScoreLine {
   const points = Math.max(0, timed - (wrongOwner ? POINTS.wrongOwner : 0));
   const how = `met at ${ctx.t(record.metAt ?? record.dueAt)} by ${roleTitle(metBy)}${record.metWith ? ` with ${moveLabel(ctx, record.metWith)}` : ''}`;
   const timing = record.status === 'met' ? 'on time' : `late, ${LATE_CREDIT * 100}% credit`;
-  const owner = wrongOwner ? `; it belongs to the ${roleTitle(ob.owner)}, not the ${roleTitle(metBy)} (−${POINTS.wrongOwner})` : '';
+  const owner = wrongOwner ? `; it belongs to the ${roleTitle(ob.owner)}, not the ${roleTitle(metBy)}` : '';
   return scoreLine({ ...base, points, max: POINTS.obligation, at: record.metAt, reason: `${name} ${clock}; ${how} — ${timing}${owner}${deduction(points, POINTS.obligation)}.` });
 }
 

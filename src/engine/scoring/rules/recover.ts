@@ -4,7 +4,7 @@
  * restart, plus the stage's required/forbidden moves and decisions.
  */
 import type { MoveRecord, RunState } from '../../types';
-import { type ScoringContext, moveLabel } from '../context';
+import { type ScoringContext, actorTitle, moveLabel } from '../context';
 import { formatSpan } from '../format-time';
 import { deduction, scoreLine, timedPoints } from '../lines';
 import { POINTS, RECOVERY_TOLERANCE_MIN, RECOVERY_TOLERANCE_SHARE } from '../points';
@@ -26,7 +26,7 @@ function gateLine(ctx: ScoringContext, restarts: readonly MoveRecord[]): ScoreLi
   const reference = `recovery.criteria (${ctx.pack.recovery.criteria.length}) before any of ${ctx.pack.recovery.restartMoves.join(', ')}`;
   const base = { stage: 'recover' as const, id: 'recover.gate', max: POINTS.gate, reference };
   if (violation) {
-    return scoreLine({ ...base, points: 0, at: violation.at, reason: `${moveLabel(ctx, violation.moveId)} was made at ${ctx.t(violation.at)} by ${violation.by} while recovery criteria were unmet: ${criterionLabels(ctx, violation.gateViolation!)}. Operational pressure is not a reason to restart early.` });
+    return scoreLine({ ...base, points: 0, at: violation.at, reason: `${moveLabel(ctx, violation.moveId)} was made at ${ctx.t(violation.at)} by ${actorTitle(violation.by)} while recovery criteria were unmet: ${criterionLabels(ctx, violation.gateViolation!)}. Operational pressure is not a reason to restart early.` });
   }
   return scoreLine({
     ...base, points: POINTS.gate,

@@ -1,0 +1,88 @@
+/**
+ * `vaim validate <path...>`: loads each pack (folder, YAML/JSON file or zip)
+ * and prints its problems as `file:line:col: path: message`.
+ */
+import { parseArgs } from 'node:util';
+import { loadPack } from '../../main/packs/load-pack';
+import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
+import { type CliCommand, EXIT } from '../command';
+import { displayIssue } from '../display';
+
+/**
+ * Extra checks of a valid pack beyond the loader's (e.g. "the reference
+ * playbook scores ≥ 95"). Append a function here; it returns located
+ * issues, and any error makes the pack invalid.
+ */
+export const selfChecks: Array<(loaded: LoadedPack) => LocatedIssue[]> = [];
+
+const USAGE = `Usage: vaim validate <path...> [--json]
+
+Checks scenario packs and prints every problem as file:line:col: path: message.
+A path is a pack folder (with pack.yaml), a single .yaml/.yml/.json file, or a .zip of a pack folder.
+
+Options:
+  --json    print a machine-readable result instead
+  --help    show this help
+
+Exit status: 0 when every pack is valid (warnings allowed), 1 when any is not, 2 on a usage error.
+`;
+
+/** The result for one path, as `--json` prints it. */
+export type ValidateResult = {
+  readonly path: string;
+  readonly ok: boolean;
+  readonly origin: PackOrigin;
+  readonly pack?: { readonly id: string; readonly version: string; readonly title: string; readonly hash: string };
+  readonly issues: readonly LocatedIssue[];
+};
+
+async function validateOne(path: string): Promise<ValidateResult> {
+  const result = await loadPack(path);
+  if (!result.ok) return { path, ok: false, origin: result.origin, issues: result.issues };
+  const loaded = result.value;
+  const extra = selfChecks.flatMap((check) => check(loaded));
+  const issues = [...loaded.warnings, ...extra];
+  const { id, version, title } = loaded.pack;
+  return { path, ok: !extra.some((issue) => issue.severity === 'error'), origin: loaded.origin, pack: { id, version, title, hash: loaded.hash }, issues };
+}
+
+function describe(result: ValidateResult): string {
+  const lines = result.issues.map((issue) => displayIssue(result.origin, issue));
+  if (result.ok && result.pack) {
+    lines.push(`✓ ${result.path}: ${result.pack.title} (${result.pack.id} ${result.pack.version})`);
+  } else {
+    const errors = result.issues.filter((issue) => issue.severity === 'error').length;
+    lines.push(`✗ ${result.path}: ${errors} ${errors === 1 ? 'problem' : 'problems'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `validate` sub-command. */
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'check scenario packs and report every problem with file:line:col',
+  usage: USAGE,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...args], options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    } catch (error) {
+      io.stderr(`vaim validate: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    const paths = parsed.positionals;
+    if (paths.length === 0) {
+      io.stderr(`vaim validate: give at least one pack path\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    const results: ValidateResult[] = [];
+    for (const path of paths) {
+      const result = await validateOne(path);
+      results.push(result);
+      if (!parsed.values.json) io.stdout(describe(result));
+    }
+    const ok = results.every((result) => result.ok);
+    if (parsed.values.json) io.stdout(`${JSON.stringify({ ok, packs: results }, null, 2)}\n`);
+    return ok ? EXIT.ok : EXIT.failure;
+  },
+};

@@ -1,0 +1,10 @@
+/** Every `vaim` sub-command: add one import and one line to COMMANDS per command. */
+import type { CliCommand } from './command';
+import { schemaCommand } from './commands/schema';
+import { validateCommand } from './commands/validate';
+
+/** The sub-commands, in the order `vaim --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  schemaCommand,
+];

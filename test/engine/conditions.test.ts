@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { compileCondition } from '../../src/engine/conditions';
+import type { Condition, RunState } from '../../src/engine';
+import { buildPack } from './helpers/pack-builder';
+import { newRun } from './helpers/run';
+
+const pack = buildPack();
+const base = newRun(pack);
+const at = (patch: Partial<RunState>): RunState => ({ ...base, ...patch });
+const holds = (condition: Condition, state: RunState): boolean => compileCondition(condition).test(state);
+
+const move = (moveId: string, effective: boolean, gateViolation?: string[]) => ({
+  moveId, at: 0, by: 'technical-lead' as const, effectiveAt: 0, effective, outsideAuthority: false, ...(gateViolation ? { gateViolation } : {}),
+});
+
+describe('conditions', () => {
+  const cases: readonly [string, Condition, RunState, boolean][] = [
+    ['var eq (enum)', { var: 'status', eq: 'running' }, base, true],
+    ['var ne', { var: 'status', ne: 'running' }, base, false],
+    ['var gt', { var: 'rate', gt: 5 }, base, true],
+    ['var gte at the boundary', { var: 'rate', gte: 6 }, base, true],
+    ['var lt', { var: 'rate', lt: 6 }, base, false],
+    ['var lte', { var: 'rate', lte: 6 }, base, true],
+    ['ordering on a non-number is false', { var: 'status', gt: 1 }, base, false],
+    ['unknown var eq is false', { var: 'missing', eq: 1 }, base, false],
+    ['move made', { move: 'fix' }, at({ moves: [move('fix', false)] }), true],
+    ['move not made', { move: 'fix' }, base, false],
+    ['move effective: not yet', { move: 'fix', effective: true }, at({ moves: [move('fix', false)] }), false],
+    ['move effective', { move: 'fix', effective: true }, at({ moves: [move('fix', true)] }), true],
+    ['inject fired', { inject: 'alert' }, at({ fired: { alert: 30 } }), true],
+    ['inject not fired', { inject: 'alert' }, base, false],
+    ['sinceInject: too soon', { sinceInject: 'alert', atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 89 } }), false],
+    ['sinceInject: long enough', { sinceInject: 'alert', atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 90 } }), true],
+    ['sinceInject: not fired', { sinceInject: 'alert', atLeast: 0 }, base, false],
+    ['decision pending', { decision: 'notify', is: 'pending' }, base, true],
+    ['decision open', { decision: 'notify', is: 'open' }, at({ decisions: { notify: { status: 'open', openedAt: 0, options: [] } } }), true],
+    ['decision chose', { decision: 'notify', chose: 'yes' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), true],
+    ['decision chose other', { decision: 'notify', chose: 'no' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), false],
+    ['bare decision means answered', { decision: 'notify' }, at({ decisions: { notify: { status: 'expired', openedAt: 0, options: [] } } }), false],
+    ['severity with none yet compares 0', { severity: { lt: 1 } }, base, true],
+    ['severity latest', { severity: { gte: 4 } }, at({ severity: [{ at: 0, level: 5, by: 'incident-lead' }, { at: 1, level: 3, by: 'incident-lead' }] }), false],
+    ['r3ai latest', { r3ai: 'resilience' }, at({ r3ai: [{ at: 0, category: 'reliability', by: 'incident-lead' }, { at: 1, category: 'resilience', by: 'incident-lead' }] }), true],
+    ['elapsed', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: 120 } }), true],
+    ['elapsed before', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: 119 } }), false],
+    ['readiness default is true', { readiness: 'logging' }, at({ readiness: { logging: true } }), true],
+    ['readiness unanswered is false', { readiness: 'logging' }, base, false],
+    ['readiness is false matches unanswered', { readiness: 'logging', is: false }, base, true],
+    ['obligation pending = not started', { obligation: 'report', is: 'pending' }, base, true],
+    ['obligation met is on time only', { obligation: 'report', is: 'met' }, at({ obligations: { report: { status: 'met-late', triggeredAt: 0, dueAt: 1 } } }), false],
+    ['obligation met-late', { obligation: 'report', is: 'met-late' }, at({ obligations: { report: { status: 'met-late', triggeredAt: 0, dueAt: 1 } } }), true],
+    ['gate not violated', { gateViolated: true }, at({ moves: [move('restart', true)] }), false],
+    ['gate violated', { gateViolated: true }, at({ moves: [move('restart', true, ['fix-validated'])] }), true],
+    ['role assigned', { role: 'legal-lead', assigned: true }, at({ roles: { 'legal-lead': 'Lena' } }), true],
+    ['role not assigned', { role: 'legal-lead', assigned: false }, base, true],
+    ['all', { all: [{ var: 'rate', eq: 6 }, { var: 'aware', eq: false }] }, base, true],
+    ['all with one false', { all: [{ var: 'rate', eq: 6 }, { var: 'aware', eq: true }] }, base, false],
+    ['any', { any: [{ var: 'rate', eq: 7 }, { var: 'aware', eq: false }] }, base, true],
+    ['not', { not: { var: 'aware', eq: false } }, base, false],
+  ];
+
+  it.each(cases)('%s', (_name, condition, state, expected) => {
+    expect(holds(condition, state)).toBe(expected);
+  });
+
+  it('records what a condition reads, through all/any/not', () => {
+    const compiled = compileCondition({ all: [{ var: 'harm', gte: 1 }, { not: { elapsed: { gt: 5 } } }, { any: [{ var: 'rate', eq: 1 }] }] });
+    expect(compiled.time).toBe(true);
+    expect([...compiled.vars].sort()).toEqual(['harm', 'rate']);
+    expect(compileCondition({ move: 'fix' }).time).toBe(false);
+    expect(compileCondition({ sinceInject: 'alert', atLeast: 5 }).time).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+/** Helpers that drive the reducer in tests and fail loudly on unexpected outcomes. */
+import { expect } from 'vitest';
+import { applyCommand, createRun } from '../../../src/engine';
+import type { Actor, Command, Fact, Pack, Rejection, RunHeader, RunState } from '../../../src/engine';
+
+/** A run header for tests. */
+export function testHeader(pack: Pack, seed = 1): RunHeader {
+  return {
+    runId: 'test-run',
+    engineVersion: 1,
+    packId: pack.id,
+    packVersion: pack.version,
+    packHash: 'test',
+    seed,
+    mode: 'solo',
+    createdAt: '2030-01-01T00:00:00.000Z',
+    participants: [],
+  };
+}
+
+/** Applies a command that must be accepted; returns the new state and the facts. */
+export function accept(pack: Pack, state: RunState, by: Actor, command: Command): { state: RunState; facts: readonly Fact[] } {
+  const result = applyCommand(pack, state, { by, command });
+  if (!result.ok) throw new Error(`expected ${command.type} to be accepted, got ${result.rejection.code}: ${result.rejection.message}`);
+  return { state: result.state, facts: result.facts };
+}
+
+/** Applies a command that must be refused; checks the code and returns the rejection. */
+export function refuse(pack: Pack, state: RunState, by: Actor, command: Command, code: Rejection['code']): Rejection {
+  const result = applyCommand(pack, state, { by, command });
+  if (result.ok) throw new Error(`expected ${command.type} to be refused with ${code}, but it was accepted`);
+  expect(result.rejection.code).toBe(code);
+  return result.rejection;
+}
+
+/** A new run of `pack` in setup. */
+export function newRun(pack: Pack, seed = 1): RunState {
+  return createRun(pack, testHeader(pack, seed));
+}
+
+/** A run of `pack` that has been started (minute 0). */
+export function startedRun(pack: Pack, seed = 1): RunState {
+  return accept(pack, newRun(pack, seed), 'system', { type: 'run.start' }).state;
+}
+
+/** Applies a sequence of accepted commands. */
+export function acceptAll(pack: Pack, state: RunState, steps: readonly (readonly [Actor, Command])[]): RunState {
+  return steps.reduce((s, [by, command]) => accept(pack, s, by, command).state, state);
+}
+
+/** Advances a started run to `to`. */
+export function advance(pack: Pack, state: RunState, to: number): RunState {
+  return accept(pack, state, 'system', { type: 'clock.advance', to }).state;
+}
+
+/** Types of the facts, in order. */
+export const factTypes = (facts: readonly Fact[]): string[] => facts.map((f) => f.type);

@@ -1,0 +1,186 @@
+/**
+ * Scoring rules at their edges: what does not apply, what the reasons say,
+ * obligations the team never triggered, stage weight redistribution.
+ * Expected numbers are derived in comments from the minimal pack (see
+ * minimal-table.test.ts for its numbers) and README.md.
+ */
+import { describe, expect, it } from 'vitest';
+import { score, stageWeights } from '../../../src/engine/scoring';
+import { at, line, minimalInput, minimalPack, move, packFrom, play, timeline } from './helpers';
+
+const IL = 'incident-lead' as const;
+const TL = 'technical-lead' as const;
+const roles = [
+  at(undefined, 'facilitator', { type: 'role.assign', role: IL, participant: 'Ada' }),
+  at(undefined, 'facilitator', { type: 'role.assign', role: TL, participant: 'Ben' }),
+];
+
+type Input = Record<string, unknown> & {
+  moves: Record<string, unknown>[];
+  injects: Record<string, unknown>[];
+  decisions: Record<string, unknown>[];
+  obligations: Record<string, unknown>[];
+  recovery: { criteria: unknown[]; restartMoves: string[] };
+  reference: Record<string, unknown> & { required: Record<string, unknown>[]; timeline: unknown[] };
+  weights?: Record<string, number>;
+};
+const input = () => minimalInput() as Input;
+
+describe('reasons', () => {
+  it('name the reference, the times and the deduction', () => {
+    const pack = minimalPack();
+    const { header, log } = play(pack, timeline(roles, at(95, IL, { type: 'severity.classify', level: 2 })));
+    const first = line(score(pack, header, log), 'detect.severity.first');
+    // 08:30 + 95 min = 10:05 on day 1; the reference is V3 from the start: one level under → −4.
+    expect(first.reason).toBe(
+      'First classification V2 at Day 1 10:05 by the Incident Lead; the reference severity then was V3 Significant — under-classified by 1 level (−4 of 10).',
+    );
+    expect(first.reference).toBe('reference.severity: V3 Significant at Day 1 10:05');
+    expect(first.at).toBe(95);
+  });
+
+  it('every line of a run has a reason and a reference', () => {
+    const pack = minimalPack();
+    const { header, log } = play(pack, pack.reference.timeline);
+    for (const l of score(pack, header, log).lines) {
+      expect(l.reason.length).toBeGreaterThan(10);
+      expect(l.reference.length).toBeGreaterThan(3);
+    }
+  });
+});
+
+describe('what does not apply', () => {
+  it('a required move counted from an inject that never fired', () => {
+    // press-query fires 1h after the complaint only while the model is live; suspending at 40 prevents it.
+    const src = input();
+    src.reference.required.push({ move: 'notify-provider', within: '1h', from: { inject: 'press-query' }, reason: 'Answer the press.' });
+    const pack = packFrom(src);
+    const { header, log } = play(pack, timeline(roles, move(40, TL, 'suspend-model')));
+    const l = line(score(pack, header, log), 'govern.required.notify-provider');
+    expect(l).toMatchObject({ kind: 'not-applicable', points: 0, max: 0 });
+    expect(l.reason).toContain('never arrived in this run');
+  });
+
+  it('the same requirement applies once the inject fired (here never met: 0 of 10)', () => {
+    const src = input();
+    src.reference.required.push({ move: 'notify-provider', within: '1h', from: { inject: 'press-query' }, reason: 'Answer the press.' });
+    const pack = packFrom(src);
+    const { header, log } = play(pack, timeline(roles));
+    expect(line(score(pack, header, log), 'govern.required.notify-provider')).toMatchObject({ kind: 'score', points: 0, max: 10 });
+  });
+
+  it('a decision never asked', () => {
+    const src = input();
+    src.decisions.push({ id: 'pick', kind: 'single', prompt: 'Pick one', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], best: ['a'] });
+    const pack = packFrom(src);
+    const { header, log } = play(pack, []);
+    expect(line(score(pack, header, log), 'govern.decision.pick')).toMatchObject({ kind: 'not-applicable', max: 0 });
+  });
+
+  it('an obligation whose deadline falls after the run is not scored unless met', () => {
+    const src = input();
+    src.obligations[0]!.deadline = '10h';
+    const pack = packFrom(src);
+    const none = play(pack, timeline(roles));
+    expect(line(score(pack, none.header, none.log), 'govern.obligation.inform-provider')).toMatchObject({ kind: 'not-applicable', max: 0 });
+    const met = play(pack, timeline(roles, move(60, IL, 'notify-provider')));
+    expect(line(score(pack, met.header, met.log), 'govern.obligation.inform-provider')).toMatchObject({ points: 10, max: 10 });
+  });
+});
+
+describe('obligations the team never triggered', () => {
+  // The clock starts only once the team classifies V3+: the reference does so at 30.
+  const src = input();
+  src.obligations[0]!.trigger = { severity: { gte: 3 } };
+  const pack = packFrom(src);
+
+  it('score 0 when the reference triggered them, naming when', () => {
+    const { header, log } = play(pack, []);
+    const l = line(score(pack, header, log), 'govern.obligation.inform-provider');
+    expect(l).toMatchObject({ kind: 'score', points: 0, max: 10, at: 30 });
+    expect(l.reason).toContain('never started in this run; in the reference response it started at Day 1 09:00 (due Day 1 13:00)');
+  });
+
+  it('do not apply when neither run triggered them', () => {
+    const noRef = input();
+    noRef.obligations[0]!.trigger = { severity: { gte: 5 } };
+    noRef.recovery.criteria = [{ id: 'suspended', label: 'Suspended first', condition: { move: 'suspend-model' } }];
+    const p = packFrom(noRef);
+    const { header, log } = play(p, []);
+    expect(line(score(p, header, log), 'govern.obligation.inform-provider')).toMatchObject({ kind: 'not-applicable', max: 0 });
+  });
+});
+
+describe('decisions', () => {
+  it('a multiple-choice answer earns its overlap with the best set, in the stage of the inject that opened it', () => {
+    const src = input();
+    src.decisions.push({
+      id: 'tell',
+      kind: 'multiple',
+      prompt: 'Whom do you tell?',
+      options: [{ id: 'provider', label: 'Provider' }, { id: 'msa', label: 'Authority' }, { id: 'press', label: 'Press' }],
+      best: ['provider', 'msa'],
+    });
+    src.injects.push({ id: 'memo', stage: 'govern', at: '1h', channel: 'memo', title: 'Memo', body: 'Decide.', opens: ['tell'] });
+    const pack = packFrom(src);
+    const { header, log } = play(pack, timeline(roles, at(70, IL, { type: 'decision.answer', decision: 'tell', options: ['provider', 'press'] })));
+    // chosen ∩ best = {provider}; chosen ∪ best = {provider, msa, press} → 10 × 1/3 = 3.3
+    expect(line(score(pack, header, log), 'govern.decision.tell')).toMatchObject({ points: 3.3, max: 10 });
+  });
+});
+
+describe('harm when the run stops early', () => {
+  it('is compared with the references at the same minute', () => {
+    const pack = minimalPack();
+    // Ended at 4h without suspending: H = 240 × 0.2 = 48 = the do-nothing harm at 4h → 0.
+    const idle = play(pack, timeline(roles, at(240, 'system', { type: 'run.end' })));
+    const l = line(score(pack, idle.header, idle.log), 'contain.harm');
+    expect(l.points).toBe(0);
+    expect(l.reference).toBe('reference run harm 8; do-nothing harm 48');
+    // Suspended at 40 and ended at 4h: H = 8 = the reference at 4h → full marks.
+    const quick = play(pack, timeline(roles, move(40, TL, 'suspend-model'), at(240, 'system', { type: 'run.end' })));
+    expect(line(score(pack, quick.header, quick.log), 'contain.harm').points).toBe(20);
+  });
+});
+
+describe('weights', () => {
+  it('fill stages the pack leaves out with their defaults and normalise to 100', () => {
+    const w = stageWeights(minimalPack());
+    // 10 + 30 + 30 + 20 + 10 + 10 = 110
+    expect(w.prepare).toBeCloseTo(100 / 11, 10);
+    expect(w.govern).toBeCloseTo(200 / 11, 10);
+    expect(Object.values(w).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 10);
+  });
+
+  it('fall back to the defaults when all are zero (the validator refuses this; scoring stays safe)', () => {
+    const pack = { ...minimalPack(), weights: { prepare: 0, detect: 0, contain: 0, govern: 0, recover: 0, learn: 0 } };
+    expect(stageWeights(pack)).toEqual({ prepare: 10, detect: 20, contain: 25, govern: 25, recover: 10, learn: 10 });
+  });
+
+  it('give a stage with nothing to score to the others', () => {
+    // No obligation, no V4, no stakeholder move, no govern requirement → govern has no line.
+    const src = input();
+    src.obligations = [];
+    src.recovery.criteria = [{ id: 'suspended', label: 'Suspended first', condition: { move: 'suspend-model' } }];
+    const pack = packFrom(src);
+    const { header, log } = play(pack, pack.reference.timeline);
+    const report = score(pack, header, log);
+    // Remaining weights 10 + 30 + 30 + 10 + 10 = 90 → learn 100/9 = 11.1; the reference misses 20 of 50 learn points:
+    // 100 − 11.11 × 0.4 = 95.56.
+    expect(report.stages.govern).toMatchObject({ max: 0, pointsMax: 0, score: 0 });
+    expect(report.stages.learn.max).toBe(11.1);
+    expect(report.stages.detect.max).toBe(33.3);
+    expect(report.total).toBe(95.6);
+  });
+});
+
+describe('a log the engine refuses', () => {
+  it('is scored up to the refused entry, with a warning', () => {
+    const pack = minimalPack();
+    const { header, log } = play(pack, timeline(roles, move(40, TL, 'suspend-model')));
+    const broken = [...log.slice(0, 3), { ...log[3]!, seq: 99 }];
+    const report = score(pack, header, broken);
+    expect(report.warnings[0]).toMatch(/Log entry 99 was refused/);
+    expect(line(report, 'prepare.role.technical-lead').points).toBe(10);
+  });
+});

@@ -1,0 +1,48 @@
+/** The pack self-check `vaim validate` runs: reference ≥ 95, doing nothing ≤ 30. */
+import { describe, expect, it } from 'vitest';
+import { selfCheck } from '../../../src/engine/scoring';
+import { at, minimalInput, packFrom } from './helpers';
+
+type Input = Record<string, unknown> & { reference: Record<string, unknown> & { timeline: unknown[] } };
+
+describe('selfCheck', () => {
+  it('passes a pack whose reference timeline does what its reference expects', () => {
+    // Minimal pack + the five reflections and an action item in its timeline (see minimal-table.test.ts: 100).
+    const src = minimalInput() as Input;
+    for (const section of ['trust', 'rootCause', 'accountability', 'correction', 'evolution']) {
+      src.reference.timeline.push(at(480, 'incident-lead', { type: 'trace.reflect', section: section as 'trust', text: 'Reflection.' }));
+    }
+    src.reference.timeline.push(at(480, 'incident-lead', { type: 'trace.actionItem.add', id: 'gate', text: 'Add a fairness gate', owner: 'technical-lead', due: '2028-01-31' }));
+    expect(selfCheck(packFrom(src))).toEqual({ referenceScore: 100, doNothingScore: 3, issues: [] });
+  });
+
+  it('reports a reference that scores below 95, naming the lines that lost points', () => {
+    // The fixture's own timeline writes no reflection and no action item: 96.4 − so drop the root cause too
+    // (−10 learn points): learn 20/50 → 100 − 9.09 × 30/50 = 94.5.
+    const src = minimalInput() as Input;
+    src.reference.timeline = src.reference.timeline.filter((e) => (e as { command: { type: string } }).command.type !== 'trace.rootCause');
+    const result = selfCheck(packFrom(src));
+    expect(result.referenceScore).toBe(94.5);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ path: ['reference', 'timeline'], severity: 'error' });
+    expect(result.issues[0]!.message).toMatch(/^The reference response scores 94\.5, below 95/);
+    expect(result.issues[0]!.message).toContain('learn.root-cause 0/10: No root cause was chosen');
+  });
+
+  it('reports a reference that does nothing as also rewarding inaction', () => {
+    const src = minimalInput() as Input;
+    src.reference.timeline = [];
+    const result = selfCheck(packFrom(src));
+    expect(result.referenceScore).toBe(result.doNothingScore);
+    expect(result.issues.map((i) => i.path)).toEqual([['reference', 'timeline']]);
+  });
+
+  it('reports a reference timeline the engine refuses', () => {
+    const src = minimalInput() as Input;
+    // restart-model requires suspend-model first.
+    src.reference.timeline = [at(60, 'technical-lead', { type: 'move.make', move: 'restart-model' })];
+    const result = selfCheck(packFrom(src));
+    expect(result.referenceScore).toBeUndefined();
+    expect(result.issues[0]!.message).toMatch(/^The reference timeline cannot be played: .*restart-model/);
+  });
+});

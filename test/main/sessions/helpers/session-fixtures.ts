@@ -1,0 +1,78 @@
+/** A fake monotonic clock and scheduler, and a session manager over a temp run store. */
+import { join } from 'node:path';
+import type { AppendFs } from '../../../../src/main/runs/append-fs';
+import { createRunStore, type RunStore } from '../../../../src/main/runs/run-store';
+import { createSessionManager, type SessionManager } from '../../../../src/main/sessions/session-manager';
+import type { LoadedPack } from '../../../../src/shared/packs';
+import type { SessionEvent } from '../../../../src/shared/runs';
+import { testDeps, testSnapshot } from '../../runs/helpers/run-fixtures';
+
+/** Monotonic time and interval timers under the test's control. */
+export function fakeTime(start = 10_000) {
+  let now = start;
+  let nextId = 1;
+  const timers = new Map<number, () => unknown>();
+  const fire = async () => {
+    for (const callback of [...timers.values()]) await callback();
+  };
+  return {
+    monotonicNow: () => now,
+    scheduler: {
+      setInterval: (callback: () => unknown) => {
+        const id = nextId++;
+        timers.set(id, callback);
+        return id;
+      },
+      clearInterval: (handle: unknown) => {
+        timers.delete(handle as number);
+      },
+    },
+    activeTimers: () => timers.size,
+    /** Real time passes normally: the timers fire every `step` ms. */
+    run: async (ms: number, step = 250) => {
+      for (let left = ms; left > 0; left -= step) {
+        now += Math.min(step, left);
+        await fire();
+      }
+    },
+    /** Time passes with no timer firing (machine asleep, event loop stalled), then one tick. */
+    stall: async (ms: number) => {
+      now += ms;
+      await fire();
+    },
+    /** Time passes with no tick at all (e.g. before a command). */
+    skip: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+/** The library as the manager sees it: the minimal pack only. */
+export function fakeLibrary() {
+  const snapshot = testSnapshot();
+  const loaded = { pack: snapshot.pack, hash: snapshot.hash, attachments: snapshot.attachments, warnings: [], origin: { source: 'test' } } as unknown as LoadedPack;
+  return { packId: snapshot.pack.id, get: async (id: string) => (id === snapshot.pack.id ? loaded : undefined) };
+}
+
+/** A manager over a run store in `dir`, with fake time. */
+export function makeManager(dir: string, options: { appendFs?: AppendFs; time?: ReturnType<typeof fakeTime>; store?: RunStore } = {}) {
+  const time = options.time ?? fakeTime();
+  const store = options.store ?? createRunStore({ runsDir: join(dir, 'runs'), deps: testDeps, ...(options.appendFs ? { appendFs: options.appendFs } : {}) });
+  const library = fakeLibrary();
+  let seed = 0.25;
+  const manager: SessionManager = createSessionManager({
+    store,
+    library,
+    monotonicNow: time.monotonicNow,
+    scheduler: time.scheduler,
+    random: () => seed,
+    wallNow: () => new Date('2027-05-06T10:00:00.000Z'),
+  });
+  return { manager, store, time, packId: library.packId, setRandom: (value: number) => (seed = value) };
+}
+
+/** Collects the events a listener receives. */
+export function recorder() {
+  const events: SessionEvent[] = [];
+  return { events, listener: (event: SessionEvent) => events.push(event), entries: () => events.flatMap((e) => (e.type === 'entries' ? e.entries : [])) };
+}
