@@ -1,5 +1,6 @@
 /** Every `vaim` sub-command: add one import and one line to COMMANDS per command. */
 import type { CliCommand } from './command';
+import { playCommand } from './commands/play';
 import { schemaCommand } from './commands/schema';
 import { validateCommand } from './commands/validate';
 
@@ -7,4 +8,5 @@ import { validateCommand } from './commands/validate';
 export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   schemaCommand,
+  playCommand,
 ];

@@ -10,6 +10,7 @@ export { replay, type ReplayResult } from './replay';
 export { parseCommand } from './parse-command';
 export {
   isScriptError,
+  parseScript,
   playScript,
   scriptEntrySchema,
   scriptSchema,

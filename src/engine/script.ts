@@ -8,7 +8,11 @@ import { applyToDraft } from './apply-command';
 import { type Actor, actorSchema, type Command, commandSchema } from './command-schema';
 import { createDraft } from './create-run';
 import { formatDuration } from './pack/duration';
+import type { PackIssue } from './pack/issues';
 import { durationSchema } from './pack/primitives';
+import { convertZodIssues } from './pack/zod-issues';
+import { plainErrorMap } from './pack/zod-messages';
+import { err, ok, type Result } from './result';
 import type { Pack } from './pack/schema';
 import { replay } from './replay';
 import { ENGINE_VERSION, type Fact, type LogEntry, type Rejection, type RunHeader, type RunMode, type RunState } from './types';
@@ -16,17 +20,30 @@ import { ENGINE_VERSION, type Fact, type LogEntry, type Rejection, type RunHeade
 /** One script entry: an optional scenario time, who acts, and the command. */
 export const scriptEntrySchema = z.strictObject({ at: durationSchema.optional(), by: actorSchema, command: commandSchema });
 
+/** A script file `{ entries: [...] }` is read as its list of entries. */
+const unwrapEntries = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'entries' in value
+    ? (value as { entries: unknown }).entries
+    : value;
+
+const entriesSchema = z.array(scriptEntrySchema);
+
 /**
  * A script file: a list of entries, or `{ entries: [...] }` (unwrapped first,
  * so error paths always start at the entry index).
  */
-export const scriptSchema = z.preprocess(
-  (value) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && 'entries' in value
-      ? (value as { entries: unknown }).entries
-      : value,
-  z.array(scriptEntrySchema),
-);
+export const scriptSchema = z.preprocess(unwrapEntries, entriesSchema);
+
+/**
+ * Validates a script file's parsed content. Issue paths start at the entry
+ * index (`[2, 'command', 'level']`) and messages are the pack validator's
+ * plain-language ones.
+ */
+export function parseScript(input: unknown): Result<Script, PackIssue[]> {
+  const entries = unwrapEntries(input);
+  const parsed = entriesSchema.safeParse(entries, { error: plainErrorMap });
+  return parsed.success ? ok(parsed.data) : err(convertZodIssues(parsed.error.issues, entriesSchema, entries, []));
+}
 
 /** A parsed script entry (`at` in minutes). A pack's reference timeline entry has the same shape. */
 export type ScriptEntry = { readonly at?: number; readonly by: Actor; readonly command: Command };

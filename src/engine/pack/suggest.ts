@@ -43,6 +43,17 @@ export function closestName(input: string, known: Iterable<string>): string | un
       bestDistance = distance;
     }
   }
+  return best ?? prefixMatch(lower, known);
+}
+
+/** A shortened or lengthened id (`restart` for `restart-model`): the shortest known name sharing the prefix. */
+function prefixMatch(lower: string, known: Iterable<string>): string | undefined {
+  if (lower.length < 4) return undefined;
+  let best: string | undefined;
+  for (const name of known) {
+    const other = name.toLowerCase();
+    if ((other.startsWith(lower) || lower.startsWith(other)) && other.length >= 4 && (best === undefined || name.length < best.length)) best = name;
+  }
   return best;
 }
 

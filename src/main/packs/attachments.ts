@@ -28,7 +28,7 @@ export const attachmentMime = (path: string): AttachmentMime | undefined =>
 /** Why these bytes cannot be an attachment of this type, or the attachment itself. */
 export function readAttachment(path: string, mime: AttachmentMime, bytes: Uint8Array): PackAttachment | string {
   if (bytes.byteLength > PACK_LIMITS.attachmentBytes) {
-    return `is ${formatBytes(bytes.byteLength)}; an attachment may be at most ${formatBytes(PACK_LIMITS.attachmentBytes)}`;
+    return `is larger than ${formatBytes(PACK_LIMITS.attachmentBytes)}, the limit for an attachment`;
   }
   if (mime === 'image/png' || mime === 'image/jpeg') {
     const png = mime === 'image/png';

@@ -32,7 +32,7 @@ function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin)
   let total = 0;
   for (const bytes of files.values()) total += bytes.byteLength;
   if (total > PACK_LIMITS.totalBytes) {
-    return [containerIssue(origin, `holds ${formatBytes(total)}; a pack may hold at most ${formatBytes(PACK_LIMITS.totalBytes)} in all`)];
+    return [containerIssue(origin, `holds more than ${formatBytes(PACK_LIMITS.totalBytes)} in all, the limit for a pack`)];
   }
   return [];
 }

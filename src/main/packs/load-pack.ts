@@ -34,7 +34,7 @@ async function loadFolder(path: string): Promise<PackLoadResult> {
 async function loadZip(path: string): Promise<PackLoadResult> {
   const origin: PackOrigin = { kind: 'zip', path };
   const bytes = await readBounded(path, PACK_LIMITS.zipBytes, true);
-  if (!bytes) return fail(origin, [containerIssue(origin, `is larger than ${formatBytes(PACK_LIMITS.zipBytes)}, the largest zipped pack the app reads`)]);
+  if (!bytes) return fail(origin, [containerIssue(origin, `is larger than ${formatBytes(PACK_LIMITS.zipBytes)}, the limit for a zipped pack`)]);
   const read = readPackZip(bytes, origin);
   return read.files ? withReadIssues(loadPackFromFiles(read.files, origin), read.issues) : fail(origin, read.issues);
 }
@@ -43,7 +43,7 @@ async function loadFile(path: string): Promise<PackLoadResult> {
   const origin: PackOrigin = { kind: 'file', path };
   const name = basename(path);
   const bytes = await readBounded(path, PACK_LIMITS.packFileBytes, true);
-  if (!bytes) return fail(origin, [containerIssue(origin, `is larger than ${formatBytes(PACK_LIMITS.packFileBytes)}; a pack file may be at most ${formatBytes(PACK_LIMITS.packFileBytes)}`)]);
+  if (!bytes) return fail(origin, [containerIssue(origin, `is larger than ${formatBytes(PACK_LIMITS.packFileBytes)}, the limit for a pack file`)]);
   return loadPackFromFiles(new Map([[name, bytes]]), origin);
 }
 

@@ -46,12 +46,12 @@ async function addFile(walk: Walk, full: string, rel: string, followLink: boolea
   }
   const bytes = await readBounded(full, PACK_LIMITS.attachmentBytes, followLink);
   if (!bytes) {
-    walk.issues.push(fileIssue(rel, `is larger than ${formatBytes(PACK_LIMITS.attachmentBytes)}, the largest file a pack may hold`));
+    walk.issues.push(fileIssue(rel, `is larger than ${formatBytes(PACK_LIMITS.attachmentBytes)}, the limit for any file in a pack`));
     return;
   }
   walk.total += bytes.byteLength;
   if (walk.total > PACK_LIMITS.totalBytes) {
-    walk.issues.push(containerIssue(walk.origin, `holds more than ${formatBytes(PACK_LIMITS.totalBytes)}; a pack may hold at most ${formatBytes(PACK_LIMITS.totalBytes)} in all`));
+    walk.issues.push(containerIssue(walk.origin, `holds more than ${formatBytes(PACK_LIMITS.totalBytes)} in all, the limit for a pack`));
     walk.stopped = true;
     return;
   }

@@ -56,7 +56,7 @@ function checkEntries(entries: readonly ZipEntry[]): string[] {
       problems.push(`entry "${entry.name}" uses compression method ${entry.method}, which the app does not read; zip it again with ordinary (deflate) compression`);
     }
     if (entry.size > PACK_LIMITS.attachmentBytes) {
-      problems.push(`entry "${entry.name}" unpacks to ${formatBytes(entry.size)}; a file in a pack may be at most ${formatBytes(PACK_LIMITS.attachmentBytes)}`);
+      problems.push(`entry "${entry.name}" unpacks to more than ${formatBytes(PACK_LIMITS.attachmentBytes)}, the limit for any file in a pack`);
     } else if (entry.size >= PACK_LIMITS.zipRatioMinEntryBytes && entry.size > entry.compressedSize * PACK_LIMITS.zipRatio) {
       problems.push(`entry "${entry.name}" is compressed more than ${PACK_LIMITS.zipRatio}:1 (a "zip bomb"?)`);
     }
@@ -65,7 +65,7 @@ function checkEntries(entries: readonly ZipEntry[]): string[] {
     compressed += entry.compressedSize;
   }
   if (files > PACK_LIMITS.files) problems.push(`has ${files} files; a pack may have at most ${PACK_LIMITS.files}`);
-  if (total > PACK_LIMITS.totalBytes) problems.push(`unpacks to ${formatBytes(total)}; a pack may hold at most ${formatBytes(PACK_LIMITS.totalBytes)} in all`);
+  if (total > PACK_LIMITS.totalBytes) problems.push(`unpacks to more than ${formatBytes(PACK_LIMITS.totalBytes)} in all, the limit for a pack`);
   else if (total > compressed * PACK_LIMITS.zipRatio) {
     problems.push(`is compressed ${Math.round(total / Math.max(1, compressed))}:1; more than ${PACK_LIMITS.zipRatio}:1 is refused (a "zip bomb"?)`);
   }

@@ -111,7 +111,7 @@ export function parseSourceFile(file: string, bytes: Uint8Array): ParsedFile {
   const lines = new LineCounter();
   const at = (message: string): ParsedFile => ({ issues: [{ file, line: 1, col: 1, path: '$', message, severity: 'error' }] });
   if (bytes.byteLength > PACK_LIMITS.packFileBytes) {
-    return at(`is ${formatBytes(bytes.byteLength)}; a pack file may be at most ${formatBytes(PACK_LIMITS.packFileBytes)}`);
+    return at(`is larger than ${formatBytes(PACK_LIMITS.packFileBytes)}, the limit for a pack file`);
   }
   let text: string;
   try {

@@ -32,9 +32,11 @@ function xAxis(clockStart: string, end: number, x: (t: number) => number): strin
   const step = tickStep(end);
   const ticks: string[] = [];
   for (let t = 0; t <= end; t += step) {
+    // Keep the labels of the outer ticks inside the drawing.
+    const anchor = x(t) > M.left + PLOT_W - 30 ? 'end' : 'middle';
     ticks.push(
       `<line x1="${f(x(t))}" y1="${M.top}" x2="${f(x(t))}" y2="${M.top + PLOT_H}" stroke="#ddd"/>` +
-        `<text x="${f(x(t))}" y="${H - M.bottom + 16}" font-size="10" text-anchor="middle">${escapeHtml(formatSimTime(clockStart, t))}</text>`,
+        `<text x="${f(x(t))}" y="${H - M.bottom + 16}" font-size="10" text-anchor="${anchor}">${escapeHtml(formatSimTime(clockStart, t))}</text>`,
     );
   }
   return ticks.join('');

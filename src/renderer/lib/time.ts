@@ -26,9 +26,13 @@ export function fullDate(startIso: string, minutes: number): string {
 /** A duration in scenario minutes, compact. */
 export const duration = (minutes: number): string => formatDuration(minutes);
 
-/** Whole numbers with thousands separators. */
+/**
+ * Whole numbers with thousands separators. Accrued counts are sums of
+ * fractions (e.g. 12/h added each minute), so a value a hair below a whole
+ * number is shown as that whole number.
+ */
 export function count(value: number): string {
-  return Math.floor(value).toLocaleString('en-GB');
+  return Math.floor(value + 1e-6).toLocaleString('en-GB');
 }
 
 function pad(value: number): string {

@@ -108,8 +108,11 @@ function ImportFeedback() {
   return (
     <>
       {problem ? (
-        <section className="card import-problem" aria-labelledby="import-problem-title" role="alert">
+        <section className="card import-problem" aria-labelledby="import-problem-title">
           <h2 id="import-problem-title">The pack was not imported</h2>
+          <p role="alert" className="visually-hidden">
+            The pack was not imported: {problem.issues.length || 1} {problem.issues.length === 1 ? 'problem' : 'problems'}.
+          </p>
           <p>
             <code>{problem.path}</code>
           </p>

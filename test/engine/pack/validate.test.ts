@@ -115,7 +115,7 @@ describe('other unions say which forms they accept', () => {
 
   it('names the options of a discriminated union whose tag is unknown or missing', () => {
     expect(issuesAfter((pack) => (pack.variables[1].type = 'bool'))).toEqual([
-      'error variables[1].type: must be one of "number", "boolean", "enum" (found text "bool")',
+      'error variables[1].type: must be one of "number", "boolean", "enum" (found text "bool"; did you mean "boolean"?)',
     ]);
     const missing = issuesAfter((pack) => delete pack.reference.timeline[2].command.type);
     expect(missing).toHaveLength(1);

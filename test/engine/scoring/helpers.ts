@@ -3,6 +3,7 @@
  * it), script builders, and a line lookup.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Actor, Command } from '../../../src/engine/command-schema';
@@ -12,7 +13,8 @@ import type { ScoreLine, ScoreReport } from '../../../src/engine/scoring';
 import { type ScriptEntry, playScript } from '../../../src/engine/script';
 import type { LogEntry, RunHeader } from '../../../src/engine/types';
 
-const MINIMAL = fileURLToPath(new URL('../../fixtures/packs/minimal/pack.yaml', import.meta.url));
+// A string URL, not `new URL(…)`: under the jsdom environment `URL` is jsdom's, which node:url refuses.
+const MINIMAL = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/packs/minimal/pack.yaml');
 
 /** The minimal fixture as authored (a fresh object each call, safe to modify). */
 export function minimalInput(): Record<string, unknown> {

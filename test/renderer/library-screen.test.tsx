@@ -1,0 +1,117 @@
+/** The library: packs listed, broken packs shown with every located problem, imports with conflict handling. */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { setDesktopApi } from '../../src/renderer/api';
+import type { LibraryEntry, PackImportResult, PackSummary } from '../../src/shared/library';
+import { fakeDesktopApi } from './fake-api';
+
+const summary = (id: string, title: string): PackSummary => ({
+  id,
+  version: '1.0.0',
+  title,
+  summary: 'A screening model harms applicants.',
+  sector: 'Human resources',
+  r3ai: 'responsibility',
+  difficulty: 'intermediate',
+  durationMinutes: 50,
+  roles: ['incident-lead', 'legal-lead'],
+  tags: [],
+  hash: 'h',
+});
+
+const ENTRIES: LibraryEntry[] = [
+  { ok: true, id: 'biased-hiring', source: 'bundled', path: '/app/scenarios/biased-hiring', summary: summary('biased-hiring', 'Biased hiring algorithm'), warnings: 0 },
+  {
+    ok: false,
+    id: 'broken-pack',
+    source: 'imported',
+    path: '/data/packs/broken-pack',
+    issues: [
+      { file: 'pack.yaml', line: 12, col: 5, path: 'injects[0].when.var', message: 'unknown variable "harmd" (did you mean "harmed"?)', severity: 'error' },
+      { file: 'moves.yaml', line: 3, col: 1, path: 'moves[2].owner', message: 'must be one of the six roles', severity: 'error' },
+    ],
+  },
+];
+
+describe('Library screen', () => {
+  it('lists valid packs and shows every problem of a broken pack with its location', async () => {
+    setDesktopApi(fakeDesktopApi({ listPacks: () => ENTRIES }).api);
+    render(<App />);
+    const packs = await screen.findByRole('list', { name: 'Scenario packs' });
+    expect(within(packs).getByRole('heading', { name: 'Biased hiring algorithm' })).toBeInTheDocument();
+    const problems = screen.getByRole('list', { name: 'Problems in broken-pack' });
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(2);
+    expect(problems).toHaveTextContent('pack.yaml:12:5');
+    expect(problems).toHaveTextContent('injects[0].when.var');
+    expect(problems).toHaveTextContent('unknown variable "harmd" (did you mean "harmed"?)');
+    expect(problems).toHaveTextContent('moves.yaml:3:1');
+  });
+
+  it('opens the setup of a pack', async () => {
+    setDesktopApi(fakeDesktopApi({ listPacks: () => ENTRIES, getPack: () => Promise.reject(new Error('later')) }).api);
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Prepare a run' }));
+    expect(window.location.hash).toBe('#/setup/biased-hiring');
+  });
+
+  it('asks before replacing an imported pack with the same id, and replaces only when confirmed', async () => {
+    const imports: Array<[string, boolean | undefined]> = [];
+    const fake = fakeDesktopApi({
+      listPacks: () => ENTRIES,
+      choosePackSource: () => '/home/me/my-pack.zip',
+      importPack: (path, options): PackImportResult => {
+        imports.push([path, options.replace]);
+        return options.replace
+          ? { ok: true, replaced: true, entry: { ok: true, id: 'mine', source: 'imported', path, summary: summary('mine', 'My pack'), warnings: 0 } }
+          : { ok: false, reason: 'conflict', conflict: { existing: summary('mine', 'My old pack') } };
+      },
+    });
+    setDesktopApi(fake.api);
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import pack file (.yaml, .json, .zip)…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Replace the existing pack?' });
+    expect(dialog).toHaveTextContent('My old pack');
+    expect(imports).toEqual([['/home/me/my-pack.zip', false]]);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Replace it' }));
+    await waitFor(() => expect(imports).toEqual([['/home/me/my-pack.zip', false], ['/home/me/my-pack.zip', true]]));
+    expect(await screen.findByText('Replaced “My pack”.')).toBeInTheDocument();
+  });
+
+  it('keeps the existing pack when the user declines (Escape)', async () => {
+    const imports: boolean[] = [];
+    setDesktopApi(
+      fakeDesktopApi({
+        listPacks: () => ENTRIES,
+        choosePackSource: () => '/p',
+        importPack: (_p, o) => {
+          imports.push(Boolean(o.replace));
+          return { ok: false, reason: 'conflict', conflict: { existing: summary('mine', 'Mine') } };
+        },
+      }).api,
+    );
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import pack folder…' }));
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(imports).toEqual([false]);
+  });
+
+  it('shows every located problem of a pack that failed to import, and imports nothing', async () => {
+    setDesktopApi(
+      fakeDesktopApi({
+        listPacks: () => ENTRIES.slice(0, 1),
+        choosePackSource: () => '/tmp/bad.yaml',
+        importPack: () => ({ ok: false, reason: 'invalid', issues: [{ file: 'bad.yaml', line: 1, col: 1, path: '$', message: 'format: required (the pack format version)', severity: 'error' }] }),
+      }).api,
+    );
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import pack file (.yaml, .json, .zip)…' }));
+    const problem = await screen.findByRole('region', { name: 'The pack was not imported' });
+    expect(problem).toHaveTextContent('bad.yaml:1:1');
+    expect(problem).toHaveTextContent('format: required');
+    expect(within(screen.getByRole('list', { name: 'Scenario packs' })).getAllByRole('listitem')).toHaveLength(1);
+  });
+});
