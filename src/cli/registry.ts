@@ -2,6 +2,7 @@
 import type { CliCommand } from './command';
 import { playCommand } from './commands/play';
 import { schemaCommand } from './commands/schema';
+import { scoreCommand } from './commands/score';
 import { validateCommand } from './commands/validate';
 
 /** The sub-commands, in the order `vaim --help` lists them. */
@@ -9,4 +10,5 @@ export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   schemaCommand,
   playCommand,
+  scoreCommand,
 ];

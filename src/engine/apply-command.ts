@@ -10,7 +10,7 @@ import type { Actor, Command, CommandType } from './command-schema';
 import { type Ctx, type Outcome, q, reject } from './context';
 import { type DraftState, draftOf } from './draft';
 import type { Pack } from './pack/schema';
-import { indexOf } from './pack-index';
+import { indexOf, type PackIndex } from './pack-index';
 import type { ApplyResult, Fact, RunState } from './types';
 import { clockAdvance } from './commands/clock-advance';
 import { clockJumpToNext } from './commands/clock-jump-to-next';
@@ -83,17 +83,19 @@ export function applyCommand(pack: Pack, state: RunState, entry: { readonly by: 
 
 /**
  * Applies one command to a working state in place, pushing facts to `facts`.
- * On a rejection other than `trigger-loop` the state is unchanged.
+ * On a rejection other than `trigger-loop` the state is unchanged. `index`
+ * is the pack's cached index (tests pass a variant without the shortcuts).
  */
 export function applyToDraft(
   pack: Pack,
   state: DraftState,
   entry: { readonly by: Actor; readonly command: Command },
   facts: Fact[],
+  index: PackIndex = indexOf(pack),
 ): Outcome {
   const early = checkPhase(state, entry.command);
   if (early !== undefined) return early;
-  return dispatch({ pack, index: indexOf(pack), state, by: entry.by, facts }, entry.command);
+  return dispatch({ pack, index, state, by: entry.by, facts }, entry.command);
 }
 
 function checkPhase(state: RunState, command: Command): Outcome {

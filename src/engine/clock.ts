@@ -7,6 +7,7 @@
 import type { Ctx, Outcome } from './context';
 import { applyEffects, clamp, fireInject } from './effects';
 import { makeMoveEffective } from './moves';
+import type { ObligationInfo, SettleCandidates, TriggeredInject } from './pack-index';
 import { settleScoped } from './settle';
 
 /**
@@ -18,16 +19,42 @@ export function advanceTo(ctx: Ctx, to: number): Outcome {
   const accrues = ctx.index.accruals.length > 0;
   const harmId = ctx.pack.metrics.harm;
   let nextDue = nextDueTime(ctx);
+  let live = liveQuiet(ctx);
   for (let m = state.clock.now + 1; m <= to; m += 1) {
     const accrued = accrues && accrue(ctx);
     state.clock.now = m;
     const events = m >= nextDue && processDue(ctx);
-    const settled = settleScoped(ctx, events ? 'full' : accrued ? 'accrual' : 'time');
+    const settled = settleScoped(ctx, events ? ctx.index.all : accrued ? live.accrual : live.time);
     if (typeof settled !== 'boolean') return settled;
-    if (events || settled || m >= nextDue) nextDue = nextDueTime(ctx);
+    if (events || settled || m >= nextDue) {
+      nextDue = nextDueTime(ctx);
+      live = liveQuiet(ctx);
+    }
     if (m % 60 === 0) state.harmSeries.push([m, harmOf(state.vars[harmId])]);
   }
   return undefined;
+}
+
+/**
+ * The triggered injects and obligations a quiet minute must re-check: those
+ * not yet fired or started whose gate holds. Gates only change on events,
+ * so this is recomputed only after one.
+ */
+function liveQuiet(ctx: Ctx): { readonly time: SettleCandidates; readonly accrual: SettleCandidates } {
+  return { time: live(ctx, ctx.index.quiet.time), accrual: live(ctx, ctx.index.quiet.accrual) };
+}
+
+function live(ctx: Ctx, candidates: SettleCandidates): SettleCandidates {
+  const state = ctx.state;
+  const injects: TriggeredInject[] = [];
+  const obligations: ObligationInfo[] = [];
+  for (const t of candidates.injects) {
+    if (state.fired[t.id] === undefined && (t.gate === undefined || t.gate(state))) injects.push(t);
+  }
+  for (const o of candidates.obligations) {
+    if (state.obligations[o.id] === undefined && (o.gate === undefined || o.gate(state))) obligations.push(o);
+  }
+  return { injects, obligations };
 }
 
 /** The harm metric as a number (0 if the pack's harm variable is not a number). */
@@ -119,17 +146,16 @@ export function processDue(ctx: Ctx): boolean {
 export function nextDueTime(ctx: Ctx, after = -Infinity): number {
   const state = ctx.state;
   let next = Infinity;
-  const consider = (at: number | undefined) => {
-    if (at !== undefined && at > after && at < next) next = at;
-  };
   for (const index of ctx.index.timed) {
     const id = ctx.pack.injects[index]?.id ?? '';
-    if (state.fired[id] === undefined) consider(state.schedule[id]);
+    const at = state.fired[id] === undefined ? state.schedule[id] : undefined;
+    if (at !== undefined && at > after && at < next) next = at;
   }
-  for (const p of state.pending) consider(p.at);
+  for (const p of state.pending) if (p.at > after && p.at < next) next = p.at;
   for (const id of ctx.index.decisions.keys()) {
     const record = state.decisions[id];
-    if (record?.status === 'open') consider(record.dueAt);
+    const at = record?.status === 'open' ? record.dueAt : undefined;
+    if (at !== undefined && at > after && at < next) next = at;
   }
   return next;
 }

@@ -6,6 +6,12 @@
 import type { Comparator, Comparison, Condition } from './pack/condition';
 import type { RunState } from './types';
 
+/**
+ * The parts of a run state a condition can read besides variables. A command
+ * that changes only one of them re-checks only the conditions that read it.
+ */
+export type ConditionInput = 'time' | 'moves' | 'injects' | 'decisions' | 'severity' | 'r3ai' | 'readiness' | 'obligations' | 'roles';
+
 /** A condition turned into a closure, plus what it reads (used to skip needless re-evaluation). */
 export type CompiledCondition = {
   readonly test: (state: RunState) => boolean;
@@ -13,11 +19,13 @@ export type CompiledCondition = {
   readonly time: boolean;
   /** Variable ids it reads. */
   readonly vars: readonly string[];
+  /** The other inputs it reads. */
+  readonly reads: readonly ConditionInput[];
 };
 
 type Scalar = number | boolean | string;
 
-const ALWAYS_FALSE: CompiledCondition = { test: () => false, time: false, vars: [] };
+const ALWAYS_FALSE: CompiledCondition = { test: () => false, time: false, vars: [], reads: [] };
 
 /** The comparator a comparison object uses (exactly one by schema; the first wins otherwise). */
 function comparatorOf(comparison: Comparison<Scalar>): Comparator | undefined {
@@ -51,16 +59,18 @@ export function compileComparison(comparison: Comparison<Scalar>): (value: Scala
   }
 }
 
-const leaf = (test: (state: RunState) => boolean, time = false, vars: readonly string[] = []): CompiledCondition => ({
+const leaf = (test: (state: RunState) => boolean, reads: readonly ConditionInput[], vars: readonly string[] = []): CompiledCondition => ({
   test,
-  time,
+  time: reads.includes('time'),
   vars,
+  reads,
 });
 
 function combine(parts: readonly CompiledCondition[], every: boolean): CompiledCondition {
   const tests = parts.map((p) => p.test);
   const time = parts.some((p) => p.time);
   const vars = [...new Set(parts.flatMap((p) => p.vars))];
+  const reads = [...new Set(parts.flatMap((p) => p.reads))];
   const test = every
     ? (s: RunState) => {
         for (const t of tests) if (!t(s)) return false;
@@ -70,7 +80,7 @@ function combine(parts: readonly CompiledCondition[], every: boolean): CompiledC
         for (const t of tests) if (t(s)) return true;
         return false;
       };
-  return { test, time, vars };
+  return { test, time, vars, reads };
 }
 
 /** True once the move was made (or, with `effective`, once its effects applied). */
@@ -99,30 +109,30 @@ export function compileCondition(condition: Condition): CompiledCondition {
   if ('any' in c) return combine(c.any.map(compileCondition), false);
   if ('not' in c) {
     const inner = compileCondition(c.not);
-    return { test: (s) => !inner.test(s), time: inner.time, vars: inner.vars };
+    return { ...inner, test: (s) => !inner.test(s) };
   }
   if ('var' in c) {
     const id = c.var;
     const cmp = compileComparison(c);
-    return leaf((s) => cmp(s.vars[id]), false, [id]);
+    return leaf((s) => cmp(s.vars[id]), [], [id]);
   }
-  if ('move' in c) return leaf(moveTest(c.move, c.effective === true));
+  if ('move' in c) return leaf(moveTest(c.move, c.effective === true), ['moves']);
   if ('inject' in c) {
     const id = c.inject;
-    return leaf((s) => s.fired[id] !== undefined);
+    return leaf((s) => s.fired[id] !== undefined, ['injects']);
   }
-  if ('decision' in c) return leaf(decisionTest(c.decision, c.chose, c.is));
+  if ('decision' in c) return leaf(decisionTest(c.decision, c.chose, c.is), ['decisions']);
   if ('severity' in c) {
     const cmp = compileComparison(c.severity);
-    return leaf((s) => cmp(s.severity[s.severity.length - 1]?.level ?? 0));
+    return leaf((s) => cmp(s.severity[s.severity.length - 1]?.level ?? 0), ['severity']);
   }
   if ('r3ai' in c) {
     const category = c.r3ai;
-    return leaf((s) => s.r3ai[s.r3ai.length - 1]?.category === category);
+    return leaf((s) => s.r3ai[s.r3ai.length - 1]?.category === category, ['r3ai']);
   }
   if ('elapsed' in c) {
     const cmp = compileComparison(c.elapsed);
-    return leaf((s) => cmp(s.clock.now), true);
+    return leaf((s) => cmp(s.clock.now), ['time']);
   }
   if ('sinceInject' in c) {
     const id = c.sinceInject;
@@ -130,26 +140,64 @@ export function compileCondition(condition: Condition): CompiledCondition {
     return leaf((s) => {
       const at = s.fired[id];
       return at !== undefined && s.clock.now - at >= atLeast;
-    }, true);
+    }, ['time', 'injects']);
   }
   if ('readiness' in c) {
     const id = c.readiness;
     const wanted = c.is ?? true;
-    return leaf((s) => (s.readiness[id] ?? false) === wanted);
+    return leaf((s) => (s.readiness[id] ?? false) === wanted, ['readiness']);
   }
   if ('obligation' in c) {
     const id = c.obligation;
     const wanted = c.is;
-    return leaf((s) => (s.obligations[id]?.status ?? 'pending') === wanted);
+    return leaf((s) => (s.obligations[id]?.status ?? 'pending') === wanted, ['obligations']);
   }
   if ('gateViolated' in c) {
     const wanted = c.gateViolated;
-    return leaf((s) => s.moves.some((m) => m.gateViolation !== undefined) === wanted);
+    return leaf((s) => s.moves.some((m) => m.gateViolation !== undefined) === wanted, ['moves']);
   }
   if ('role' in c) {
     const role = c.role as keyof RunState['roles'];
     const wanted = c.assigned;
-    return leaf((s) => (s.roles[role] !== undefined) === wanted);
+    return leaf((s) => (s.roles[role] !== undefined) === wanted, ['roles']);
   }
   return ALWAYS_FALSE;
+}
+
+/** Whether a condition can change without an event: it reads the clock or a variable that accrues. */
+const isDynamic = (compiled: CompiledCondition, accruing: ReadonlySet<string>): boolean =>
+  compiled.time || compiled.vars.some((v) => accruing.has(v));
+
+/**
+ * A necessary condition of `condition` built only from the parts that change
+ * on events (commands, due items, settle), not with the passing minutes or
+ * accrual: while the gate is false, the condition is false whatever the clock
+ * and the accruing variables say. `undefined` means "no such part" (always
+ * possibly true). Quiet clock minutes only re-check conditions whose gate holds.
+ */
+export function compileGate(condition: Condition, accruing: ReadonlySet<string>): ((state: RunState) => boolean) | undefined {
+  const compiled = compileCondition(condition);
+  if (!isDynamic(compiled, accruing)) return compiled.test;
+  const c = condition;
+  if ('all' in c) {
+    const gates = c.all.map((child) => compileGate(child, accruing)).filter((g) => g !== undefined);
+    if (gates.length === 0) return undefined;
+    return (s) => {
+      for (const g of gates) if (!g(s)) return false;
+      return true;
+    };
+  }
+  if ('any' in c) {
+    const gates = c.any.map((child) => compileGate(child, accruing));
+    if (gates.some((g) => g === undefined)) return undefined;
+    return (s) => {
+      for (const g of gates) if (g?.(s)) return true;
+      return false;
+    };
+  }
+  if ('sinceInject' in c) {
+    const id = c.sinceInject;
+    return (s) => s.fired[id] !== undefined;
+  }
+  return undefined;
 }

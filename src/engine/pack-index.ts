@@ -3,14 +3,29 @@
  * and cached in a WeakMap (a pack is immutable once parsed). Every command
  * and every clock minute reads these instead of scanning the pack.
  */
-import { compileCondition, type CompiledCondition } from './conditions';
+import { compileCondition, compileGate, type CompiledCondition, type ConditionInput } from './conditions';
 import type { Decision, Inject, Move, Obligation, Pack } from './pack/schema';
 import { DEFAULT_READINESS_ITEMS } from './pack/vocabulary';
+import type { RunState } from './types';
 
-/** A triggered inject (one with `when`), with its compiled condition. */
-export type TriggeredInject = { readonly id: string; readonly index: number; readonly when: CompiledCondition; readonly delay: number };
-/** An obligation with its compiled trigger. */
-export type ObligationInfo = { readonly id: string; readonly index: number; readonly obligation: Obligation; readonly trigger: CompiledCondition };
+/** A condition's gate (see `compileGate`); `undefined` = always possibly true. */
+export type Gate = ((state: RunState) => boolean) | undefined;
+/** A triggered inject (one with `when`), with its compiled condition and gate. */
+export type TriggeredInject = {
+  readonly id: string;
+  readonly index: number;
+  readonly when: CompiledCondition;
+  readonly gate: Gate;
+  readonly delay: number;
+};
+/** An obligation with its compiled trigger and gate. */
+export type ObligationInfo = {
+  readonly id: string;
+  readonly index: number;
+  readonly obligation: Obligation;
+  readonly trigger: CompiledCondition;
+  readonly gate: Gate;
+};
 /** A move with its owners, compiled precondition and recovery-gate flag. */
 export type MoveInfo = {
   readonly move: Move;
@@ -30,6 +45,9 @@ export type AccrualRule = {
   readonly min?: number;
   readonly max?: number;
 };
+
+/** What one settle round checks. */
+export type SettleCandidates = { readonly injects: readonly TriggeredInject[]; readonly obligations: readonly ObligationInfo[] };
 
 /** Everything the reducer looks up in a pack. */
 export type PackIndex = {
@@ -54,10 +72,11 @@ export type PackIndex = {
    * when accrual changed a variable — those that read an accruing variable.
    * Everything else cannot have changed since the last settle.
    */
-  readonly quiet: {
-    readonly time: { readonly injects: readonly TriggeredInject[]; readonly obligations: readonly ObligationInfo[] };
-    readonly accrual: { readonly injects: readonly TriggeredInject[]; readonly obligations: readonly ObligationInfo[] };
-  };
+  readonly quiet: { readonly time: SettleCandidates; readonly accrual: SettleCandidates };
+  /** Every triggered inject and obligation: what a full settle checks. */
+  readonly all: SettleCandidates;
+  /** The triggered injects and obligations whose condition reads `input` (memoised). */
+  readonly readers: (input: ConditionInput) => SettleCandidates;
 };
 
 const DIVISORS = { minute: 1, hour: 60, day: 1440 } as const;
@@ -76,9 +95,6 @@ export function indexOf(pack: Pack): PackIndex {
 function buildIndex(pack: Pack): PackIndex {
   const injects = new Map(pack.injects.map((inject, index) => [inject.id, { inject, index }] as const));
   const timed = pack.injects.flatMap((inject, index) => (inject.at === undefined ? [] : [index]));
-  const triggered = pack.injects.flatMap((inject, index) =>
-    inject.when === undefined ? [] : [{ id: inject.id, index, when: compileCondition(inject.when), delay: inject.delay ?? 0 }],
-  );
   const restartMoves = new Set(pack.recovery.restartMoves);
   const moves = new Map<string, MoveInfo>(
     pack.moves.map((move) => [
@@ -98,18 +114,6 @@ function buildIndex(pack: Pack): PackIndex {
       { decision, index, optionIds: new Set(validOptionIds(decision)) },
     ]),
   );
-  const obligations = pack.obligations.map((obligation, index) => ({
-    id: obligation.id,
-    index,
-    obligation,
-    trigger: compileCondition(obligation.trigger),
-  }));
-  const obligationsByMove = new Map<string, ObligationInfo[]>();
-  for (const info of obligations) {
-    for (const moveId of info.obligation.satisfiedBy) {
-      obligationsByMove.set(moveId, [...(obligationsByMove.get(moveId) ?? []), info]);
-    }
-  }
   const numberBounds = new Map<string, { min?: number; max?: number }>();
   const accruals: AccrualRule[] = [];
   for (const variable of pack.variables) {
@@ -127,6 +131,24 @@ function buildIndex(pack: Pack): PackIndex {
     }
   }
   const accruing = new Set(accruals.map((a) => a.id));
+  const triggered = pack.injects.flatMap((inject, index) =>
+    inject.when === undefined
+      ? []
+      : [{ id: inject.id, index, when: compileCondition(inject.when), gate: compileGate(inject.when, accruing), delay: inject.delay ?? 0 }],
+  );
+  const obligations = pack.obligations.map((obligation, index) => ({
+    id: obligation.id,
+    index,
+    obligation,
+    trigger: compileCondition(obligation.trigger),
+    gate: compileGate(obligation.trigger, accruing),
+  }));
+  const obligationsByMove = new Map<string, ObligationInfo[]>();
+  for (const info of obligations) {
+    for (const moveId of info.obligation.satisfiedBy) {
+      obligationsByMove.set(moveId, [...(obligationsByMove.get(moveId) ?? []), info]);
+    }
+  }
   const readsAccruing = (c: CompiledCondition) => c.time || c.vars.some((v) => accruing.has(v));
   const trace = pack.reference.trace;
   return {
@@ -144,6 +166,11 @@ function buildIndex(pack: Pack): PackIndex {
     rootCauseIds: new Set(trace.rootCause.candidates.map((c) => c.id)),
     correctionIds: new Set(trace.corrections.map((c) => c.id)),
     evolutionIds: new Set(trace.evolutions.map((c) => c.id)),
+    all: { injects: triggered, obligations },
+    readers: memoise((input: ConditionInput) => ({
+      injects: triggered.filter((t) => t.when.reads.includes(input)),
+      obligations: obligations.filter((o) => o.trigger.reads.includes(input)),
+    })),
     quiet: {
       time: {
         injects: triggered.filter((t) => t.when.time),
@@ -154,6 +181,18 @@ function buildIndex(pack: Pack): PackIndex {
         obligations: obligations.filter((o) => readsAccruing(o.trigger)),
       },
     },
+  };
+}
+
+function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
+  const values = new Map<K, V>();
+  return (key) => {
+    let value = values.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      values.set(key, value);
+    }
+    return value;
   };
 }
 

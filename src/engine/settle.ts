@@ -5,31 +5,28 @@
  * nothing. A pack whose triggers keep changing the state for more than
  * SETTLE_ROUND_CAP rounds makes the command fail with `trigger-loop`.
  */
+import type { ConditionInput } from './conditions';
 import { type Ctx, type Outcome, reject } from './context';
 import { fireInject } from './effects';
 import { markOverdue, startObligations } from './obligations';
-import type { ObligationInfo, TriggeredInject } from './pack-index';
+import type { SettleCandidates, TriggeredInject } from './pack-index';
 import type { Rejection } from './types';
 
 /** Maximum settle rounds (the last one must change nothing). */
 export const SETTLE_ROUND_CAP = 1000;
 
 /**
- * What the first round re-checks: `full` everything; `time` / `accrual` only
- * the conditions a quiet clock minute can have changed (see PackIndex.quiet).
- * Any change makes every later round full.
+ * Settles the state; returns whether anything changed, or the `trigger-loop`
+ * rejection. The first round checks only `first` (a quiet clock minute
+ * passes the conditions that can have changed, see clock.ts); any change
+ * makes every later round check everything.
  */
-export type SettleScope = 'full' | 'time' | 'accrual';
-
-/** Settles the state; returns whether anything changed, or the `trigger-loop` rejection. */
-export function settleScoped(ctx: Ctx, scope: SettleScope): boolean | Rejection {
-  const index = ctx.index;
-  let injects: readonly TriggeredInject[] = scope === 'full' ? index.triggered : index.quiet[scope].injects;
-  let obligations: readonly ObligationInfo[] = scope === 'full' ? index.obligations : index.quiet[scope].obligations;
+export function settleScoped(ctx: Ctx, first: SettleCandidates): boolean | Rejection {
+  let candidates = first;
   let changedAny = false;
   for (let round = 1; ; round += 1) {
-    let changed = fireTriggered(ctx, injects);
-    if (startObligations(ctx, obligations)) changed = true;
+    let changed = fireTriggered(ctx, candidates.injects);
+    if (startObligations(ctx, candidates.obligations)) changed = true;
     if (markOverdue(ctx)) changed = true;
     if (!changed) return changedAny;
     changedAny = true;
@@ -39,14 +36,23 @@ export function settleScoped(ctx: Ctx, scope: SettleScope): boolean | Rejection 
         `The pack's triggers were still changing the run after ${SETTLE_ROUND_CAP} rounds at minute ${ctx.state.clock.now}; the command was refused.`,
       );
     }
-    injects = index.triggered;
-    obligations = index.obligations;
+    candidates = ctx.index.all;
   }
+}
+
+/**
+ * Settles after a command that changed only `input` (e.g. a classification):
+ * the state was settled before, so only conditions reading `input` can have
+ * become true; the first round checks just those.
+ */
+export function settleAfter(ctx: Ctx, input: ConditionInput): Outcome {
+  const result = settleScoped(ctx, ctx.index.readers(input));
+  return typeof result === 'boolean' ? undefined : result;
 }
 
 /** Settles the whole state (after a command). */
 export function settle(ctx: Ctx): Outcome {
-  const result = settleScoped(ctx, 'full');
+  const result = settleScoped(ctx, ctx.index.all);
   return typeof result === 'boolean' ? undefined : result;
 }
 

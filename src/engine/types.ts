@@ -142,7 +142,7 @@ export type RunState = {
   readonly notes: readonly Note[];
   readonly endedAt?: SimMinutes;
   readonly endReason?: string;
-  /** Harm metric sampled at each whole hour and at every event (for charts). */
+  /** Harm metric sampled at minute 0, at each whole hour and when the run ends (for charts). */
   readonly harmSeries: readonly (readonly [SimMinutes, number])[];
 };
 

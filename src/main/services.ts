@@ -9,38 +9,66 @@ import type { AppInfo } from '../shared/app';
 import type { EventName, IpcEvents } from '../shared/ipc';
 import { ENGINE_VERSION } from '../engine/types';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { createLibraryHandlers } from './ipc/library-handlers';
+import { createRunHandlers } from './ipc/run-handlers';
 import { validators } from './ipc/validators';
+import { createPackLibrary } from './library/pack-library';
+import type { Platform } from './platform/platform';
+import { realRunDeps } from './runs/real-deps';
+import { createRunStore } from './runs/run-store';
+import { createSessionManager, type SessionManager } from './sessions/session-manager';
 import { createSettingsStore } from './settings/settings-store';
 
-/** What the shell supplies: where data lives and how to reach the views. */
+/** What the shell supplies: where data lives, the platform port and how to reach the views. */
 export type ServiceOptions = {
   readonly userDataDir: string;
   readonly bundledPacksDir: string;
   readonly appVersion: string;
-  readonly platform: string;
+  readonly platform: Platform;
+  readonly platformName: string;
   /** Pushes an event to every view. */
   readonly broadcast: <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
   readonly log?: (message: string) => void;
+  /** Monotonic milliseconds for the run clocks (defaults to performance.now). */
+  readonly monotonicNow?: () => number;
 };
 
 /** The running services. */
 export type Services = {
   readonly dispatch: Dispatch;
   readonly handlers: Handlers;
+  readonly sessions: SessionManager;
+  /** Closes every live session (flushing its log) and stops relaying events. */
   readonly dispose: () => Promise<void>;
 };
 
-/** Builds every service and the IPC dispatcher over them. */
+/** userData layout: settings.json, runs/<runId>/…, packs/<packId>/… (see README). */
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  await mkdir(options.userDataDir, { recursive: true });
+  const runsDir = join(options.userDataDir, 'runs');
+  const packsDir = join(options.userDataDir, 'packs');
+  await mkdir(runsDir, { recursive: true });
+  await mkdir(packsDir, { recursive: true });
   const settings = createSettingsStore(join(options.userDataDir, 'settings.json'));
+  const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir });
+  const store = createRunStore({ runsDir, deps: realRunDeps });
+  const sessions = createSessionManager({
+    store,
+    library,
+    monotonicNow: options.monotonicNow ?? (() => performance.now()),
+    scheduler: {
+      setInterval: (callback, ms) => setInterval(() => void callback(), ms),
+      clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    },
+  });
   const info: AppInfo = {
     name: 'V-AIM Command Trainer',
     version: options.appVersion,
     engineVersion: ENGINE_VERSION,
-    platform: options.platform,
+    platform: options.platformName,
     dataDirectory: options.userDataDir,
   };
+  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: options.broadcast });
+  const { dispose: stopRelays, ...runChannels } = runHandlers;
   const handlers: Handlers = {
     getAppInfo: () => info,
     getSettings: () => settings.get(),
@@ -49,10 +77,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       options.broadcast('settingsChanged', next);
       return next;
     },
+    ...createLibraryHandlers(library, options.platform),
+    ...runChannels,
   };
   return {
     handlers,
+    sessions,
     dispatch: createDispatcher(handlers, validators, options.log),
-    dispose: async () => {},
+    dispose: async () => {
+      stopRelays();
+      await sessions.closeAll();
+    },
   };
 }

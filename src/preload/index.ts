@@ -12,6 +12,21 @@ const api = {
   getAppInfo: call('getAppInfo'),
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
+  listPacks: call('listPacks'),
+  getPack: call('getPack'),
+  choosePackSource: call('choosePackSource'),
+  importPack: call('importPack'),
+  removePack: call('removePack'),
+  listRuns: call('listRuns'),
+  createRun: call('createRun'),
+  openRun: call('openRun'),
+  closeRun: call('closeRun'),
+  submitCommand: call('submitCommand'),
+  deleteRun: call('deleteRun'),
+  exportRun: call('exportRun'),
+  importRun: call('importRun'),
+  exportReport: call('exportReport'),
+  openPresenter: call('openPresenter'),
   on: <E extends EventName>(event: E, listener: (payload: IpcEvents[E]) => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const wrapped = (_event: unknown, payload: IpcEvents[E]) => listener(payload);

@@ -5,6 +5,7 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { headlessPlatform } from '../../src/main/platform/platform';
 import { createServices } from '../../src/main/services';
 import { against, median, sampleAsync, type BenchResult } from './bench-kit';
 
@@ -17,7 +18,8 @@ export async function run(): Promise<BenchResult[]> {
         userDataDir: join(root, `s${n++}`),
         bundledPacksDir: join(import.meta.dirname, '../../scenarios'),
         appVersion: 'bench',
-        platform: process.platform,
+        platformName: process.platform,
+        platform: headlessPlatform,
         broadcast: () => {},
       });
       await s.dispatch('getAppInfo', []);

@@ -32,7 +32,6 @@ export function fakeMain(options: { pack?: Pack; mode?: 'solo' | 'facilitated'; 
   };
   let state: RunState = createRun(pack, header);
   const log: LogEntry[] = [];
-  let emit: ((event: SessionEvent) => void) | undefined;
 
   const submit = (request: { by: unknown; command: unknown }): SubmitResult => {
     const command = commandSchema.safeParse(request.command);
@@ -43,7 +42,7 @@ export function fakeMain(options: { pack?: Pack; mode?: 'solo' | 'facilitated'; 
     state = result.state;
     const entry: LogEntry = { seq: log.length + 1, by: by.data, command: command.data };
     log.push(entry);
-    emit?.({ type: 'entries', runId, entries: [entry] });
+    fake.emit('runEvent', { type: 'entries', runId, entries: [entry] } satisfies SessionEvent);
     return { ok: true, entries: [entry], saved: true };
   };
 
@@ -60,6 +59,5 @@ export function fakeMain(options: { pack?: Pack; mode?: 'solo' | 'facilitated'; 
     openRun: () => view(),
     submitCommand: (_runId, request) => submit(request as { by: unknown; command: unknown }),
   });
-  emit = (event) => fake.emit('runEvent', event);
   return { ...fake, pack, header, log, state: () => state, submit, runId };
 }

@@ -42,7 +42,7 @@ describe('Run screen', () => {
   it('asks before recording a move outside the acting role’s authority, then records it flagged', async () => {
     const main = startedRun();
     render(<App />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Make: Suspend automatic rejections' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Make move: Suspend automatic rejections' }));
     const dialog = await screen.findByRole('dialog', { name: "Outside this role's authority" });
     expect(dialog).toHaveTextContent('owned by the Technical Containment Lead');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record it anyway' }));
@@ -54,7 +54,7 @@ describe('Run screen', () => {
     const main = startedRun();
     render(<App />);
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Acting as' }), 'technical-lead');
-    await userEvent.click(screen.getByRole('button', { name: 'Make: Suspend automatic rejections' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Make move: Suspend automatic rejections' }));
     await waitFor(() => expect(main.state().moves[0]).toMatchObject({ moveId: 'suspend-model', by: 'technical-lead', outsideAuthority: false }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
@@ -63,7 +63,8 @@ describe('Run screen', () => {
     startedRun();
     render(<App />);
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Acting as' }), 'technical-lead');
-    await userEvent.click(screen.getByRole('button', { name: 'Make: Put the corrected model back into service' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Recover' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Make move: Put the corrected model back into service' }));
     const messages = await screen.findAllByText(/The model has not been suspended, so there is nothing to restart\./);
     expect(messages.some((m) => m.closest('[role="alert"]'))).toBe(true);
   });
@@ -77,6 +78,19 @@ describe('Run screen', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Decide' }));
     await waitFor(() => expect(main.state().decisions['classify-severity']).toMatchObject({ status: 'answered', options: ['v4'] }));
     expect(screen.queryByRole('heading', { name: /Decisions needed/ })).not.toBeInTheDocument();
+  });
+
+  it('groups moves in stage tabs that work with the arrow keys', async () => {
+    startedRun();
+    render(<App />);
+    const contain = await screen.findByRole('tab', { name: 'Contain' });
+    expect(contain).toHaveAttribute('aria-selected', 'true');
+    expect(within(screen.getByRole('tabpanel')).getByRole('button', { name: 'Make move: Suspend automatic rejections' })).toBeInTheDocument();
+    contain.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Govern' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Govern' })).toHaveFocus();
+    expect(within(screen.getByRole('tabpanel')).getByRole('button', { name: /Inform the provider/ })).toBeInTheDocument();
   });
 
   it('pauses with the P shortcut', async () => {

@@ -18,6 +18,8 @@ import {
   type RunHeader,
   type RunState,
   type Script,
+  score,
+  type ScoreReport,
 } from '../../engine';
 import { loadPack } from '../../main/packs/load-pack';
 import { type CliCommand, type CliIo, EXIT } from '../command';
@@ -206,7 +208,7 @@ export function formatSummary(summary: PlaySummary): string {
 }
 
 /** The JSON `vaim play --json` prints (other commands may add fields such as a score report). */
-export type PlayJson = { header: RunHeader; summary: PlaySummary; log: readonly LogEntry[]; state: RunState };
+export type PlayJson = { header: RunHeader; summary: PlaySummary; log: readonly LogEntry[]; state: RunState; report: ScoreReport };
 
 async function play(options: Options, io: CliIo): Promise<number> {
   const loaded = await loadPack(options.packPath);
@@ -229,7 +231,7 @@ async function play(options: Options, io: CliIo): Promise<number> {
     const run = playScript(pack, script, { seed: options.seed, runId: `play-${pack.id}`, packHash: hash });
     const summary = summarize(pack, run.header, run.state);
     if (options.json) {
-      const output: PlayJson = { header: run.header, summary, log: run.log, state: run.state };
+      const output: PlayJson = { header: run.header, summary, log: run.log, state: run.state, report: score(pack, run.header, run.log) };
       io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     } else io.stdout(formatSummary(summary));
     return EXIT.ok;

@@ -7,13 +7,14 @@ import { loadPack } from '../../main/packs/load-pack';
 import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
 import { type CliCommand, EXIT } from '../command';
 import { displayIssue } from '../display';
+import { scoringSelfCheck } from './score';
 
 /**
  * Extra checks of a valid pack beyond the loader's (e.g. "the reference
  * playbook scores ≥ 95"). Append a function here; it returns located
  * issues, and any error makes the pack invalid.
  */
-export const selfChecks: Array<(loaded: LoadedPack) => LocatedIssue[]> = [];
+export const selfChecks: Array<(loaded: LoadedPack) => LocatedIssue[]> = [scoringSelfCheck];
 
 const USAGE = `Usage: vaim validate <path...> [--json]
 

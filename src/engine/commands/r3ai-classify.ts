@@ -1,7 +1,7 @@
 /** `r3ai.classify`: the team's R3AI failure category (revisable while running). */
 import type { CommandOf } from '../command-schema';
 import type { Ctx, Outcome } from '../context';
-import { settle } from '../settle';
+import { settleAfter } from '../settle';
 
 /** Appends a classification; conditions see the latest one. */
 export function r3aiClassify(ctx: Ctx, command: CommandOf<'r3ai.classify'>): Outcome {
@@ -12,5 +12,5 @@ export function r3aiClassify(ctx: Ctx, command: CommandOf<'r3ai.classify'>): Out
     by: ctx.by,
     ...(command.rationale === undefined ? {} : { rationale: command.rationale }),
   });
-  return settle(ctx);
+  return settleAfter(ctx, 'r3ai');
 }

@@ -6,5 +6,5 @@ import { settleIfRunning } from './shared';
 /** Assigns the role; re-assigning replaces the participant. */
 export function roleAssign(ctx: Ctx, command: CommandOf<'role.assign'>): Outcome {
   ctx.state.roles[command.role] = command.participant;
-  return settleIfRunning(ctx);
+  return settleIfRunning(ctx, 'roles');
 }

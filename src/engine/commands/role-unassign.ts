@@ -9,5 +9,5 @@ export function roleUnassign(ctx: Ctx, command: CommandOf<'role.unassign'>): Out
     return reject('already-done', `Role ${q(command.role)} is not assigned to anyone.`);
   }
   delete ctx.state.roles[command.role];
-  return settleIfRunning(ctx);
+  return settleIfRunning(ctx, 'roles');
 }

@@ -1,7 +1,7 @@
 /** `severity.classify`: the team's V-SEV classification (revisable while running). */
 import type { CommandOf } from '../command-schema';
 import type { Ctx, Outcome } from '../context';
-import { settle } from '../settle';
+import { settleAfter } from '../settle';
 
 /** Appends a classification; conditions see the latest one. */
 export function severityClassify(ctx: Ctx, command: CommandOf<'severity.classify'>): Outcome {
@@ -12,5 +12,5 @@ export function severityClassify(ctx: Ctx, command: CommandOf<'severity.classify
     by: ctx.by,
     ...(command.rationale === undefined ? {} : { rationale: command.rationale }),
   });
-  return settle(ctx);
+  return settleAfter(ctx, 'severity');
 }

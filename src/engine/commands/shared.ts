@@ -1,11 +1,13 @@
 /** Small helpers the command handlers share. */
+import type { ConditionInput } from '../conditions';
 import type { Ctx, Outcome } from '../context';
-import { settle } from '../settle';
+import { settleAfter } from '../settle';
 
 /**
- * Settles only while the run is running: before `run.start` nothing may fire
- * (conditions on roles or readiness are first evaluated at the start).
+ * Settles (re-checking conditions that read `input`) only while the run is
+ * running: before `run.start` nothing may fire (conditions on roles or
+ * readiness are first evaluated at the start).
  */
-export function settleIfRunning(ctx: Ctx): Outcome {
-  return ctx.state.phase === 'running' ? settle(ctx) : undefined;
+export function settleIfRunning(ctx: Ctx, input: ConditionInput): Outcome {
+  return ctx.state.phase === 'running' ? settleAfter(ctx, input) : undefined;
 }

@@ -4,6 +4,7 @@
  * what it tests; `all` / `any` / `not` combine them.
  */
 import { z } from 'zod';
+import { dispatchByKey } from './keyed-union';
 import { durationSchema, idSchema } from './primitives';
 import { R3AI_CATEGORIES, SEVERITY_LEVELS } from './vocabulary';
 
@@ -71,9 +72,9 @@ function comparison<T extends z.ZodType>(value: T) {
  * the branch's own message instead of a generic "invalid union".
  */
 export const conditionBranches = {
-  all: z.strictObject({ get all() { return z.array(conditionSchema).min(1); } }),
-  any: z.strictObject({ get any() { return z.array(conditionSchema).min(1); } }),
-  not: z.strictObject({ get not() { return conditionSchema; } }),
+  all: z.strictObject({ get all() { return z.array(conditionSchema).min(1); } }).describe('True when every listed condition holds'),
+  any: z.strictObject({ get any() { return z.array(conditionSchema).min(1); } }).describe('True when at least one listed condition holds'),
+  not: z.strictObject({ get not() { return conditionSchema; } }).describe('True when the condition does not hold'),
   var: z
     .strictObject({
       var: idSchema,
@@ -84,22 +85,35 @@ export const conditionBranches = {
       lt: z.number().optional(),
       lte: z.number().optional(),
     })
-    .refine(exactlyOneComparator, ONE_COMPARATOR),
-  move: z.strictObject({ move: idSchema, effective: z.boolean().optional() }),
-  inject: z.strictObject({ inject: idSchema }),
+    .refine(exactlyOneComparator, ONE_COMPARATOR)
+    .describe("Compares a variable's current value (exactly one of eq, ne, gt, gte, lt, lte)"),
+  move: z
+    .strictObject({ move: idSchema, effective: z.boolean().optional() })
+    .describe('True once the move was made (with effective: true, once its effects have applied)'),
+  inject: z.strictObject({ inject: idSchema }).describe('True once the inject has fired'),
   decision: z.strictObject({
     decision: idSchema,
     chose: idSchema.optional(),
     is: z.enum(DECISION_STATUSES).optional(),
-  }),
-  severity: z.strictObject({ severity: comparison(severityValue) }),
-  r3ai: z.strictObject({ r3ai: z.enum(R3AI_CATEGORIES) }),
-  elapsed: z.strictObject({ elapsed: comparison(durationSchema) }),
-  sinceInject: z.strictObject({ sinceInject: idSchema, atLeast: durationSchema }),
-  readiness: z.strictObject({ readiness: idSchema, is: z.boolean().optional() }),
-  obligation: z.strictObject({ obligation: idSchema, is: z.enum(OBLIGATION_STATUSES) }),
-  gateViolated: z.strictObject({ gateViolated: z.boolean() }),
-  role: z.strictObject({ role: idSchema, assigned: z.boolean() }),
+  }).describe('A decision prompt: its status (is), or whether the team chose an option (chose)'),
+  severity: z
+    .strictObject({ severity: comparison(severityValue) })
+    .describe("Compares the team's latest V-SEV level (0 before any classification)"),
+  r3ai: z.strictObject({ r3ai: z.enum(R3AI_CATEGORIES) }).describe("True when the team's latest R3AI category is this one"),
+  elapsed: z.strictObject({ elapsed: comparison(durationSchema) }).describe('Compares the scenario time since the start'),
+  sinceInject: z
+    .strictObject({ sinceInject: idSchema, atLeast: durationSchema })
+    .describe('True when the inject fired at least `atLeast` ago'),
+  readiness: z
+    .strictObject({ readiness: idSchema, is: z.boolean().optional() })
+    .describe('A readiness checklist answer (is defaults to true; an unanswered item counts as false)'),
+  obligation: z
+    .strictObject({ obligation: idSchema, is: z.enum(OBLIGATION_STATUSES) })
+    .describe("An obligation's status (pending = not started; met = on time; met-late = late)"),
+  gateViolated: z
+    .strictObject({ gateViolated: z.boolean() })
+    .describe('True once a restart was made while a recovery criterion was unmet'),
+  role: z.strictObject({ role: idSchema, assigned: z.boolean() }).describe('Whether the role has a participant'),
 } as const;
 
 /** The key that identifies each condition branch. */
@@ -107,7 +121,7 @@ export type ConditionKey = keyof typeof conditionBranches;
 /** All condition keys, for messages ("expected one of …"). */
 export const CONDITION_KEYS = Object.keys(conditionBranches) as ConditionKey[];
 
-/** Zod schema of a condition (recursive). */
+/** Zod schema of a condition (recursive). Parsing dispatches on the key present (see keyed-union.ts). */
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union(Object.values(conditionBranches) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]),
+  dispatchByKey(z.union(Object.values(conditionBranches) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]), conditionBranches),
 ) as unknown as z.ZodType<Condition>;

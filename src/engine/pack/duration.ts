@@ -3,10 +3,12 @@
  * compact string of days, hours and minutes (`"15d"`, `"72h"`, `"1d 2h 30m"`).
  */
 
-const DURATION_PATTERN = /^\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$/;
+// Each run of spaces is followed by a digit or the end, so matching is linear: the
+// earlier form (adjacent optional `\s*`) backtracked exponentially on long runs of spaces.
+const DURATION_PATTERN = /^\s*(?:(\d+)\s*d\s*)?(?:(\d+)\s*h\s*)?(?:(\d+)\s*m\s*)?$/;
 
 /** The regular expression (as a string) that duration strings must match; used in the JSON Schema. */
-export const DURATION_REGEX_SOURCE = '^\\s*(?:\\d+\\s*d)?\\s*(?:\\d+\\s*h)?\\s*(?:\\d+\\s*m)?\\s*$';
+export const DURATION_REGEX_SOURCE = '^\\s*(?:\\d+\\s*d\\s*)?(?:\\d+\\s*h\\s*)?(?:\\d+\\s*m\\s*)?$';
 
 /** Parses a duration string to whole minutes, or returns `undefined` when it is not one. */
 export function parseDuration(text: string): number | undefined {

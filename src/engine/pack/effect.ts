@@ -2,6 +2,7 @@
  * Effects: what injects, decision options and moves do to the run state.
  */
 import { z } from 'zod';
+import { dispatchByKey } from './keyed-union';
 import { idSchema } from './primitives';
 
 /** An effect after parsing. */
@@ -13,22 +14,22 @@ export type Effect =
 
 /** Each effect branch keyed by its identifying property (see conditionBranches). */
 export const effectBranches = {
-  set: z.strictObject({ set: idSchema, to: z.union([z.number(), z.boolean(), z.string()]) }),
-  add: z.strictObject({ add: idSchema, by: z.number() }),
-  open: z.strictObject({ open: idSchema }),
-  fire: z.strictObject({ fire: idSchema }),
+  set: z
+    .strictObject({ set: idSchema, to: z.union([z.number(), z.boolean(), z.string()]) })
+    .describe('Sets a variable (numbers are clamped to min/max; an enum takes one of its values)'),
+  add: z.strictObject({ add: idSchema, by: z.number() }).describe('Adds to a number variable (clamped to min/max)'),
+  open: z.strictObject({ open: idSchema }).describe('Opens a decision prompt'),
+  fire: z.strictObject({ fire: idSchema }).describe('Fires an inject now, if it has not fired yet'),
 } as const;
 
 export type EffectKey = keyof typeof effectBranches;
 export const EFFECT_KEYS = Object.keys(effectBranches) as EffectKey[];
 
-/** Zod schema of one effect. */
-export const effectSchema = z.union([
-  effectBranches.set,
-  effectBranches.add,
-  effectBranches.open,
-  effectBranches.fire,
-]) as unknown as z.ZodType<Effect>;
+/** Zod schema of one effect. Parsing dispatches on the key present (see keyed-union.ts). */
+export const effectSchema = dispatchByKey(
+  z.union([effectBranches.set, effectBranches.add, effectBranches.open, effectBranches.fire]),
+  effectBranches,
+) as unknown as z.ZodType<Effect>;
 
 /** A list of effects (at most 50). */
 export const effectsSchema = z.array(effectSchema).max(50);

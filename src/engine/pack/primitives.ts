@@ -8,9 +8,12 @@ export const idSchema = z
   .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be an id: lower-case letters, digits, "-" or "_", starting with a letter, at most 64 characters');
 
 /** A duration in scenario minutes: a whole number, or a string like "15d", "72h", "1h 30m". */
+/** The longest duration a pack may give (about 19 years), as numbers or strings. */
+export const MAX_DURATION_MINUTES = 10_000_000;
+
 export const durationSchema = z
   .union([
-    z.number().int('must be a whole number of minutes').nonnegative('must not be negative').max(10_000_000),
+    z.number().int('must be a whole number of minutes').nonnegative('must not be negative').max(MAX_DURATION_MINUTES),
     z.string().regex(new RegExp(DURATION_REGEX_SOURCE), 'must be a duration like 90, "90m", "72h", "15d" or "1d 2h 30m"'),
   ])
   .transform((value, ctx) => {
@@ -18,6 +21,10 @@ export const durationSchema = z
     const minutes = parseDuration(value);
     if (minutes === undefined) {
       ctx.addIssue({ code: 'custom', message: 'must be a duration like 90, "90m", "72h", "15d" or "1d 2h 30m"' });
+      return z.NEVER;
+    }
+    if (minutes > MAX_DURATION_MINUTES) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_DURATION_MINUTES} minutes (about 19 years)` });
       return z.NEVER;
     }
     return minutes;

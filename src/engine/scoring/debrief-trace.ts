@@ -27,6 +27,19 @@ function teamHarmAt(ctx: ScoringContext, at: SimMinutes): number {
   return harmAt(ctx.pack, { state: ctx.state }, at);
 }
 
+/** When the harm counter last grew (hourly samples): how long the system kept harming people. */
+function harmStopped(ctx: ScoringContext): string {
+  const series = [...ctx.state.harmSeries];
+  const final = harmOf(ctx.pack, ctx.state);
+  const lastSample = series[series.length - 1];
+  if (!lastSample || lastSample[0] < ctx.now) series.push([ctx.now, final]);
+  let lastRise: number | undefined;
+  for (let i = 1; i < series.length; i += 1) if (series[i]![1] > series[i - 1]![1]) lastRise = series[i]![0];
+  if (lastRise === undefined) return 'The harm counter never grew during the run.';
+  if (lastRise >= ctx.now) return `Still growing at ${ctx.t(ctx.now)}: the system was never stopped for good.`;
+  return `The harm counter last grew in the hour before ${ctx.t(lastRise)} and stayed flat after it.`;
+}
+
 function trustFacts(ctx: ScoringContext): DebriefFact[] {
   const aware = awarenessAt(ctx);
   const warning = aware.inject ? ctx.pack.injects.find((i) => i.id === aware.inject)?.title : undefined;
@@ -45,6 +58,7 @@ function trustFacts(ctx: ScoringContext): DebriefFact[] {
   const refEnd = ctx.runs.reference ? ` (reference response: ${formatNumber(harmAt(ctx.pack, ctx.runs.reference, ctx.now))})` : '';
   const beforeContain = firstContain ? `; when containment began: ${formatNumber(teamHarmAt(ctx, firstContain.at))}` : '';
   facts.push({ label: harmLabel, text: `At the first warning: about ${formatNumber(atWarning)}${beforeContain}; at ${ctx.t(ctx.now)}: ${formatNumber(end)}${refEnd}. It grew by ${formatNumber(end - atWarning)} after the first warning.` });
+  facts.push({ label: 'Harm stopped', text: harmStopped(ctx) });
   const first = ctx.state.severity[0];
   facts.push(first
     ? { label: 'First classification', text: `V${first.level} at ${ctx.t(first.at)}, ${formatSpan(Math.max(0, first.at - aware.at))} after the first warning.`, at: first.at }

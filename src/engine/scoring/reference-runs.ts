@@ -3,7 +3,8 @@
  * and a "do nothing" run (start, advance to the end, end), both played with
  * the team's seed so jittered injects land at the same times. Playing them
  * costs as much as a whole run, so the result is cached per pack object and
- * seed (a WeakMap: a pack dropped by its owner frees its cache).
+ * seed (a WeakMap: a pack dropped by its owner frees its cache; at most 16
+ * seeds per pack).
  */
 import type { Pack } from '../pack/schema';
 import type { LogEntry, RunHeader, RunState } from '../types';
@@ -21,6 +22,8 @@ export type ReferenceRuns = {
 };
 
 const cache = new WeakMap<Pack, Map<number, ReferenceRuns>>();
+/** Seeds cached per pack (oldest dropped first). */
+const SEEDS_KEPT = 16;
 
 function play(pack: Pack, script: Pack['reference']['timeline'], seed: number, runId: string): PlayedRun | string {
   try {
@@ -55,5 +58,7 @@ export function referenceRuns(pack: Pack, seed: number): ReferenceRuns {
     ...(errors.length ? { error: errors.join('; ') } : {}),
   };
   bySeed.set(seed, runs);
+  // Every run has its own seed: keep the most recent few so a long history does not pile up.
+  if (bySeed.size > SEEDS_KEPT) bySeed.delete(bySeed.keys().next().value as number);
   return runs;
 }

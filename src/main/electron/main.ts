@@ -3,12 +3,13 @@
  * typed IPC and the app windows. Everything that does real work lives in
  * the electron-free services (../services.ts).
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, ipcMain, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
 import { registerIpc, trustedSenders } from './ipc';
 import { lockDownSession, lockDownWebContents } from './security';
+import { electronPlatform } from './platform';
 import { createAppWindow } from './windows';
 import { wireName, type EventName, type IpcEvents } from '../../shared/ipc';
 
@@ -57,13 +58,29 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir: app.getPath('userData'),
       bundledPacksDir,
       appVersion: app.getVersion(),
-      platform: process.platform,
+      platformName: process.platform,
+      platform: electronPlatform({
+        parent: () => [...windows].find((w) => !w.isDestroyed() && w.isFocused()) ?? [...windows][0],
+        openPresenter: (runId) => {
+          const window = openWindow('presenter', `/presenter/${runId}`);
+          window.setMenuBarVisibility(false);
+        },
+      }),
       broadcast,
       log: (message) => console.error(message),
     });
     const trustedIds = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
     registerIpc(ipcMain, services.dispatch, trustedSenders(appUrlPrefix, trustedIds));
-    app.on('before-quit', () => void services.dispose());
+    // Flush and close every live run before quitting, so nothing acknowledged is lost.
+    let disposed = false;
+    app.on('before-quit', (event) => {
+      if (disposed) return;
+      event.preventDefault();
+      void services.dispose().finally(() => {
+        disposed = true;
+        app.quit();
+      });
+    });
     openWindow('main');
   });
 }

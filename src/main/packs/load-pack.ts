@@ -28,6 +28,7 @@ function withReadIssues(result: PackLoadResult, issues: readonly LocatedIssue[])
 async function loadFolder(path: string): Promise<PackLoadResult> {
   const origin: PackOrigin = { kind: 'folder', path };
   const read = await readPackFolder(path, origin);
+  if (!read.complete) return fail(origin, read.issues);
   return withReadIssues(loadPackFromFiles(read.files, origin), read.issues);
 }
 

@@ -23,7 +23,7 @@ export const normalizePath = (path: string): string =>
 
 /** Hidden files and macOS metadata are not part of a pack. */
 export const isIgnoredPath = (path: string): boolean =>
-  path.split('/').some((segment) => segment.startsWith('.') || segment === '__MACOSX');
+  path.split('/').some((segment) => (segment.startsWith('.') && segment !== '.' && segment !== '..') || segment === '__MACOSX');
 
 /** The extension of a path, lower-case, without the dot (`yaml`). */
 export const extensionOf = (path: string): string => {

@@ -13,22 +13,32 @@ import { isIgnoredPath } from './paths';
 /** What a folder read produced: the files (relative `/` paths) and any problems. */
 export type FolderRead = { readonly files: Map<string, Uint8Array>; readonly issues: LocatedIssue[] };
 
+/** A folder read; `complete` is false when a limit stopped it (the files are then only some of the pack's). */
+export type FolderReadResult = FolderRead & { readonly complete: boolean };
+
 /** Reads at most `limit` bytes; undefined when the file is larger. Never follows a final symlink. */
 export async function readBounded(path: string, limit: number, followLink = false): Promise<Uint8Array | undefined> {
   const flags = constants.O_RDONLY | (followLink ? 0 : (constants.O_NOFOLLOW ?? 0));
   const handle = await fs.open(path, flags);
   try {
-    const buffer = Buffer.alloc(Math.min(limit + 1, 1024 * 1024));
-    const chunks: Uint8Array[] = [];
+    const { size } = await handle.stat();
+    if (size > limit) return undefined;
+    // Sized by stat, plus room to notice a file that grows while being read.
+    let buffer = Buffer.allocUnsafe(size + 1);
     let total = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (total === buffer.length) {
+        if (total > limit) return undefined;
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) return undefined;
-      chunks.push(Uint8Array.prototype.slice.call(buffer, 0, bytesRead));
     }
-    return Buffer.concat(chunks, total);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, total);
   } finally {
     await handle.close();
   }
@@ -94,14 +104,16 @@ async function walkDir(walk: Walk, dir: string, depth: number): Promise<void> {
 }
 
 /** Reads every file of a pack folder (relative `/` paths). Never throws. */
-export async function readPackFolder(folder: string, origin: PackOrigin): Promise<FolderRead> {
+export async function readPackFolder(folder: string, origin: PackOrigin): Promise<FolderReadResult> {
   const files = new Map<string, Uint8Array>();
   const issues: LocatedIssue[] = [];
   try {
     const root = await fs.realpath(folder);
-    await walkDir({ root, origin, files, issues, total: 0, stopped: false }, root, 0);
+    const walk: Walk = { root, origin, files, issues, total: 0, stopped: false };
+    await walkDir(walk, root, 0);
+    return { files, issues, complete: !walk.stopped };
   } catch (error) {
     issues.push(containerIssue(origin, `could not be read (${error instanceof Error ? error.message : String(error)})`));
+    return { files, issues, complete: false };
   }
-  return { files, issues };
 }

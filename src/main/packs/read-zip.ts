@@ -46,11 +46,15 @@ function checkEntries(entries: readonly ZipEntry[]): string[] {
   let total = 0;
   let compressed = 0;
   let files = 0;
+  const names = new Set<string>();
   for (const entry of entries) {
     const unsafe = unsafePathReason(entry.name.replace(/\/$/, '') || entry.name);
     if (unsafe) problems.push(`entry "${entry.name}" ${unsafe}`);
     if (entry.symlink) problems.push(`entry "${entry.name}" is a symbolic link; a pack cannot contain links`);
     if (entry.directory || isIgnoredPath(entry.name)) continue;
+    const name = normalizePath(entry.name);
+    if (names.has(name)) problems.push(`entry "${entry.name}" appears twice in the archive`);
+    names.add(name);
     if (entry.encrypted) problems.push(`entry "${entry.name}" is encrypted; packs must not be password-protected`);
     else if (entry.method !== STORED && entry.method !== DEFLATE) {
       problems.push(`entry "${entry.name}" uses compression method ${entry.method}, which the app does not read; zip it again with ordinary (deflate) compression`);

@@ -129,7 +129,8 @@ export function parseSourceFile(file: string, bytes: Uint8Array): ParsedFile {
   const problems = [...doc.errors, ...doc.warnings];
   const issues = problems.map((e) => issueAt(source, e.pos[0], pathAtOffset(doc, e.pos[0]), yamlMessage(e.code, e.message, text, e.pos[0])));
   const unresolved = new Set(problems.filter((e) => e.message.startsWith(UNRESOLVED_TAG)).map((e) => e.message.slice(UNRESOLVED_TAG.length)));
-  issues.push(...tagIssues(source, unresolved));
+  // Tags always start with "!": skip the walk over the document when there is none.
+  if (text.includes('!')) issues.push(...tagIssues(source, unresolved));
   if (issues.length > 0) return { source, issues };
   try {
     return { source, value: doc.toJS({ maxAliasCount: PACK_LIMITS.yamlAliases }), issues };

@@ -52,7 +52,7 @@ export function toMarkdown(d: Debrief): string {
     for (const f of s.facts) out.push(`- **${t(f.label)}:** ${t(f.text)}`);
     out.push('', '**Reference**', '');
     if (s.referenceText) out.push(t(s.referenceText), '');
-    for (const i of s.referenceItems) out.push(`- [${i.chosen ? 'x' : ' '}] ${t(i.label)}${i.verdict === 'expected' || i.verdict === 'correct' ? ' (reference)' : i.verdict ? ' (not the reference)' : ''}${i.detail ? ` — ${t(i.detail)}` : ''}`);
+    for (const i of s.referenceItems) out.push(`- ${i.chosen ? '☑' : '☐'} ${t(i.label)}${i.verdict === 'expected' || i.verdict === 'correct' ? ' (reference)' : i.verdict ? ' (not the reference)' : ''}${i.detail ? ` — ${t(i.detail)}` : ''}`);
     out.push('', '**The team’s reflection**', '', s.reflection ? t(s.reflection) : '_No reflection written._', '');
   }
   out.push('## Action items', '');

@@ -4,6 +4,7 @@
  */
 import {
   type Actor,
+  assertNever,
   clockOffset,
   type Debrief,
   formatDuration,
@@ -57,6 +58,8 @@ export function obligationOutcome(debrief: Debrief, record: ObligationRecord | u
       return `Missed (${clock})`;
     case 'running':
       return `Still running when the run stopped (${clock})`;
+    default:
+      return assertNever(record.status);
   }
 }
 

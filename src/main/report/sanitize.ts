@@ -45,9 +45,14 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(html, OPTIONS);
 }
 
-/** Escapes untrusted text for a Markdown document: no raw HTML, no table breaks. */
+/**
+ * Escapes untrusted text for a Markdown document so that a viewer rendering it
+ * builds no raw HTML, link or image from it: every `<` becomes `&lt;` (an
+ * entity only ever renders as text, so `&` and `>` stay readable) and every
+ * `[` is backslash-escaped (no inline, reference or image link can start).
+ */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/</g, '&lt;').replace(/\[/g, '\\[');
 }
 
 /** Escapes untrusted text for one Markdown table cell (one line, pipes escaped). */

@@ -99,10 +99,13 @@ export function harmChart(debrief: Debrief): string {
     { name: 'Reference response', points: debrief.harm.reference, style: STYLES.reference },
     { name: 'Doing nothing', points: debrief.harm.doNothing, style: STYLES.doNothing },
   ];
-  const top = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p[1])));
+  // The axis spans the values actually reached: harm often starts high (people harmed before the exercise).
+  const values = series.flatMap((s) => s.points.map((p) => p[1]));
+  const bottom = values.length ? Math.min(...values) : 0;
+  const top = Math.max(bottom + 1, ...values);
   const x = (t: number) => M.left + (PLOT_W * Math.min(t, end)) / end;
-  const y = (v: number) => M.top + PLOT_H * (1 - v / top);
-  const grid = [0, top / 2, top]
+  const y = (v: number) => M.top + PLOT_H * (1 - (v - bottom) / (top - bottom));
+  const grid = [bottom, (bottom + top) / 2, top]
     .map((v) => `<line x1="${M.left}" y1="${f(y(v))}" x2="${M.left + PLOT_W}" y2="${f(y(v))}" stroke="#eee"/><text x="${M.left - 8}" y="${f(y(v) + 4)}" font-size="11" text-anchor="end">${escapeHtml(f(v))}</text>`)
     .join('');
   const lines = series

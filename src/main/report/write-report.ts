@@ -2,7 +2,7 @@
  * Report exports: JSON (the whole debrief, versioned), Markdown and HTML,
  * and writing them to disk atomically so a crash never leaves half a report.
  */
-import type { Debrief } from '../../engine';
+import { assertNever, type Debrief } from '../../engine';
 import { writeFileAtomic } from '../fs/atomic';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
@@ -30,6 +30,8 @@ export function renderReport(debrief: Debrief, format: ReportFormat): string {
       return toMarkdown(debrief);
     case 'html':
       return toHtml(debrief);
+    default:
+      return assertNever(format);
   }
 }
 

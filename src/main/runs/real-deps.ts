@@ -1,8 +1,8 @@
 /** The production wiring of RunDeps: the real engine, pack snapshot loader and scoring. */
 import { applyCommand, createRun, ENGINE_VERSION, replay } from '../../engine/index';
-import { validatePack } from '../../engine/pack/validate';
 import { score } from '../../engine/scoring/index';
-import type { PackSnapshot } from '../../shared/runs';
+import { formatIssue } from '../../shared/packs';
+import { loadPackSnapshot } from '../packs/index';
 import type { RunDeps } from './run-deps';
 
 /** The real engine, snapshot loader and scoring. */
@@ -11,15 +11,18 @@ export const realRunDeps: RunDeps = {
   createRun,
   applyCommand,
   replay,
-  // TEMPORARY until src/main/packs lands: validates the pack of the snapshot only.
   loadSnapshot: (json) => {
-    if (typeof json !== 'object' || json === null) return { ok: false, error: 'the pack snapshot is not an object' };
-    const record = json as Record<string, unknown>;
-    if (typeof record.hash !== 'string') return { ok: false, error: 'the pack snapshot has no hash' };
-    const validated = validatePack(record.pack);
-    if (!validated.ok) return { ok: false, error: validated.error.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-    const snapshot = { pack: validated.value.pack, attachments: record.attachments, hash: record.hash } as PackSnapshot;
-    return { ok: true, value: { pack: validated.value.pack, snapshot } };
+    const loaded = loadPackSnapshot(json);
+    if (!loaded.ok) {
+      const errors = loaded.issues.filter((issue) => issue.severity === 'error');
+      const shown = errors.slice(0, 3).map(formatIssue).join('; ');
+      return { ok: false, error: errors.length > 3 ? `${shown} (and ${errors.length - 3} more problems)` : shown || 'invalid pack snapshot' };
+    }
+    const { pack, attachments, hash } = loaded.value;
+    // The stored hash must be the content's: a snapshot edited on disk must not pass as the pack the run was recorded with.
+    const stored = typeof json === 'object' && json !== null ? (json as { hash?: unknown }).hash : undefined;
+    if (stored !== undefined && stored !== hash) return { ok: false, error: `its content hash is ${hash}, but it says ${String(stored)}: the snapshot was altered` };
+    return { ok: true, value: { pack, snapshot: { pack, attachments, hash } } };
   },
   score: (pack, header, log) => {
     const report = score(pack, header, log);

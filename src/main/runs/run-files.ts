@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Pack } from '../../engine/pack/schema';
@@ -78,7 +79,21 @@ export function checkHeader(raw: unknown, deps: Pick<RunDeps, 'engineVersion'>, 
 
 /** Reads and checks `header.json` of a run folder. */
 export async function readHeader(dir: string, runId: string, deps: Pick<RunDeps, 'engineVersion'>): Promise<RunResult<RunHeader>> {
-  const text = await readText(join(dir, HEADER_FILE));
+  return checkHeaderText(await readText(join(dir, HEADER_FILE)), runId, deps);
+}
+
+/** `readHeader`, synchronously (the history listing reads thousands of small files; see run-history.ts). */
+export function readHeaderSync(dir: string, runId: string, deps: Pick<RunDeps, 'engineVersion'>): RunResult<RunHeader> {
+  let text: string | undefined;
+  try {
+    text = readFileSync(join(dir, HEADER_FILE), 'utf8');
+  } catch {
+    text = undefined;
+  }
+  return checkHeaderText(text, runId, deps);
+}
+
+function checkHeaderText(text: string | undefined, runId: string, deps: Pick<RunDeps, 'engineVersion'>): RunResult<RunHeader> {
   if (text === undefined) return fail('corrupt', `${HEADER_FILE} is missing or unreadable`);
   const raw = parseJson(text);
   if (raw === undefined) return fail('corrupt', `${HEADER_FILE} is not valid JSON`);

@@ -15,7 +15,7 @@ import { createLogWriter, describeWriteError, type LogWriter } from './log-write
 import type { RunDeps } from './run-deps';
 import { buildRunFile, readRunFile, writeRunFile } from './run-file';
 import { LOG_FILE, readRun, writeRunDir, type StoredRun } from './run-files';
-import { summarizeStoredRun, writeMeta, type RunMeta } from './run-history';
+import { cachedSummary, summarizeStoredRun, writeMeta, type RunMeta } from './run-history';
 import { isRunId, newRunId } from './run-id';
 
 /** Options of the run store. */
@@ -81,6 +81,14 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     }
   };
 
+  const safeCachedSummary = (dir: string, runId: string): RunSummary | undefined => {
+    try {
+      return cachedSummary(dir, runId, deps);
+    } catch {
+      return undefined;
+    }
+  };
+
   const listIds = async (): Promise<string[]> => {
     try {
       const names = await readdir(runsDir, { withFileTypes: true });
@@ -127,7 +135,22 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       }
     },
     list: async (liveRow) => {
-      const rows = await mapLimit(await listIds(), 32, async (id) => liveRow?.(id) ?? (await store.summarize(id)));
+      const ids = await listIds();
+      const rows: RunSummary[] = new Array<RunSummary>(ids.length);
+      const stale: number[] = [];
+      // Cached rows are read synchronously in chunks, yielding between chunks (see run-history.ts).
+      for (let start = 0; start < ids.length; start += LIST_CHUNK) {
+        for (let i = start; i < Math.min(ids.length, start + LIST_CHUNK); i++) {
+          const id = ids[i] as string;
+          const row = liveRow?.(id) ?? safeCachedSummary(dirOf(id), id);
+          if (row) rows[i] = row;
+          else stale.push(i);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await mapLimit(stale, 8, async (i) => {
+        rows[i] = await store.summarize(ids[i] as string);
+      });
       return sortNewestFirst(rows);
     },
     writeMeta: async (runId, meta) => {
@@ -167,6 +190,9 @@ export function createRunStore(options: RunStoreOptions): RunStore {
   };
   return store;
 }
+
+/** Runs read between two yields to the event loop while listing (about 1 ms of work). */
+const LIST_CHUNK = 50;
 
 /** Newest first by creation time, then id (broken rows without a date last). */
 function sortNewestFirst(rows: RunSummary[]): RunSummary[] {

@@ -110,14 +110,16 @@ export function createRunSession(init: RunSessionInit): RunSession {
     emit({ type: 'persistence', runId, persistence });
   };
 
-  /** Writes accepted entries, then acknowledges them to every view (in order: the writer's queue is FIFO). */
-  const commit = async (entries: LogEntry[], previous: RunStatus): Promise<boolean> => {
+  /**
+   * Writes accepted entries, then acknowledges them to every view (in order: the writer's queue is FIFO).
+   * `previous` and `status` are taken when the entries were applied, so each status event matches its entries.
+   */
+  const commit = async (entries: LogEntry[], previous: RunStatus, status: RunStatus): Promise<boolean> => {
     log.push(...entries);
     const outcome = await writer.append(entries);
     updatePersistence(outcome);
     acked += entries.length;
     emit({ type: 'entries', runId, entries });
-    const status = liveStatus(state);
     if (status !== previous) emit({ type: 'status', runId, status });
     if (status === 'ended' && previous !== 'ended' && outcome.saved) init.onEnded?.();
     return outcome.saved;
@@ -136,7 +138,7 @@ export function createRunSession(init: RunSessionInit): RunSession {
     }
     const previous = liveStatus(state);
     state = applied.state;
-    await commit(applied.entries, previous);
+    await commit(applied.entries, previous, liveStatus(state));
   };
 
   const session: RunSession = {
@@ -179,7 +181,7 @@ export function createRunSession(init: RunSessionInit): RunSession {
         }
       }
       clockStopped = false;
-      const saved = await commit(entries, previous);
+      const saved = await commit(entries, previous, liveStatus(state));
       return { ok: true, entries, saved };
     },
     tick: async () => {
@@ -193,6 +195,18 @@ export function createRunSession(init: RunSessionInit): RunSession {
     },
     subscribe: (listener) => {
       listeners.add(listener);
+      // The warning about a dropped torn line also arrives as an event, right after subscribing, for views that only watch events.
+      const repaired = init.repaired;
+      if (repaired) {
+        queueMicrotask(() => {
+          if (!listeners.has(listener)) return;
+          try {
+            listener({ type: 'repaired', runId, repaired });
+          } catch {
+            // As in emit: a failing view must not take the session down.
+          }
+        });
+      }
       return {
         entries: log.slice(0, acked),
         status: liveStatus(state),

@@ -16,11 +16,14 @@ import type { RunStore } from '../runs/run-store';
 import { createRunSession, type RunSession } from './run-session';
 import { DEFAULT_CLOCK_TIMING, type ClockTiming } from './session-clock';
 
-/** Timers, injectable (tests drive them by hand). */
+/**
+ * Timers, injectable (tests drive them by hand). Method syntax on purpose, so
+ * Node's own `{ setInterval, clearInterval }` can be passed as they are.
+ */
 export type Scheduler = {
   /** The callback returns the tick's promise (ignored by real timers; awaited by test schedulers). */
-  readonly setInterval: (callback: () => unknown, ms: number) => unknown;
-  readonly clearInterval: (handle: unknown) => void;
+  setInterval(callback: () => unknown, ms: number): unknown;
+  clearInterval(handle: unknown): void;
 };
 
 /** Where packs come from (the pack library). */

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ROLE_TITLES, type RoleId } from '../../engine';
 import { Markdown } from '../components/Markdown';
 import { fullDate } from '../lib/time';
+import { controlActor } from '../store/run-slice';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 import { useRun } from '../useRun';
@@ -20,7 +21,7 @@ export function BriefingScreen({ runId }: { readonly runId: string }) {
   const { pack, state } = run;
   const system = pack.system;
   const begin = async () => {
-    if (state.phase === 'setup' && !(await submit({ type: 'run.start' }, run.header.mode === 'facilitated' ? 'facilitator' : 'system'))) return;
+    if (state.phase === 'setup' && !(await submit({ type: 'run.start' }, controlActor(run, useStore.getState().actingAs)))) return;
     navigate({ screen: 'run', runId });
   };
   return (

@@ -16,6 +16,7 @@ import { MovesPalette } from '../components/run/MovesPalette';
 import { Obligations } from '../components/run/Obligations';
 import { RunHeader, RunWarnings } from '../components/run/RunHeader';
 import { call } from '../api';
+import { controlActor } from '../store/run-slice';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 import { useRun } from '../useRun';
@@ -33,7 +34,7 @@ export function RunScreen({ runId }: { readonly runId: string }) {
       const action = RUN_ACTIONS.find((a) => a.matches(event));
       if (!action || !action.enabled(run)) return;
       event.preventDefault();
-      void submit(action.command(run), run.header.mode === 'facilitated' ? 'facilitator' : 'system');
+      void submit(action.command(run), controlActor(run, useStore.getState().actingAs));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -69,7 +69,8 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
       const participants = [...new Set(assigned.map(([, name]) => name))];
       const { runId } = await call('createRun', { packId: pack.id, mode, participants, ...(title.trim() ? { title: title.trim() } : {}) });
       if (!(await openRun(runId))) return;
-      const by = mode === 'facilitated' ? 'facilitator' : 'system';
+      // Setup is the facilitator's job (in solo practice the learner is their own facilitator).
+      const by = 'facilitator';
       const commands: Command[] = [
         ...assigned.map(([role, participant]): Command => ({ type: 'role.assign', role, participant })),
         ...items.filter((item) => readiness[item.id] !== undefined).map((item): Command => ({ type: 'readiness.set', item: item.id, value: readiness[item.id]! })),
@@ -77,7 +78,7 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
       const factor = PRESSURE.find((p) => p.id === pressure)?.factor ?? 1;
       if (factor !== 1) commands.push({ type: 'clock.setCompression', compression: pack.clock.compression * factor });
       for (const command of commands) {
-        if (!(await submit(command, by))) throw new Error(`the run refused “${command.type}”`);
+        if (!(await submit(command, by))) throw new Error(useStore.getState().run?.rejection ?? `the run refused “${command.type}”`);
       }
       navigate({ screen: 'briefing', runId });
     } catch (error) {

@@ -4,7 +4,7 @@
  * "Where a run lives"). Commands go to main; accepted entries come back as
  * `runEvent`s to every view.
  */
-import { applyCommand, replay } from '../../engine';
+import { applyCommand, createRun } from '../../engine';
 import type { Actor, Command, Fact, LogEntry, Pack, RunHeader, RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
 import type { LogRepair, Persistence, RunStatus, SessionEvent, SessionView } from '../../shared/runs';
@@ -19,6 +19,8 @@ export type ActiveRun = {
   readonly pack: Pack;
   readonly attachments: Readonly<Record<string, PackAttachment>>;
   readonly entries: readonly LogEntry[];
+  /** Scenario minute at which each entry (same index) was applied. */
+  readonly entryTimes: readonly number[];
   readonly state: RunState;
   readonly status: RunStatus;
   readonly persistence: Persistence;
@@ -96,15 +98,23 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
 });
 
 function activeFromView(view: SessionView): ActiveRun {
-  const replayed = replay(view.pack.pack, view.header, view.entries);
-  if (!replayed.ok) throw new Error(`entry ${replayed.seq} does not replay: ${replayed.rejection.message}`);
+  // Replay entry by entry (not `replay` in one go) to learn the scenario minute of each entry for the log.
+  let state = createRun(view.pack.pack, view.header);
+  const entryTimes: number[] = [];
+  for (const entry of view.entries) {
+    const result = applyCommand(view.pack.pack, state, { by: entry.by, command: entry.command });
+    if (!result.ok) throw new Error(`entry ${entry.seq} does not replay: ${result.rejection.message}`);
+    state = result.state;
+    entryTimes.push(state.clock.now);
+  }
   return {
     runId: view.runId,
     header: view.header,
     pack: view.pack.pack,
     attachments: view.pack.attachments,
     entries: view.entries,
-    state: replayed.state,
+    entryTimes,
+    state,
     status: view.status,
     persistence: view.persistence,
     repaired: view.repaired,
@@ -112,6 +122,15 @@ function activeFromView(view: SessionView): ActiveRun {
     rejection: undefined,
     clockError: undefined,
   };
+}
+
+/**
+ * Who clock and lifecycle commands are recorded as: the facilitator in a
+ * tabletop; in solo practice the learner, as the role they act as. (The
+ * session reserves `system` for its own clock.)
+ */
+export function controlActor(run: Pick<ActiveRun, 'header'>, actingAs: Actor): Actor {
+  return run.header.mode === 'facilitated' ? 'facilitator' : actingAs;
 }
 
 /** Applies one session event to the followed run (pure; returns the same object when nothing changes). */
@@ -141,11 +160,19 @@ function applyEntries(run: ActiveRun, entries: readonly LogEntry[]): ActiveRun {
   if (fresh[0]!.seq !== lastSeq + 1) return run; // a gap: the view waits for the missing entries
   let state = run.state;
   const facts: Fact[] = [];
+  const times: number[] = [];
   for (const entry of fresh) {
     const result = applyCommand(run.pack, state, { by: entry.by, command: entry.command });
     if (!result.ok) return { ...run, clockError: `Entry ${entry.seq} does not apply here: ${result.rejection.message}` };
     state = result.state;
     facts.push(...result.facts);
+    times.push(state.clock.now);
   }
-  return { ...run, entries: [...run.entries, ...fresh], state, recentFacts: [...run.recentFacts, ...facts].slice(-20) };
+  return {
+    ...run,
+    entries: [...run.entries, ...fresh],
+    entryTimes: [...run.entryTimes, ...times],
+    state,
+    recentFacts: [...run.recentFacts, ...facts].slice(-20),
+  };
 }

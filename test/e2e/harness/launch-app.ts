@@ -15,6 +15,7 @@ import { createServices, type Services } from '../../../src/main/services';
 import { CHANNELS, EVENT_NAMES } from '../../../src/shared/ipc';
 import { CHROMIUM_ARGS, chromiumPath, electronPath } from './environment';
 import { serveDirectory } from './static-server';
+import { createTestPlatform, type TestPlatform } from './test-platform';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 export const RENDERER_DIR = join(PROJECT_ROOT, 'out/renderer');
@@ -29,6 +30,8 @@ export type AppHandle = {
   readonly userDataDir: string;
   /** The services behind the browser bridge (undefined on the electron backend). */
   readonly services: Services | undefined;
+  /** The dialogs/PDF/windows port behind the browser bridge (undefined on the electron backend). */
+  readonly platform: TestPlatform | undefined;
   /** Opens another view of the app (e.g. the presenter window) at a hash route. */
   readonly openView: (hash: string) => Promise<Page>;
   readonly screenshot: (name: string, page?: Page) => Promise<string>;
@@ -55,7 +58,16 @@ export async function launchApp(backend: Backend, options: LaunchOptions = {}): 
     userDataDir,
     screenshot: async (name, page = launched.page) => {
       const path = join(SCREENSHOT_DIR, `${backend}-${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+      // The app scrolls inside <main>, not the page: grow the viewport to the content for a whole-screen picture.
+      const size = page.viewportSize();
+      const height = await page.evaluate(() => {
+        const main = document.querySelector('main');
+        main?.scrollTo(0, 0);
+        return Math.max(document.documentElement.scrollHeight, main ? main.scrollHeight : 0);
+      });
+      if (size) await page.setViewportSize({ width: size.width, height: Math.min(4000, Math.max(size.height, height)) });
+      await page.screenshot({ path });
+      if (size) await page.setViewportSize(size);
       return path;
     },
     close: async () => {
@@ -65,7 +77,7 @@ export async function launchApp(backend: Backend, options: LaunchOptions = {}): 
   };
 }
 
-type Launched = Pick<AppHandle, 'page' | 'services' | 'openView' | 'close'>;
+type Launched = Pick<AppHandle, 'page' | 'services' | 'platform' | 'openView' | 'close'>;
 
 async function launchBrowser(userDataDir: string, options: LaunchOptions): Promise<Launched> {
   const executablePath = chromiumPath();
@@ -73,11 +85,23 @@ async function launchBrowser(userDataDir: string, options: LaunchOptions): Promi
   const server = await serveDirectory(RENDERER_DIR);
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1360, height: 880 } });
+  const open = async (hash: string) => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+    await page.goto(`${server.url}index.html${hash}`);
+    return page;
+  };
+  const saveDir = join(userDataDir, 'saved');
+  await mkdir(saveDir, { recursive: true });
+  // PDFs are printed in a separate context, outside the app's bridge, like Electron's hidden print window.
+  const printContext = await browser.newContext();
+  const platform = createTestPlatform({ saveDir, openPage: open, printPage: () => printContext.newPage() });
   const services = await createServices({
     userDataDir,
     bundledPacksDir: options.bundledPacksDir ?? join(PROJECT_ROOT, 'scenarios'),
     appVersion: 'e2e',
-    platform: process.platform,
+    platformName: process.platform,
+    platform,
     broadcast: (event, payload) => {
       for (const page of context.pages()) {
         void page.evaluate(([name, data]) => (window as unknown as { __vaimEmit?: (n: string, d: unknown) => void }).__vaimEmit?.(name, data), [event, payload] as const).catch(() => {});
@@ -87,22 +111,18 @@ async function launchBrowser(userDataDir: string, options: LaunchOptions): Promi
   options.overrides?.(services);
   await context.exposeBinding('__vaimInvoke', (_source, channel: string, args: unknown[]) => services.dispatch(channel, args));
   await context.addInitScript({ content: bridgeScript() });
-  const open = async (hash: string) => {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-    await page.goto(`${server.url}index.html${hash}`);
-    return page;
-  };
   const page = await open('');
   return {
     page,
     services,
+    platform,
     openView: open,
     close: async () => {
+      await services.dispose();
       await context.close();
+      await printContext.close();
       await browser.close();
       await server.close();
-      await services.dispose();
     },
   };
 }
@@ -138,6 +158,7 @@ async function launchElectron(userDataDir: string): Promise<Launched> {
   return {
     page,
     services: undefined,
+    platform: undefined,
     openView: async (hash) => {
       await page.evaluate((h) => (window.location.hash = h), hash);
       return page;

@@ -94,6 +94,16 @@ describe('the debrief of a run', () => {
     expect(withNotes.questions).toEqual(['When did you first doubt the model?']);
   });
 
+  it('says how long the system kept harming people', () => {
+    // Restarted at 200 and never stopped again: still growing at the end (480 = Day 1 16:30).
+    expect(d.trace[0]!.facts.find((f) => f.label === 'Harm stopped')?.text).toBe('Still growing at Day 1 16:30: the system was never stopped for good.');
+    // Suspended at 40 for good: the hourly sample at 60 (Day 1 09:30) is the last that rose.
+    const stopped = play(pack, timeline(roles, move(40, TL, 'suspend-model')));
+    expect(buildDebrief(pack, stopped.header, stopped.log).trace[0]!.facts.find((f) => f.label === 'Harm stopped')?.text).toBe(
+      'The harm counter last grew in the hour before Day 1 09:30 and stayed flat after it.',
+    );
+  });
+
   it('reports roles that never acted', () => {
     const idle = play(pack, timeline(roles, move(40, TL, 'suspend-model')));
     const facts = buildDebrief(pack, idle.header, idle.log).trace[2]!.facts;

@@ -4,7 +4,7 @@
  * report, also after a JSON round trip of the log).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../src/engine/apply-command';
 import type { Actor, Command } from '../../../src/engine/command-schema';
 import { createRun } from '../../../src/engine/create-run';
@@ -12,6 +12,7 @@ import type { Pack } from '../../../src/engine/pack/schema';
 import { ROLE_IDS, STAGES, TRACE_SECTIONS } from '../../../src/engine/pack/vocabulary';
 import { buildDebrief, score } from '../../../src/engine/scoring';
 import { ENGINE_VERSION, type LogEntry, type RunHeader } from '../../../src/engine/types';
+import { loadPack } from '../../../src/main/packs/load-pack';
 import { minimalPack } from './helpers';
 
 const actorArb: fc.Arbitrary<Actor> = fc.constantFrom(...ROLE_IDS, 'facilitator', 'system');
@@ -52,41 +53,43 @@ function randomRun(pack: Pack, seed: number, steps: readonly { by: Actor; comman
   return { header, log };
 }
 
-describe('scoring random runs of the minimal pack', () => {
-  const pack = minimalPack();
-  const runArb = fc.record({
+const runArb = (pack: Pack) =>
+  fc.record({
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     steps: fc.array(fc.record({ by: actorArb, command: commandArb(pack) }), { maxLength: 40 }),
   });
 
+/** The bounds every report keeps, whatever the run. */
+function checkBounds(pack: Pack, seed: number, steps: readonly { by: Actor; command: Command }[]): void {
+  const { header, log } = randomRun(pack, seed, steps);
+  const report = score(pack, header, log);
+  expect(report.total).toBeGreaterThanOrEqual(0);
+  expect(report.total).toBeLessThanOrEqual(100);
+  for (const stage of STAGES) {
+    const s = report.stages[stage];
+    expect(s.score).toBeGreaterThanOrEqual(0);
+    expect(s.score).toBeLessThanOrEqual(s.max + 0.05);
+    expect(s.points).toBeLessThanOrEqual(s.pointsMax);
+  }
+  for (const l of report.lines) {
+    expect(l.reason.trim()).not.toBe('');
+    expect(l.reference.trim()).not.toBe('');
+    if (l.kind === 'score') expect(l.points).toBeLessThanOrEqual(l.max);
+    if (l.kind === 'penalty') expect(l.points).toBeLessThanOrEqual(0);
+  }
+  expect(report.warnings).toEqual([]);
+}
+
+describe('scoring random runs of the minimal pack', () => {
+  const pack = minimalPack();
+
   it('never throws, stays within bounds and explains every line', () => {
-    fc.assert(
-      fc.property(runArb, ({ seed, steps }) => {
-        const { header, log } = randomRun(pack, seed, steps);
-        const report = score(pack, header, log);
-        expect(report.total).toBeGreaterThanOrEqual(0);
-        expect(report.total).toBeLessThanOrEqual(100);
-        for (const stage of STAGES) {
-          const s = report.stages[stage];
-          expect(s.score).toBeGreaterThanOrEqual(0);
-          expect(s.score).toBeLessThanOrEqual(s.max + 0.05);
-          expect(s.points).toBeLessThanOrEqual(s.pointsMax);
-        }
-        for (const l of report.lines) {
-          expect(l.reason.trim()).not.toBe('');
-          expect(l.reference.trim()).not.toBe('');
-          if (l.kind === 'score') expect(l.points).toBeLessThanOrEqual(l.max);
-          if (l.kind === 'penalty') expect(l.points).toBeLessThanOrEqual(0);
-        }
-        expect(report.warnings).toEqual([]);
-      }),
-      { numRuns: 150 },
-    );
+    fc.assert(fc.property(runArb(pack), ({ seed, steps }) => checkBounds(pack, seed, steps)), { numRuns: 150 });
   });
 
   it('is deterministic: same inputs (and a JSON round trip of them) give a deep-equal report and debrief', () => {
     fc.assert(
-      fc.property(runArb, ({ seed, steps }) => {
+      fc.property(runArb(pack), ({ seed, steps }) => {
         const { header, log } = randomRun(pack, seed, steps);
         const again = JSON.parse(JSON.stringify({ header, log })) as { header: RunHeader; log: LogEntry[] };
         expect(score(pack, again.header, again.log)).toEqual(score(pack, header, log));
@@ -95,6 +98,29 @@ describe('scoring random runs of the minimal pack', () => {
         expect(buildDebrief(pack, again.header, again.log)).toEqual(buildDebrief(pack, header, log));
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('scoring random runs of the flagship pack', () => {
+  let pack: Pack;
+  beforeAll(async () => {
+    const loaded = await loadPack(new URL('../../../scenarios/biased-hiring', import.meta.url).pathname);
+    if (!loaded.ok) throw new Error('the flagship pack does not load');
+    pack = loaded.value.pack;
+  });
+
+  it('never throws, stays within bounds and explains every line', () => {
+    fc.assert(fc.property(runArb(pack), ({ seed, steps }) => checkBounds(pack, seed, steps)), { numRuns: 60 });
+  });
+
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(runArb(pack), ({ seed, steps }) => {
+        const { header, log } = randomRun(pack, seed, steps);
+        expect(score(pack, header, log)).toEqual(score(pack, JSON.parse(JSON.stringify(header)), JSON.parse(JSON.stringify(log))));
+      }),
+      { numRuns: 20 },
     );
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, type Debrief } from '../../../src/engine/scoring';
 import { escapeHtml, renderReport, toHtml, toMarkdown, writeReport } from '../../../src/main/report';
+import { markdownCell } from '../../../src/main/report/sanitize';
 import { at, minimalPack, move, play, timeline } from '../../engine/scoring/helpers';
 
 const IL = 'incident-lead' as const;
@@ -52,7 +53,7 @@ describe('exports', () => {
     const md = await readFile(file, 'utf8');
     expect(md).toBe(toMarkdown(debrief));
     expect(md).toContain(`## Score: ${debrief.score.total} / 100`);
-    for (const l of debrief.score.lines) expect(md).toContain(l.reason.replace(/\|/g, '\\|'));
+    for (const l of debrief.score.lines) expect(md).toContain(`| ${markdownCell(l.reason)} | ${markdownCell(l.reference)} |`);
     expect(md).toContain('| Event | Team | Reference |');
     expect(md).toContain('Recovery gate: **not respected**.');
     expect(md).toContain('### Trust — Was the system trusted appropriately?');

@@ -4,6 +4,7 @@
  * hostile content must give an HTML report in which nothing executable or
  * external survives, and a Markdown report with no raw HTML.
  */
+import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../../src/engine/scoring';
 import { renderMarkdown, toHtml, toMarkdown } from '../../../src/main/report';
@@ -143,6 +144,12 @@ describe('the Markdown report of a hostile pack and run', () => {
   it('has no raw HTML tags from untrusted text', () => {
     const md = toMarkdown(hostileRun());
     expect(md).not.toMatch(/<(script|img|iframe|svg|style|a|div|object|embed|form|meta|base|link|math|b)\b/i);
-    expect(md).toContain('&lt;script&gt;alert(11)&lt;/script&gt;');
+    expect(md).toContain('&lt;script>alert(11)&lt;/script>');
+  });
+
+  it('stays harmless when a Markdown viewer renders it (no script, no javascript: link, no remote image)', () => {
+    const html = new Marked({ async: false }).parse(toMarkdown(hostileRun())) as string;
+    expect(dangers(`<body>${html}</body>`)).toEqual([]);
+    expect(html).not.toMatch(/<img/i);
   });
 });

@@ -9,22 +9,23 @@ import { join } from 'node:path';
 import type { Command } from '../../../src/engine/index';
 import { createRunStore } from '../../../src/main/runs/run-store';
 import { createSessionManager } from '../../../src/main/sessions/session-manager';
-import { fakeLibrary } from '../sessions/helpers/session-fixtures';
+import { fixtureLibrary } from '../sessions/helpers/session-fixtures';
 import { testDeps } from './helpers/run-fixtures';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crash-child <dataDir>');
 
+const library = fixtureLibrary(dataDir);
 const manager = createSessionManager({
   store: createRunStore({ runsDir: join(dataDir, 'runs'), deps: testDeps }),
-  library: fakeLibrary(),
+  library,
   // Frozen time and no ticks: the commands alone drive the log (the child advances the clock itself).
   monotonicNow: () => 0,
   scheduler: { setInterval: () => 0, clearInterval: () => {} },
 });
 
 process.stdout.write('creating\n');
-const created = await manager.create({ packId: fakeLibrary().packId, mode: 'solo', participants: ['Crash'] });
+const created = await manager.create({ packId: library.packId, mode: 'solo', participants: ['Crash'] });
 if (!created.ok) throw new Error(created.error.message);
 const runId = created.value.header.runId;
 process.stdout.write(`ready ${runId}\n`);

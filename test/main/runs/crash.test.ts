@@ -16,8 +16,8 @@ import { makeManager } from '../sessions/helpers/session-fixtures';
 import { tempDir, testDeps } from './helpers/run-fixtures';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
-const TRIALS = 54;
-const PARALLEL = 2;
+const TRIALS = 50;
+const PARALLEL = 3;
 
 /** When to kill: a little after the child starts creating the run, or after its n-th acknowledged entry. */
 type KillAt = { readonly phase: 'create'; readonly afterMs: number } | { readonly phase: 'append'; readonly afterAcks: number; readonly jitterMs: number };
@@ -69,7 +69,8 @@ describe('crash safety', () => {
   });
   afterAll(() => cleanup());
 
-  it(`loses no acknowledged entry across ${TRIALS} SIGKILLs at random moments`, { timeout: 60_000 }, async () => {
+  // About 20 s on an idle two-core machine; the margin is for a machine busy with other work.
+  it(`loses no acknowledged entry across ${TRIALS} SIGKILLs at random moments`, { timeout: 120_000 }, async () => {
     // Random kill moments: during run creation (every sixth trial) or after a random number of acknowledged entries.
     const plans: KillAt[] = Array.from({ length: TRIALS }, (_, i) =>
       i % 6 === 0 ? { phase: 'create', afterMs: Math.random() * 8 } : { phase: 'append', afterAcks: 1 + Math.floor(Math.random() * 1200), jitterMs: Math.random() * 3 },
@@ -77,12 +78,10 @@ describe('crash safety', () => {
     for (let i = 0; i < plans.length; i += PARALLEL) {
       const batch = plans.slice(i, i + PARALLEL).map((plan, j) => crashOnce(join(root, `trial-${i + j}`), plan));
       trials.push(...(await Promise.all(batch)));
-      require("node:fs").appendFileSync("/tmp/crashlog", `batch ${i} ${Date.now()}\n`);
     }
 
     for (const trial of trials) {
       const runsDir = join(trial.dir, 'runs');
-      require("node:fs").appendFileSync("/tmp/crashlog", `verify ${trial.dir} ${trial.acked.length} ${JSON.stringify(trial.killAt)} ${trial.runId} ${Date.now()}\n`);
       const store = createRunStore({ runsDir, deps: testDeps });
       const ids = await store.listIds();
       // Killed while creating the run: there is a whole run or none (never a half-made folder in the listing).

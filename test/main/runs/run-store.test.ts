@@ -166,12 +166,17 @@ describe('damaged runs', () => {
     expect(!loaded.ok && loaded.error.message).toMatch(/line 8: command/);
   });
 
-  it('reports a pack snapshot that does not match the header', async () => {
+  it('reports a pack snapshot that was altered or is not the pack the run was recorded with', async () => {
     await storeSampleRun('hash');
-    const snap = JSON.parse(await readFile(join(dir, 'runs', 'hash', 'pack.json'), 'utf8'));
-    await writeFile(join(dir, 'runs', 'hash', 'pack.json'), JSON.stringify({ ...snap, hash: 'other' }));
-    const loaded = await store.load('hash');
-    expect(!loaded.ok && loaded.error.message).toMatch(/pack\.json: pack hash other does not match/);
+    const path = join(dir, 'runs', 'hash', 'pack.json');
+    const snap = JSON.parse(await readFile(path, 'utf8'));
+    await writeFile(path, JSON.stringify({ ...snap, hash: 'other' }));
+    const altered = await store.load('hash');
+    expect(!altered.ok && altered.error.message).toMatch(/pack\.json: .*says other: the snapshot was altered/);
+
+    await writeFile(path, JSON.stringify({ pack: { ...snap.pack, title: 'Another pack' }, attachments: snap.attachments }));
+    const other = await store.load('hash');
+    expect(!other.ok && other.error.message).toMatch(/pack\.json: pack hash \w+ does not match the header's/);
   });
 });
 

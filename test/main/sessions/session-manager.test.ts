@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replay, type LogEntry } from '../../../src/engine/index';
+import type { LogEntry } from '../../../src/engine/index';
 import { parseLog } from '../../../src/main/runs/log-codec';
 import type { SessionView } from '../../../src/shared/runs';
 import { tempDir } from '../runs/helpers/run-fixtures';
@@ -219,8 +219,11 @@ describe('resuming', () => {
     const second = makeManager(dir);
     const view = await second.manager.open(runId);
     expect(view.ok && view.value.repaired).toMatchObject({ droppedBytes: 19 });
-    const sub = second.manager.subscribe(runId, () => {});
+    const rec = recorder();
+    const sub = second.manager.subscribe(runId, rec.listener);
     expect(sub.ok && sub.value.repaired?.message).toMatch(/dropped/);
+    await Promise.resolve();
+    expect(rec.events).toEqual([{ type: 'repaired', runId, repaired: view.ok && view.value.repaired }]);
   });
 
   it('refuses to open a corrupt run, with the reason', async () => {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Dialog } from '../Dialog';
 import { useStore } from '../../store/store';
-import type { ActiveRun } from '../../store/run-slice';
+import { controlActor, type ActiveRun } from '../../store/run-slice';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 
@@ -10,7 +10,7 @@ export function ClockControls({ run }: { readonly run: ActiveRun }) {
   const submit = useStore((s) => s.submit);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const { state, pack } = run;
-  const by = run.header.mode === 'facilitated' ? 'facilitator' : 'system';
+  const by = controlActor(run, useStore.getState().actingAs);
   if (state.phase !== 'running') return null;
   const base = pack.clock.compression;
   const factor = state.clock.compression / base;

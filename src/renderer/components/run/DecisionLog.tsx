@@ -4,15 +4,13 @@ import { describeEntry } from '../../lib/describe-entry';
 import { dayClock } from '../../lib/time';
 
 export function DecisionLog({ run }: { readonly run: ActiveRun }) {
-  let now = 0;
   const rows: Array<{ seq: number; at: number; text: string }> = [];
-  for (const entry of run.entries) {
-    if (entry.command.type === 'clock.advance') now = entry.command.to;
+  run.entries.forEach((entry, index) => {
     const text = describeEntry(run.pack, entry);
-    if (text) rows.push({ seq: entry.seq, at: now, text });
-  }
+    if (text) rows.push({ seq: entry.seq, at: run.entryTimes[index] ?? 0, text });
+  });
   return (
-    <section className="card decision-log" aria-labelledby="log-title">
+    <section className="card decision-log" aria-labelledby="log-title" tabIndex={0}>
       <h2 id="log-title">Decision log</h2>
       <ol className="log-list" reversed>
         {rows.reverse().slice(0, 200).map((row) => (

@@ -4,7 +4,7 @@
  * outside that role's authority — the palette asks before doing that.
  */
 import { useState } from 'react';
-import { ROLE_TITLES, STAGES, type Move, type RoleId } from '../../../engine';
+import { ROLE_TITLES, STAGES, type Move, type RoleId, type Stage } from '../../../engine';
 import { useStore } from '../../store/store';
 import type { ActiveRun } from '../../store/run-slice';
 import { actorLabel, STAGE_LABELS } from '../../lib/labels';
@@ -18,6 +18,8 @@ export function MovesPalette({ run }: { readonly run: ActiveRun }) {
   const actingAs = useStore((s) => s.actingAs);
   const submit = useStore((s) => s.submit);
   const [confirm, setConfirm] = useState<Move>();
+  const stages = STAGES.filter((st) => run.pack.moves.some((m) => m.stage === st));
+  const [stage, setStage] = useState<Stage>(stages.find((st) => st === 'contain') ?? stages[0] ?? 'contain');
   const active = run.state.phase === 'running';
   const make = (move: Move) => {
     const byRole = actingAs !== 'facilitator' && actingAs !== 'system';
@@ -28,20 +30,16 @@ export function MovesPalette({ run }: { readonly run: ActiveRun }) {
     <section className="card moves" aria-labelledby="moves-title">
       <h2 id="moves-title">Moves</h2>
       <p className="hint">Acting as {actorLabel(actingAs)}. Moves take effect after their preparation time.</p>
-      {STAGES.map((stage) => {
-        const moves = run.pack.moves.filter((m) => m.stage === stage);
-        if (moves.length === 0) return null;
-        return (
-          <section key={stage} className="move-stage" aria-labelledby={`stage-${stage}`}>
-            <h3 id={`stage-${stage}`}>{STAGE_LABELS[stage]}</h3>
-            <ul className="move-list">
-              {moves.map((move) => (
-                <MoveRow key={move.id} run={run} move={move} disabled={!active} onMake={() => make(move)} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      <StageTabs run={run} stage={stage} onSelect={setStage} />
+      <section id={`moves-panel-${stage}`} role="tabpanel" aria-labelledby={`moves-tab-${stage}`} className="move-stage" tabIndex={0}>
+        <ul className="move-list">
+          {run.pack.moves
+            .filter((m) => m.stage === stage)
+            .map((move) => (
+              <MoveRow key={move.id} run={run} move={move} disabled={!active} onMake={() => make(move)} />
+            ))}
+        </ul>
+      </section>
       {confirm ? (
         <Dialog
           title="Outside this role's authority"
@@ -70,6 +68,41 @@ export function MovesPalette({ run }: { readonly run: ActiveRun }) {
         </Dialog>
       ) : null}
     </section>
+  );
+}
+
+/** Stage tabs (WAI-ARIA tabs: arrow keys move between stages). */
+function StageTabs({ run, stage, onSelect }: { readonly run: ActiveRun; readonly stage: Stage; readonly onSelect: (stage: Stage) => void }) {
+  const stages = STAGES.filter((st) => run.pack.moves.some((m) => m.stage === st));
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const index = stages.indexOf(stage);
+    const next = event.key === 'ArrowRight' ? stages[(index + 1) % stages.length] : event.key === 'ArrowLeft' ? stages[(index - 1 + stages.length) % stages.length] : undefined;
+    if (!next) return;
+    event.preventDefault();
+    onSelect(next);
+    document.getElementById(`moves-tab-${next}`)?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Moves by stage" className="stage-tabs" onKeyDown={onKeyDown}>
+      {stages.map((st) => {
+        const made = run.state.moves.filter((m) => run.pack.moves.find((mv) => mv.id === m.moveId)?.stage === st).length;
+        return (
+          <button
+            key={st}
+            id={`moves-tab-${st}`}
+            type="button"
+            role="tab"
+            aria-selected={st === stage}
+            aria-controls={`moves-panel-${st}`}
+            tabIndex={st === stage ? 0 : -1}
+            onClick={() => onSelect(st)}
+          >
+            {STAGE_LABELS[st]}
+            {made ? <span className="tab-count"> ({made})</span> : null}
+          </button>
+        );
+      })}
+    </div>
   );
 }
 
@@ -102,7 +135,7 @@ function MoveRow(props: { readonly run: ActiveRun; readonly move: Move; readonly
           {move.recipient ? <p className="hint">To: {move.recipient}</p> : null}
         </div>
       </details>
-      <button type="button" onClick={props.onMake} disabled={props.disabled || done} aria-label={`${done ? 'Done' : 'Make'}: ${move.label}`}>
+      <button type="button" onClick={props.onMake} disabled={props.disabled || done} aria-label={`${done ? 'Done' : 'Make move'}: ${move.label}`}>
         {done ? 'Done' : 'Make move'}
       </button>
     </li>

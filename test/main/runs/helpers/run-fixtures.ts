@@ -10,6 +10,7 @@ import { validatePack } from '../../../../src/engine/pack/validate';
 import type { PackSnapshot } from '../../../../src/shared/runs';
 import type { RunDeps } from '../../../../src/main/runs/run-deps';
 import { realRunDeps } from '../../../../src/main/runs/real-deps';
+import { loadPackSnapshot } from '../../../../src/main/packs/index';
 
 /** The project's known-valid minimal pack (8 h scenario, compression 60). */
 export const MINIMAL_PACK_DIR = fileURLToPath(new URL('../../../fixtures/packs/minimal', import.meta.url));
@@ -64,7 +65,14 @@ export async function tempDir(prefix: string): Promise<{ dir: string; cleanup: (
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A snapshot of the minimal pack. */
+/** A snapshot of the minimal pack, as the pack loader makes it. */
 export function testSnapshot(): PackSnapshot {
-  return { pack: minimalPack(), attachments: [] as unknown as PackSnapshot['attachments'], hash: 'sha256-minimal-test' };
+  if (!cachedSnapshot) {
+    const pack = minimalPack();
+    const loaded = loadPackSnapshot({ pack, attachments: {} });
+    if (!loaded.ok) throw new Error(`fixture snapshot invalid: ${JSON.stringify(loaded.issues)}`);
+    cachedSnapshot = { pack: loaded.value.pack, attachments: loaded.value.attachments, hash: loaded.value.hash };
+  }
+  return cachedSnapshot;
 }
+let cachedSnapshot: PackSnapshot | undefined;

@@ -1,11 +1,12 @@
 /** A fake monotonic clock and scheduler, and a session manager over a temp run store. */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppendFs } from '../../../../src/main/runs/append-fs';
 import { createRunStore, type RunStore } from '../../../../src/main/runs/run-store';
 import { createSessionManager, type SessionManager } from '../../../../src/main/sessions/session-manager';
-import type { LoadedPack } from '../../../../src/shared/packs';
+import { createPackLibrary } from '../../../../src/main/library/pack-library';
 import type { SessionEvent } from '../../../../src/shared/runs';
-import { testDeps, testSnapshot } from '../../runs/helpers/run-fixtures';
+import { MINIMAL_PACK_DIR, testDeps } from '../../runs/helpers/run-fixtures';
 
 /** Monotonic time and interval timers under the test's control. */
 export function fakeTime(start = 10_000) {
@@ -47,18 +48,23 @@ export function fakeTime(start = 10_000) {
   };
 }
 
-/** The library as the manager sees it: the minimal pack only. */
-export function fakeLibrary() {
-  const snapshot = testSnapshot();
-  const loaded = { pack: snapshot.pack, hash: snapshot.hash, attachments: snapshot.attachments, warnings: [], origin: { source: 'test' } } as unknown as LoadedPack;
-  return { packId: snapshot.pack.id, get: async (id: string) => (id === snapshot.pack.id ? loaded : undefined) };
+/**
+ * The real pack library, its bundled folder holding only a copy of the
+ * minimal fixture pack (`minimal-screening`), under `userDataDir`.
+ */
+export function fixtureLibrary(userDataDir: string) {
+  const bundledDir = join(userDataDir, 'scenarios');
+  mkdirSync(join(bundledDir, 'minimal'), { recursive: true });
+  copyFileSync(join(MINIMAL_PACK_DIR, 'pack.yaml'), join(bundledDir, 'minimal', 'pack.yaml'));
+  const library = createPackLibrary({ bundledDir, userDir: join(userDataDir, 'packs') });
+  return Object.assign(library, { packId: 'minimal-screening' });
 }
 
 /** A manager over a run store in `dir`, with fake time. */
 export function makeManager(dir: string, options: { appendFs?: AppendFs; time?: ReturnType<typeof fakeTime>; store?: RunStore } = {}) {
   const time = options.time ?? fakeTime();
   const store = options.store ?? createRunStore({ runsDir: join(dir, 'runs'), deps: testDeps, ...(options.appendFs ? { appendFs: options.appendFs } : {}) });
-  const library = fakeLibrary();
+  const library = fixtureLibrary(dir);
   let seed = 0.25;
   const manager: SessionManager = createSessionManager({
     store,

@@ -1,0 +1,207 @@
+/**
+ * Scenario tests on the flagship pack `scenarios/biased-hiring`: the
+ * reference response, a team that does nothing, a team that restarts before
+ * the recovery criteria hold and a team that under-classifies. Expectations
+ * are derived from the pack's own numbers (initial harm, harm rate, move
+ * delays, deadlines), not copied from a run.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry } from '../../src/engine';
+import { loadPack } from '../../src/main/packs/load-pack';
+
+const PACK_DIR = fileURLToPath(new URL('../../scenarios/biased-hiring', import.meta.url));
+const SEED = 1;
+let pack: Pack;
+
+beforeAll(async () => {
+  const loaded = await loadPack(PACK_DIR);
+  if (!loaded.ok) throw new Error(`the flagship pack does not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
+  pack = loaded.value.pack;
+});
+
+const numberVar = (id: string) => {
+  const variable = pack.variables.find((v) => v.id === id);
+  if (variable?.type !== 'number') throw new Error(`${id} is not a number variable`);
+  return variable;
+};
+const move = (id: string) => pack.moves.find((m) => m.id === id) ?? expect.fail(`no move ${id}`);
+const inject = (id: string) => pack.injects.find((i) => i.id === id) ?? expect.fail(`no inject ${id}`);
+const obligation = (id: string) => pack.obligations.find((o) => o.id === id) ?? expect.fail(`no obligation ${id}`);
+/** Harm before T0 and wrongful rejections per minute while TalentLens runs. */
+const harmAtStart = () => numberVar(pack.metrics.harm).initial;
+const harmPerMinute = () => numberVar('harm_rate').initial / 60;
+const harm = (run: PlayResult) => run.state.vars[pack.metrics.harm] as number;
+const play = (script: Script) => playScript(pack, script, { seed: SEED });
+/** The reference timeline up to (not including) scenario time `before`. */
+const referenceUntil = (before: number): ScriptEntry[] => {
+  const timeline = pack.reference.timeline;
+  const cut = timeline.findIndex((e) => e.at !== undefined && e.at >= before);
+  return cut === -1 ? [...timeline] : timeline.slice(0, cut);
+};
+
+describe('biased-hiring: the reference response', () => {
+  let run: PlayResult;
+  beforeAll(() => {
+    run = play(pack.reference.timeline);
+  });
+
+  it('plays every entry and ends at the scenario end, with a log that replays to the same state', () => {
+    expect(run.state.phase).toBe('ended');
+    expect(run.state.endedAt).toBe(pack.clock.end);
+    expect(replay(pack, run.header, run.log)).toEqual({ ok: true, state: run.state, facts: run.facts });
+  });
+
+  it('stops the harm when the suspension takes effect: harm = initial + rate × minutes until then', () => {
+    const suspendAt = run.state.moves.find((m) => m.moveId === 'suspend-model')?.at ?? -1;
+    const suspendedAt = suspendAt + (move('suspend-model').delay ?? 0);
+    // With a tested kill switch (readiness) the suspension is confirmed as soon as it is requested.
+    expect(run.state.fired['suspension-confirmed']).toBe(suspendedAt);
+    expect(harm(run)).toBeCloseTo(harmAtStart() + harmPerMinute() * suspendedAt, 6);
+    expect(run.state.harmSeries[run.state.harmSeries.length - 1]?.[1]).toBeCloseTo(harm(run), 9);
+  });
+
+  it('meets every triggered obligation on time; the GDPR breach clock never starts', () => {
+    for (const o of pack.obligations) {
+      const record = run.state.obligations[o.id];
+      if (o.id === 'gdpr-breach-notification') expect(record).toBeUndefined();
+      else {
+        expect(record?.status, o.id).toBe('met');
+        expect(record?.metAt ?? Infinity).toBeLessThanOrEqual(record?.dueAt ?? -1);
+        expect(o.satisfiedBy).toContain(record?.metWith);
+      }
+    }
+  });
+
+  it('classifies as the reference does and restarts only with every recovery criterion met', () => {
+    expect(run.state.severity.map((s) => s.level)).toEqual(pack.reference.severity.map((s) => s.level));
+    expect(run.state.r3ai.map((r) => r.category)).toEqual([pack.reference.r3ai]);
+    expect(run.state.moves.find((m) => m.moveId === 'restart-model')).toBeDefined();
+    expect(run.state.moves.filter((m) => m.gateViolation !== undefined)).toEqual([]);
+    expect(run.state.moves.filter((m) => m.outsideAuthority)).toEqual([]);
+  });
+
+  it('avoids the escalation branches: no press storm, regulator letter, repeat bias or lost evidence', () => {
+    for (const id of ['news-article', 'regulator-letter', 'viral-thread', 'repeat-bias', 'logs-purged', 'feedback-ingested', 'evidence-gap']) {
+      expect(run.state.fired[id], id).toBeUndefined();
+    }
+    expect(run.state.fired['validation-results']).toBeDefined();
+    expect(run.state.fired['post-restart-check']).toBeDefined();
+    expect(run.state.vars['evidence_lost']).toBe(false);
+  });
+
+  it('records the TRACE input given after the end', () => {
+    expect(run.state.trace.rootCause).toBeDefined();
+    expect(run.state.trace.corrections.length).toBeGreaterThan(0);
+    expect(run.state.trace.actionItems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('biased-hiring: a team that does nothing', () => {
+  let run: PlayResult;
+  beforeAll(() => {
+    run = play([]);
+  });
+
+  it('lets TalentLens run to the end: harm = initial + rate × scenario length', () => {
+    expect(run.state.moves).toEqual([]);
+    expect(harm(run)).toBeCloseTo(harmAtStart() + harmPerMinute() * pack.clock.end, 6);
+  });
+
+  it('only learns of the incident from the candidate’s complaint (no fairness monitoring)', () => {
+    expect(run.state.fired['fairness-alert']).toBeUndefined();
+    const complaint = inject('candidate-complaint');
+    const at = run.state.fired['candidate-complaint'] ?? -1;
+    expect(at).toBeGreaterThanOrEqual(complaint.at ?? 0);
+    expect(at).toBeLessThanOrEqual((complaint.at ?? 0) + (complaint.jitter ?? 0));
+    for (const id of ['inform-provider', 'inform-msa-risk', 'provider-art73-report']) {
+      expect(run.state.obligations[id]).toEqual({ status: 'overdue', triggeredAt: at, dueAt: at + obligation(id).deadline });
+    }
+  });
+
+  it('escalates to the press and the regulator, which starts the board clock too late to meet', () => {
+    for (const id of ['candidate-post', 'viral-thread', 'journalist-email', 'news-article', 'regulator-letter', 'logs-purged']) {
+      expect(run.state.fired[id], id).toBeDefined();
+    }
+    expect(run.state.vars['regulator_attention']).toBe(numberVar('regulator_attention').max);
+    // The board clock starts when regulator attention reaches 2: the letter sets it to 3.
+    const letter = run.state.fired['regulator-letter'] ?? -1;
+    expect(run.state.obligations['board-notification']).toEqual({ status: 'overdue', triggeredAt: letter, dueAt: letter + obligation('board-notification').deadline });
+    expect(run.state.obligations['inform-affected-candidates']?.status).toBe('overdue');
+  });
+
+  it('lets every prompt expire and breaks no recovery gate', () => {
+    const decisions = Object.values(run.state.decisions);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions.every((d) => d.status === 'expired')).toBe(true);
+    expect(run.state.moves.some((m) => m.gateViolation)).toBe(false);
+  });
+
+  it('causes more harm than the reference response', () => {
+    expect(harm(run)).toBeGreaterThan(harm(play(pack.reference.timeline)));
+  });
+});
+
+describe('biased-hiring: restarting before the recovery criteria hold', () => {
+  // The reference response until the hiring managers' push (1d 9h), then the old model back on.
+  const restartAt = 24 * 60 + 9 * 60;
+  let run: PlayResult;
+  beforeAll(() => {
+    run = play([...referenceUntil(restartAt), { at: restartAt, by: 'business-owner', command: { type: 'move.make', move: 'restart-immediately' } }]);
+  });
+
+  it('accepts the restart but records which criteria were unmet', () => {
+    const restart = run.state.moves.find((m) => m.moveId === 'restart-immediately');
+    // By then the reference team has preserved evidence, informed the provider and
+    // commissioned the audit, but nothing has been retrained or validated.
+    expect(restart?.gateViolation).toEqual(['fairness-validated', 'corrected-model']);
+    expect(run.facts).toContainEqual({ type: 'gate.violated', at: restartAt, moveId: 'restart-immediately', unmet: ['fairness-validated', 'corrected-model'], seq: expect.any(Number) });
+  });
+
+  it('brings the bias back a day later', () => {
+    expect(run.state.fired['repeat-bias']).toBe(restartAt + (inject('repeat-bias').delay ?? 0));
+  });
+
+  it('resumes the harm once the restart takes effect: both running periods count', () => {
+    const suspendedAt = (run.state.moves.find((m) => m.moveId === 'suspend-model')?.at ?? 0) + (move('suspend-model').delay ?? 0);
+    const runningAgainFrom = restartAt + (move('restart-immediately').delay ?? 0);
+    const expected = harmAtStart() + harmPerMinute() * (suspendedAt + (pack.clock.end - runningAgainFrom));
+    expect(harm(run)).toBeCloseTo(expected, 6);
+    expect(harm(run)).toBeGreaterThan(harm(play(pack.reference.timeline)));
+  });
+});
+
+describe('biased-hiring: a team that under-classifies', () => {
+  // The reference response, but V2 at detection and never revised upwards.
+  const underClassified = (): ScriptEntry[] =>
+    pack.reference.timeline.map((entry) => {
+      const c = entry.command;
+      if (c.type === 'decision.answer' && c.decision === 'initial-severity') return { ...entry, command: { ...c, options: ['v2'] } };
+      if (c.type === 'severity.classify') return { ...entry, command: { ...c, level: 2 } };
+      return entry;
+    });
+  let run: PlayResult;
+  let reference: PlayResult;
+  beforeAll(() => {
+    run = play(underClassified());
+    reference = play(pack.reference.timeline);
+  });
+
+  it('records V2 as the team’s severity throughout, below the reference peak', () => {
+    expect(run.state.severity.map((s) => s.level)).toEqual([2, 2]);
+    expect(Math.max(...pack.reference.severity.map((s) => s.level))).toBeGreaterThan(2);
+  });
+
+  it('never starts the board-notification clock that V4 would have started', () => {
+    expect(reference.state.obligations['board-notification']?.status).toBe('met');
+    expect(run.state.obligations['board-notification']).toBeUndefined();
+    // Regulator attention stays below the obligation's other trigger (2): only the authority's notification counted.
+    expect(run.state.vars['regulator_attention']).toBe(1);
+  });
+
+  it('changes nothing else: same containment, same harm as the reference', () => {
+    expect(harm(run)).toBe(harm(reference));
+    expect(run.state.moves.map((m) => m.moveId)).toEqual(reference.state.moves.map((m) => m.moveId));
+    expect(run.state.fired).toEqual(reference.state.fired);
+  });
+});
