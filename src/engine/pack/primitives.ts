@@ -7,10 +7,10 @@ export const idSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be an id: lower-case letters, digits, "-" or "_", starting with a letter, at most 64 characters');
 
-/** A duration in scenario minutes: a whole number, or a string like "15d", "72h", "1h 30m". */
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
 export const MAX_DURATION_MINUTES = 10_000_000;
 
+/** A duration in scenario minutes: a whole number, or a string like "15d", "72h", "1h 30m". */
 export const durationSchema = z
   .union([
     z.number().int('must be a whole number of minutes').nonnegative('must not be negative').max(MAX_DURATION_MINUTES),

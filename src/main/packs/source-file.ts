@@ -18,6 +18,9 @@ export type SourceFile = {
 /** The outcome of parsing one file: the value (absent on errors) and any problems. */
 export type ParsedFile = { readonly source?: SourceFile; readonly value?: unknown; readonly issues: LocatedIssue[] };
 
+/** YAML problems reported per file. */
+const MAX_YAML_ISSUES = 50;
+
 // Tags of the YAML 1.2 core schema; anything else (`!foo`, `!!binary`, `!!set`) is refused.
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
@@ -94,7 +97,7 @@ const UNRESOLVED_TAG = 'Unresolved tag: ';
 function yamlMessage(code: string, message: string, text: string, offset: number): string {
   switch (code) {
     case 'DUPLICATE_KEY': {
-      const key = /^\s*("[^"]*"|'[^']*'|[^:\n]*)/.exec(text.slice(offset))?.[1]?.trim().replace(/^["']|["']$/g, '') ?? '';
+      const key = /^\s*("[^"]*"|'[^']*'|[^:\n]*)/.exec(text.slice(offset, offset + 200))?.[1]?.trim().replace(/^["']|["']$/g, '') ?? '';
       return `duplicate key "${key}": each key may appear only once in a mapping`;
     }
     case 'TAG_RESOLVE_FAILED':
@@ -127,7 +130,14 @@ export function parseSourceFile(file: string, bytes: Uint8Array): ParsedFile {
   }
   const source: SourceFile = { file, doc, lines };
   const problems = [...doc.errors, ...doc.warnings];
-  const issues = problems.map((e) => issueAt(source, e.pos[0], pathAtOffset(doc, e.pos[0]), yamlMessage(e.code, e.message, text, e.pos[0])));
+  // A badly broken file can produce thousands of errors; the first ones are the useful ones.
+  const issues = problems
+    .slice(0, MAX_YAML_ISSUES)
+    .map((e) => issueAt(source, e.pos[0], pathAtOffset(doc, e.pos[0]), yamlMessage(e.code, e.message, text, e.pos[0])));
+  if (problems.length > MAX_YAML_ISSUES) {
+    const last = problems[MAX_YAML_ISSUES] as { pos: [number, number] };
+    issues.push(issueAt(source, last.pos[0], '$', `… and ${problems.length - MAX_YAML_ISSUES} more YAML problems; fix the ones above first`));
+  }
   const unresolved = new Set(problems.filter((e) => e.message.startsWith(UNRESOLVED_TAG)).map((e) => e.message.slice(UNRESOLVED_TAG.length)));
   // Tags always start with "!": skip the walk over the document when there is none.
   if (text.includes('!')) issues.push(...tagIssues(source, unresolved));

@@ -18,6 +18,7 @@ export type AppSlice = {
 };
 
 let nextNoticeId = 1;
+const INFO_NOTICE_MS = 6000;
 
 export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
   info: undefined,
@@ -47,6 +48,11 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
       get().notify('error', `Settings were not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
   },
-  notify: (kind, text) => set((draft) => void draft.notices.push({ id: nextNoticeId++, kind, text })),
+  notify: (kind, text) => {
+    const id = nextNoticeId++;
+    set((draft) => void draft.notices.push({ id, kind, text }));
+    // Confirmations fade on their own; errors stay until dismissed.
+    if (kind === 'info') setTimeout(() => get().dismissNotice(id), INFO_NOTICE_MS);
+  },
   dismissNotice: (id) => set((draft) => void (draft.notices = draft.notices.filter((n) => n.id !== id))),
 });

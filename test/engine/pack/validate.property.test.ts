@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { validatePack } from '../../../src/engine/pack/validate';
 import { minimalPackInput } from './minimal-pack';
 
-
 type Path = readonly (string | number)[];
 
 /** Every path to a value inside `value` (objects and lists included). */

@@ -123,6 +123,19 @@ describe('other unions say which forms they accept', () => {
   });
 });
 
+describe('durations', () => {
+  it('reads strings in linear time, however long (no regular-expression blow-up)', () => {
+    expect(issuesAfter((pack) => (pack.clock.end = `${' '.repeat(50_000)}x`))).toEqual([
+      'error clock.end: must be a duration like 90, "90m", "72h", "15d" or "1d 2h 30m" (found text "                                     …")',
+    ]);
+  });
+
+  it('caps strings at the same maximum as numbers', () => {
+    expect(issuesAfter((pack) => (pack.clock.end = '99999999d'))).toEqual(['error clock.end: must be at most 10000000 minutes (about 19 years)']);
+    expect(issuesAfter((pack) => (pack.clock.end = 10_000_001))).toEqual(['error clock.end: must be at most 10000000']);
+  });
+});
+
 describe('format version', () => {
   it('asks for a newer app when the format is newer', () => {
     expect(issuesAfter((pack) => (pack.format = 2))).toEqual([
