@@ -37,6 +37,8 @@ export async function readBounded(path: string, limit: number, followLink = fals
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) return undefined;
+      // A regular file read short of the room given has ended; skip the extra read that would return 0.
+      if (total === size && total < buffer.length) break;
     }
     return new Uint8Array(buffer.buffer, buffer.byteOffset, total);
   } finally {
