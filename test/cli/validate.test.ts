@@ -91,6 +91,21 @@ describe('vaim validate', () => {
     expect(json.packs[1]).toMatchObject({ path: INVALID, ok: false, issues: [{ file: 'pack.yaml', line: 153, col: 13, path: 'reference.required[0].move', severity: 'error' }] });
   });
 
+  it('skips documents among the paths, so a glob over a scenarios folder validates its packs', async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { 'README.md': '# Authoring guide\n' });
+    const result = await run(join(dir, 'README.md'), MINIMAL_PACK_DIR);
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')).toEqual([
+      `– ${join(dir, 'README.md')}: skipped (a document, not a pack)`,
+      `✓ ${MINIMAL_PACK_DIR}: Minimal screening incident (minimal-screening 1.0.0)`,
+      '',
+    ]);
+    const onlyDocuments = await run(join(dir, 'README.md'));
+    expect(onlyDocuments.code).toBe(2);
+    expect(onlyDocuments.err).toContain('none of the paths is a pack');
+  });
+
   it('exits 2 on usage errors', async () => {
     const none = await run();
     expect(none.code).toBe(2);

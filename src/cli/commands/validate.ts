@@ -2,6 +2,7 @@
  * `vaim validate <path...>`: loads each pack (folder, YAML/JSON file or zip)
  * and prints its problems as `file:line:col: path: message`.
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadPack } from '../../main/packs/load-pack';
 import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
@@ -20,6 +21,7 @@ const USAGE = `Usage: vaim validate <path...> [--json]
 
 Checks scenario packs and prints every problem as file:line:col: path: message.
 A path is a pack folder (with pack.yaml), a single .yaml/.yml/.json file, or a .zip of a pack folder.
+Documents among the paths (.md, .txt, .html, .pdf files) are skipped, so "vaim validate scenarios/*" works.
 
 Options:
   --json    print a machine-readable result instead
@@ -58,6 +60,18 @@ function describe(result: ValidateResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+const DOCUMENT_FILE = /\.(md|markdown|txt|html?|pdf)$/i;
+
+/** A regular file that is documentation (Markdown, text, HTML, PDF) rather than a pack. */
+function isDocumentFile(path: string): boolean {
+  if (!DOCUMENT_FILE.test(path)) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The `validate` sub-command. */
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -76,8 +90,16 @@ export const validateCommand: CliCommand = {
       io.stderr(`vaim validate: give at least one pack path\n\n${USAGE}`);
       return EXIT.usage;
     }
+    // A shell glob over a scenarios folder (`vaim validate scenarios/*`) also picks up its guide: documents are skipped, not failed.
+    const documents = paths.filter(isDocumentFile);
+    const packs = paths.filter((path) => !documents.includes(path));
+    if (!parsed.values.json) for (const path of documents) io.stdout(`– ${path}: skipped (a document, not a pack)\n`);
+    if (packs.length === 0) {
+      io.stderr(`vaim validate: none of the paths is a pack (a folder, a .yaml/.yml/.json file or a .zip)\n`);
+      return EXIT.usage;
+    }
     const results: ValidateResult[] = [];
-    for (const path of paths) {
+    for (const path of packs) {
       const result = await validateOne(path);
       results.push(result);
       if (!parsed.values.json) io.stdout(describe(result));
