@@ -30,6 +30,16 @@ export const STAGES = ['prepare', 'detect', 'contain', 'govern', 'recover', 'lea
 /** One V-AIM stage. */
 export type Stage = (typeof STAGES)[number];
 
+/** Human-readable titles of the stages. */
+export const STAGE_TITLES: Readonly<Record<Stage, string>> = {
+  prepare: 'Prepare',
+  detect: 'Detect',
+  contain: 'Contain',
+  govern: 'Govern',
+  recover: 'Recover',
+  learn: 'Learn',
+};
+
 /** V-SEV levels 1..5. */
 export const SEVERITY_LEVELS = [1, 2, 3, 4, 5] as const;
 /** A V-SEV level: 1 Irregularity … 5 Systemic Trust Event. */

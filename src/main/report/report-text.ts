@@ -13,18 +13,10 @@ import {
   type ObligationRecord,
   ROLE_TITLES,
   type RoleId,
-  type Stage,
 } from '../../engine';
 
-/** Stage titles. */
-export const STAGE_TITLES: Readonly<Record<Stage, string>> = {
-  prepare: 'Prepare',
-  detect: 'Detect',
-  contain: 'Contain',
-  govern: 'Govern',
-  recover: 'Recover',
-  learn: 'Learn',
-};
+/** Stage titles (the engine's vocabulary). */
+export { STAGE_TITLES } from '../../engine';
 
 /** "Incident Lead", "Facilitator", "System". */
 export function actorName(actor: Actor | undefined): string {

@@ -1,14 +1,8 @@
 /** Display labels for the V-AIM vocabulary. */
-import { ROLE_TITLES, SEVERITY_DEFINITIONS, type Actor, type R3aiCategory, type SeverityLevel, type Stage } from '../../engine';
+import { ROLE_TITLES, SEVERITY_DEFINITIONS, STAGE_TITLES, type Actor, type R3aiCategory, type SeverityLevel, type Stage } from '../../engine';
 
-export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
-  prepare: 'Prepare',
-  detect: 'Detect',
-  contain: 'Contain',
-  govern: 'Govern',
-  recover: 'Recover',
-  learn: 'Learn',
-};
+/** Stage titles (the engine's vocabulary). */
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = STAGE_TITLES;
 
 export const R3AI_LABELS: Readonly<Record<R3aiCategory, { name: string; meaning: string }>> = {
   reliability: { name: 'Reliability', meaning: 'The system does not do what it should.' },
