@@ -119,3 +119,19 @@ describe('Run screen', () => {
     expect(screen.queryByRole('region', { name: 'Facilitator console' })).not.toBeInTheDocument();
   });
 });
+
+describe('Run screen when the disk refuses writes', () => {
+  it('says the run is not being saved and offers to export it elsewhere', async () => {
+    const main = startedRun();
+    const exported: string[] = [];
+    setDesktopApi({ ...main.api, exportRun: async (runId: string) => (exported.push(runId), { ok: true, value: '/media/usb/run.vaimrun.json' }) } as never);
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Moves' });
+    act(() => main.emit('runEvent', { type: 'persistence', runId: main.runId, persistence: { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 3 } }));
+    const banner = (await screen.findByText('This run is not being saved.')).closest('[role="alert"]') as HTMLElement;
+    expect(banner).toHaveTextContent('The disk is full (ENOSPC). 3 entries are held in memory only');
+    await userEvent.click(within(banner).getByRole('button', { name: 'Export the run…' }));
+    await waitFor(() => expect(exported).toEqual([main.runId]));
+    expect(await screen.findByText('Run saved to /media/usb/run.vaimrun.json')).toBeInTheDocument();
+  });
+});

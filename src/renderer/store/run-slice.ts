@@ -54,7 +54,9 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   openRun: async (runId) => {
     if (get().run?.runId === runId) return true;
     set((d) => void (d.runLoading = runId));
-    unsubscribeRunEvents ??= subscribe('runEvent', (event) => get().receiveRunEvent(event));
+    // One subscription per followed run (renewed on each open, so it always listens on the current bridge).
+    unsubscribeRunEvents?.();
+    unsubscribeRunEvents = subscribe('runEvent', (event) => get().receiveRunEvent(event));
     try {
       const view = await call('openRun', runId);
       const active = activeFromView(view);
@@ -69,7 +71,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
       return false;
     }
   },
-  leaveRun: () => set((d) => void (d.run = undefined)),
+  leaveRun: () => {
+    unsubscribeRunEvents?.();
+    unsubscribeRunEvents = undefined;
+    set((d) => void (d.run = undefined));
+  },
   submit: async (command, by) => {
     const run = get().run;
     if (!run) return false;

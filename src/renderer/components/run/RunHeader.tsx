@@ -36,12 +36,16 @@ export function RunHeader({ run, controls }: { readonly run: ActiveRun; readonly
 /** Warnings that must not be missed: not saving to disk, a repaired log, a stalled clock. */
 export function RunWarnings({ run }: { readonly run: ActiveRun }) {
   const clearRejection = useStore((s) => s.clearRejection);
+  const exportRun = useStore((s) => s.exportRun);
   return (
     <>
       {!run.persistence.ok ? (
         <div className="banner banner-error" role="alert">
-          <strong>This run is not being saved.</strong> {run.persistence.reason}. {run.persistence.unsaved} {run.persistence.unsaved === 1 ? 'entry is' : 'entries are'} held
-          in memory only; the app keeps trying. To keep them, use “Export run” in History (it saves to another place).
+          <span>
+            <strong>This run is not being saved.</strong> {run.persistence.reason}. {run.persistence.unsaved} {run.persistence.unsaved === 1 ? 'entry is' : 'entries are'}{' '}
+            held in memory only; the app keeps trying. Export the run to another place (another disk or a USB stick) to keep it.
+          </span>
+          <button type="button" onClick={() => void exportRun(run.runId)}>Export the run…</button>
         </div>
       ) : null}
       {run.repaired ? (
