@@ -45,6 +45,25 @@ describe('History screen', () => {
     expect(within(table).getAllByRole('button', { name: /^Resume/ })).toHaveLength(1);
   });
 
+  it('shows progress over attempts at the same pack, oldest first, with the change from the first', async () => {
+    const scored = (runId: string, createdAt: string, total: number): RunSummary => ({ ...run(runId, 'ended', createdAt), score: { total, max: 100 } }) as RunSummary;
+    const runs = [scored('x3', '2026-11-22T10:00:00.000Z', 81), scored('x1', '2026-11-20T10:00:00.000Z', 42.5), scored('x2', '2026-11-21T10:00:00.000Z', 66)];
+    setDesktopApi(fakeDesktopApi({ listRuns: () => runs }).api);
+    window.location.hash = '#/history';
+    render(<App />);
+    const progress = await screen.findByRole('region', { name: 'Progress over attempts' });
+    expect(progress).toHaveTextContent('Biased hiring algorithm: 3 attempts, +38.5 points from the first to the latest');
+    expect(within(progress).getByRole('img')).toHaveAccessibleName('Scores of Biased hiring algorithm, oldest first: 42.5, 66.0, 81.0');
+  });
+
+  it('shows no progress section before a pack has two ended attempts', async () => {
+    setDesktopApi(fakeDesktopApi({ listRuns: () => [run('a', 'ended', '2026-11-20T10:00:00.000Z'), run('b', 'interrupted', '2026-11-21T10:00:00.000Z')] }).api);
+    window.location.hash = '#/history';
+    render(<App />);
+    await screen.findByRole('table', { name: 'Saved runs, newest first' });
+    expect(screen.queryByRole('region', { name: 'Progress over attempts' })).not.toBeInTheDocument();
+  });
+
   it('deletes a run only after the user confirms', async () => {
     let runs: RunSummary[] = [run('a', 'ended', '2026-11-20T10:00:00.000Z')];
     const deleted: string[] = [];

@@ -93,6 +93,15 @@ describe('Run screen', () => {
     expect(within(screen.getByRole('tabpanel')).getByRole('button', { name: /Inform the provider/ })).toBeInTheDocument();
   });
 
+  it('pauses the clock when the user leaves the run screen', async () => {
+    const main = startedRun();
+    render(<App />);
+    await screen.findByRole('button', { name: 'Pause' });
+    await userEvent.click(screen.getByRole('button', { name: 'History' }));
+    await waitFor(() => expect(main.state().clock.paused).toBe(true));
+    expect(await screen.findByText('The clock was paused while you are away from the run.')).toBeInTheDocument();
+  });
+
   it('pauses with the P shortcut', async () => {
     const main = startedRun();
     render(<App />);

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../shared/runs';
+import { AttemptsByPack } from '../components/AttemptsByPack';
 import { Dialog } from '../components/Dialog';
 import { duration } from '../lib/time';
 import { useStore } from '../store/store';
@@ -39,6 +40,7 @@ export function HistoryScreen() {
       </div>
       {runs === undefined ? <p aria-busy="true">Loading…</p> : null}
       {runs && runs.length === 0 ? <p>No runs yet. Prepare one from the library.</p> : null}
+      {runs && runs.length > 0 ? <AttemptsByPack runs={runs} /> : null}
       {runs && runs.length > 0 ? <RunTable runs={runs} onDelete={setToDelete} /> : null}
       {toDelete ? <DeleteDialog run={toDelete} onClose={() => setToDelete(undefined)} /> : null}
     </section>

@@ -39,6 +39,17 @@ export function RunScreen({ runId }: { readonly runId: string }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [run, submit]);
+  useEffect(
+    () => () => {
+      // Leaving the run screen pauses the clock, so nobody misses injects while looking elsewhere.
+      const current = useStore.getState().run;
+      if (current?.runId === runId && current.state.phase === 'running' && !current.state.clock.paused) {
+        void useStore.getState().submit({ type: 'clock.pause' }, controlActor(current, useStore.getState().actingAs));
+        useStore.getState().notify('info', 'The clock was paused while you are away from the run.');
+      }
+    },
+    [runId],
+  );
   if (!run) return <p aria-busy="true">Opening the run…</p>;
   const facilitated = run.header.mode === 'facilitated';
   const openPresenter = () => call('openPresenter', run.runId).catch((error: Error) => notify('error', `The presenter window could not open: ${error.message}`));
