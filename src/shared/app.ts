@@ -18,7 +18,12 @@ export type Settings = {
   readonly highContrast: boolean;
   /** Reduce motion (no animated counters). */
   readonly reduceMotion: boolean;
+  /**
+   * The organisation's own wording of the default readiness checklist, by item id
+   * (ids stay fixed because packs refer to them). Missing ids use the app's wording.
+   */
+  readonly readinessLabels: Readonly<Partial<Record<string, string>>>;
 };
 
 /** Settings of a fresh install. */
-export const DEFAULT_SETTINGS: Settings = { largeText: false, highContrast: false, reduceMotion: false };
+export const DEFAULT_SETTINGS: Settings = { largeText: false, highContrast: false, reduceMotion: false, readinessLabels: {} };

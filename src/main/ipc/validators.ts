@@ -4,6 +4,7 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
+import { DEFAULT_READINESS_ITEMS } from '../../engine/pack/vocabulary';
 import { RUN_ID_PATTERN } from '../../shared/runs';
 import { REPORT_FORMATS } from '../../shared/ipc';
 import type { Validators } from './dispatcher';
@@ -17,6 +18,12 @@ const settingsPatch = z.strictObject({
   largeText: z.boolean().optional(),
   highContrast: z.boolean().optional(),
   reduceMotion: z.boolean().optional(),
+  readinessLabels: z
+    .partialRecord(
+      z.enum(DEFAULT_READINESS_ITEMS.map((item) => item.id) as [string, ...string[]], { message: 'must be an item of the default readiness checklist' }),
+      z.string().trim().min(1).max(300),
+    )
+    .optional(),
 });
 
 const createRunRequest = z.strictObject({

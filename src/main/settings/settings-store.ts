@@ -4,6 +4,7 @@
  * never stops the app.
  */
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_READINESS_ITEMS } from '../../engine/pack/vocabulary';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/app';
 import { writeFileAtomic } from '../fs/atomic';
 
@@ -32,16 +33,27 @@ export function createSettingsStore(filePath: string): SettingsStore {
   };
 }
 
+/** Keeps only wordings of known checklist items (a hand-edited file cannot smuggle in anything else). */
+function pickLabels(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  const known = new Set(DEFAULT_READINESS_ITEMS.map((item) => item.id));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => known.has(entry[0]) && typeof entry[1] === 'string' && entry[1].trim().length > 0 && entry[1].length <= 300,
+    ),
+  );
+}
+
 async function readSettings(filePath: string): Promise<Settings> {
   try {
     const raw: unknown = JSON.parse(await readFile(filePath, 'utf8'));
     if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
     const record = raw as Record<string, unknown>;
-    const pick = (key: keyof Settings): boolean => {
+    const pick = (key: 'largeText' | 'highContrast' | 'reduceMotion'): boolean => {
       const value = record[key];
       return typeof value === 'boolean' ? value : DEFAULT_SETTINGS[key];
     };
-    return { largeText: pick('largeText'), highContrast: pick('highContrast'), reduceMotion: pick('reduceMotion') };
+    return { largeText: pick('largeText'), highContrast: pick('highContrast'), reduceMotion: pick('reduceMotion'), readinessLabels: pickLabels(record['readinessLabels']) };
   } catch {
     return DEFAULT_SETTINGS;
   }

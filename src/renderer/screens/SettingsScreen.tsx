@@ -1,9 +1,9 @@
 /** Settings: projector-friendly display options and where data is stored. */
-import type { Settings } from '../../shared/app';
+import { ReadinessChecklist } from '../components/ReadinessChecklist';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 
-const OPTIONS: ReadonlyArray<{ readonly key: keyof Settings; readonly label: string; readonly hint: string }> = [
+const OPTIONS: ReadonlyArray<{ readonly key: 'largeText' | 'highContrast' | 'reduceMotion'; readonly label: string; readonly hint: string }> = [
   { key: 'largeText', label: 'Large text', hint: 'Bigger type for projectors and shared screens.' },
   { key: 'highContrast', label: 'High contrast', hint: 'Maximum contrast colours.' },
   { key: 'reduceMotion', label: 'Reduce motion', hint: 'No animated counters or transitions.' },
@@ -33,6 +33,7 @@ export function SettingsScreen() {
           </div>
         ))}
       </fieldset>
+      <ReadinessChecklist />
       {info ? (
         <section className="card" aria-labelledby="about-title">
           <h2 id="about-title">About</h2>

@@ -52,7 +52,9 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
   const [pressure, setPressure] = useState<(typeof PRESSURE)[number]['id']>('default');
   const [readiness, setReadiness] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
-  const items = pack.readiness ?? DEFAULT_READINESS_ITEMS;
+  const wording = useStore((s) => s.settings.readinessLabels);
+  // The pack's own checklist wins; otherwise the default items in the organisation's wording (Settings).
+  const items = pack.readiness ?? DEFAULT_READINESS_ITEMS.map((item) => ({ id: item.id, label: wording[item.id] ?? item.label }));
   const roles = useMemo(() => pack.roles.map((r) => r.role), [pack]);
   const ids = { mode: useId(), pressure: useId(), roles: useId(), readiness: useId() };
 
@@ -164,7 +166,7 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
         <legend id={ids.readiness}>Readiness checklist (optional)</legend>
         <p className="hint">
           Tick what your organisation really has in place. The scenario may use your answers: an unprepared organisation detects later.
-          {pack.readiness ? '' : ' This is the app’s default checklist of twelve prerequisites (an editable aid, not an official list).'}
+          {pack.readiness ? '' : ' This is the default checklist of twelve prerequisites (the app’s wording, adaptable in Settings; not an official list).'}
         </p>
         <ul className="checklist">
           {items.map((item) => (

@@ -95,3 +95,14 @@ describe('createDispatcher', () => {
     await expect(dispatch('getAppInfo', [])).resolves.toEqual({ ok: false, error: { code: 'failed', message: 'disk on fire' } });
   });
 });
+
+describe('settings arguments', () => {
+  it('accepts the wording of known readiness items and refuses unknown items', async () => {
+    const { invoke } = setup();
+    const ok = (await invoke('updateSettings', event(), { readinessLabels: { monitoring: 'Ours' } })) as { ok: boolean };
+    expect(ok.ok).toBe(true);
+    const refused = (await invoke('updateSettings', event(), { readinessLabels: { 'rm -rf': 'x' } })) as { ok: boolean; error: { message: string } };
+    expect(refused.ok).toBe(false);
+    expect(refused.error.message).toMatch(/readinessLabels/);
+  });
+});
