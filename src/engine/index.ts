@@ -50,3 +50,6 @@ export { packJsonSchema } from './pack/json-schema';
 
 // Scoring against the reference and the TRACE debrief model.
 export * from './scoring';
+
+// Scenario time for people: the one formatter every screen, report and the CLI use.
+export { clockOffset, formatSimDateTime, formatSimTime, formatSpan } from './time';

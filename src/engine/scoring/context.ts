@@ -8,7 +8,7 @@ import type { Move, Pack } from '../pack/schema';
 import { ROLE_TITLES, type RoleId } from '../pack/vocabulary';
 import type { LogEntry, MoveRecord, RunHeader, RunState, SimMinutes } from '../types';
 import { replay } from './engine-api';
-import { formatSimTime } from './format-time';
+import { formatSimTime } from '../time';
 import { type PlayedRun, type ReferenceRuns, referenceRuns } from './reference-runs';
 
 /** What the rules read. */

@@ -7,7 +7,7 @@ import { ROLE_TITLES, STAGES, type RoleId, type Stage, type TraceSection } from 
 import type { RunState, SimMinutes } from '../types';
 import { type ScoringContext, harmAt, harmOf, moveLabel } from './context';
 import type { DebriefFact, ReferenceItem, TraceSectionModel } from './debrief-types';
-import { formatSpan } from './format-time';
+import { formatSpan } from '../time';
 import { formatNumber } from './rules/contain';
 import { awarenessAt } from './rules/detect';
 import { TRACE_TITLES } from './rules/learn';

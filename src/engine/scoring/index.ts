@@ -20,5 +20,4 @@ export type { SelfCheckIssue, SelfCheckResult } from './self-check';
 export { score, stageWeights } from './score';
 export { buildDebrief } from './debrief';
 export { selfCheck, REFERENCE_MIN_SCORE, DO_NOTHING_MAX_SCORE, SELF_CHECK_SEED } from './self-check';
-export { formatSimTime, formatSimDateTime, clockOffset } from './format-time';
 export { POINTS } from './points';

@@ -6,7 +6,7 @@
 import type { Decision, Pack } from '../../pack/schema';
 import type { Stage } from '../../pack/vocabulary';
 import { type ScoringContext, actorTitle, firstMade, moveLabel } from '../context';
-import { formatSpan } from '../format-time';
+import { formatSpan } from '../../time';
 import { deduction, notApplicableLine, penaltyLine, scoreLine, timedPoints } from '../lines';
 import { POINTS } from '../points';
 import { levelName } from '../severity';

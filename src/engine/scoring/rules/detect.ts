@@ -4,7 +4,7 @@
  * escalation each time the reference severity rises.
  */
 import { type ScoringContext, actorTitle } from '../context';
-import { formatSpan } from '../format-time';
+import { formatSpan } from '../../time';
 import { deduction, scoreLine, timedPoints } from '../lines';
 import { POINTS } from '../points';
 import { levelName, referenceLevelAt, referenceSteps, teamLevelAt, tempoFor } from '../severity';

@@ -6,7 +6,7 @@
 import type { Obligation } from '../../pack/schema';
 import { ROLE_TITLES, type RoleId } from '../../pack/vocabulary';
 import { type ScoringContext, firstWithMark, moveLabel, packHasMark } from '../context';
-import { formatSpan } from '../format-time';
+import { formatSpan } from '../../time';
 import { LATE_CREDIT, deduction, notApplicableLine, penaltyLine, scoreLine, timedPoints } from '../lines';
 import { DEFAULT_BOARD_WITHIN, POINTS } from '../points';
 import { referenceSteps } from '../severity';

@@ -5,7 +5,7 @@
  */
 import type { MoveRecord, RunState } from '../../types';
 import { type ScoringContext, actorTitle, moveLabel } from '../context';
-import { formatSpan } from '../format-time';
+import { formatSpan } from '../../time';
 import { deduction, scoreLine, timedPoints } from '../lines';
 import { POINTS, RECOVERY_TOLERANCE_MIN, RECOVERY_TOLERANCE_SHARE } from '../points';
 import type { ScoreLine } from '../types';

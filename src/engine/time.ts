@@ -3,8 +3,8 @@
  * ISO start (the engine never constructs a `Date`). Times are shown in the
  * wall-clock of the start string's own offset, never converted to UTC.
  */
-import { formatDuration } from '../pack/duration';
-import type { SimMinutes } from '../types';
+import { formatDuration } from './pack/duration';
+import type { SimMinutes } from './types';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
 

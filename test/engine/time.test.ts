@@ -1,6 +1,6 @@
 /** Scenario times for people, computed without `Date`. */
 import { describe, expect, it } from 'vitest';
-import { clockOffset, formatSimDateTime, formatSimTime } from '../../../src/engine/scoring';
+import { clockOffset, formatSimDateTime, formatSimTime } from '../../src/engine';
 
 describe('formatSimTime', () => {
   it.each([
