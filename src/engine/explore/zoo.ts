@@ -7,7 +7,7 @@
  */
 import type { Actor, Command } from '../command-schema';
 import type { Pack } from '../pack/schema';
-import { DEFAULT_READINESS_ITEMS, ROLE_IDS, type RoleId, type SeverityLevel } from '../pack/vocabulary';
+import { ROLE_IDS, type RoleId, type SeverityLevel } from '../pack/vocabulary';
 import type { ScriptEntry } from '../script';
 import { isHarmful, traceEntries } from './policies';
 
@@ -148,11 +148,16 @@ export function strategyZoo(pack: Pack): Strategy[] {
   if (notifications.length > 0) {
     zoo.push({ name: 'no-outside-party-informed', description: 'The reference without any notification to an outside body', script: without(pack, (e) => notifications.includes(moveOf(e) ?? '')) });
   }
+  // Attempts every two hours over two days: the first the engine accepts is the act (the others are left out).
+  const soon = (move: string, from: number) => Array.from({ length: 25 }, (_, i) => acts(pack, from + 120 * i, [move])).flat();
   for (const rule of pack.reference.forbidden) {
-    zoo.push({ name: `plus-${rule.move}-early`, description: `The reference plus the forbidden “${rule.move}” right after the first act`, script: plus(pack, acts(pack, first + 5, [rule.move])) });
+    zoo.push({ name: `plus-${rule.move}-early`, description: `The reference plus the forbidden “${rule.move}” as soon as it can be made`, script: plus(pack, soon(rule.move, first + 5)) });
+  }
+  for (const move of pack.moves.filter((m) => m.cost && !timeline(pack).some((e) => moveOf(e) === m.id))) {
+    zoo.push({ name: `plus-costly-${move.id}`, description: `The reference plus the costly “${move.label}”`, script: plus(pack, soon(move.id, first + 5)) });
   }
   for (const move of restartMoves(pack)) {
-    zoo.push({ name: `restart-early-${move}`, description: 'The reference plus a restart as soon as possible', script: plus(pack, Array.from({ length: 12 }, (_, i) => acts(pack, first + 60 * (i + 1), [move])).flat()) });
+    zoo.push({ name: `restart-early-${move}`, description: 'The reference plus a restart as soon as possible', script: plus(pack, soon(move, first + 60)) });
   }
   for (const decision of pack.decisions) {
     const restartOptions = (decision.options ?? []).filter((o) => o.marks?.includes('restart'));
@@ -166,9 +171,10 @@ export function strategyZoo(pack: Pack): Strategy[] {
   if (refRestart !== undefined) {
     zoo.push({ name: 'never-restart', description: 'The reference without its restart', script: without(pack, (e) => restartMoves(pack).includes(moveOf(e) ?? '')) });
   }
-  zoo.push({ name: 'readiness-no', description: 'The reference, answering every readiness item “no”', script: timeline(pack).map((e) => (e.command.type === 'readiness.set' ? { ...e, command: { ...e.command, value: false } } : e)) });
+  const misleading = pack.moves.filter((m) => m.marks?.includes('misleading')).map((m) => m.id);
+  if (misleading.length > 0) {
+    const isCommunication = (e: Entry) => pack.moves.find((m) => m.id === moveOf(e))?.marks?.includes('stakeholder-communication') ?? false;
+    zoo.push({ name: 'misleading-instead-of-communication', description: 'The reference with its communications replaced by the misleading ones', script: plusTo(without(pack, isCommunication), soon(misleading[0]!, first + 5)) });
+  }
   return zoo;
 }
-
-/** The default readiness checklist ids (for packs without their own). */
-export const readinessIds = (pack: Pack): string[] => (pack.readiness ?? DEFAULT_READINESS_ITEMS).map((i) => i.id);

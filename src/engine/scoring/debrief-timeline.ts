@@ -57,7 +57,8 @@ export function runTimeline(pack: Pack, view: RunView, t: (minutes: number) => s
     const verdict = verdicts.get(act.key);
     const outside = act.authority.kind === 'outside' ? `made by ${actorTitle(act.by)}, outside its authority` : undefined;
     if (act.kind === 'move') {
-      const flag = forbidden.has(act.id) ? 'forbidden by the reference' : act.marks.includes('harmful') ? 'harmful' : outside;
+      const breach = act.gateViolation?.length ? `restarted before the recovery criteria held (${act.gateViolation.length} unmet)` : undefined;
+      const flag = forbidden.has(act.id) ? 'forbidden by the reference' : act.marks.includes('harmful') ? 'harmful' : breach ?? outside;
       events.push({ at: act.at, kind: 'move', key: `move:${act.id}`, label: act.label, ...(act.by ? { by: act.by } : {}), ...(flag ? { flag } : {}), ...(verdict ? { verdict } : {}) });
     } else if (act.kind === 'decision' || act.kind === 'expiry') {
       const decision = pack.decisions.find((d) => d.id === act.id);

@@ -49,8 +49,14 @@ function harmStopped(ctx: ScoringContext): string {
 export function containmentBegan(ctx: ScoringContext): { at: number; text: string } | undefined {
   const out = ctx.state.service.find((s, i) => i > 0 && !s.inService);
   if (out) return { at: out.at, text: `${ctx.pack.system.name} out of service at ${ctx.t(out.at)}` };
-  const act = ctx.team.acts.find(contains);
-  return act ? { at: act.at, text: `${act.label} at ${ctx.t(act.at)}` } : undefined;
+  // Packs without `containment` marks (format 1): the first Contain act that limits nothing else —
+  // not forbidden, not harmful, not a change to the system, not evidence-keeping.
+  const marked = ctx.pack.moves.some((m) => m.marks?.includes('containment'));
+  const forbidden = new Set(ctx.pack.reference.forbidden.map((f) => f.move));
+  const act = marked
+    ? ctx.team.acts.find(contains)
+    : ctx.team.acts.find((a) => a.kind === 'move' && a.stage === 'contain' && !forbidden.has(a.id) && !a.marks.some((m) => m === 'harmful' || m === 'alters-system' || m === 'preserves-evidence' || m === 'irreversible'));
+  return act ? { at: act.at, text: `“${act.label}” at ${ctx.t(act.at)}` } : undefined;
 }
 
 function trustFacts(ctx: ScoringContext): DebriefFact[] {

@@ -9,7 +9,7 @@ import { formatSpan } from '../../time';
 import type { ActRef, ServiceTransition, SimMinutes } from '../../types';
 import { actorTitle, decisionTitle, optionLabel } from '../acts';
 import type { RunView, ScoringContext } from '../context';
-import { deduction, penaltyLine, scoreLine, timing, timingWords } from '../lines';
+import { deduction, notApplicableLine, penaltyLine, scoreLine, timing, timingWords } from '../lines';
 import { COSTS, POINTS, RECOVERY_TOLERANCE_MIN, RECOVERY_TOLERANCE_SHARE } from '../points';
 import type { ScoreLine } from '../types';
 import { commonLines, commonPenalties } from './common';
@@ -59,7 +59,13 @@ export function restartsOf(pack: Pack, view: RunView): readonly Restart[] {
   const restartIds = new Set(pack.recovery.restartMoves);
   return view.acts
     .filter((a) => (a.kind === 'move' && restartIds.has(a.id)) || (a.kind === 'decision' && a.marks.includes('restart')))
-    .map((a) => ({ at: a.effectiveAt, how: `${a.label}, by ${actorTitle(a.by)}`, act: a.key, unmet: a.gateViolation ?? [] }));
+    .map((a) => ({ at: a.effectiveAt, how: `${a.kind === 'move' ? `“${a.label}”` : a.label}, made by ${actorTitle(a.by)}`, act: a.key, unmet: a.gateViolation ?? [] }));
+}
+
+/** Whether the team took the system out of service: a service transition out (packs with `recovery.inService`), else any Contain act. */
+function takenOutOfService(ctx: ScoringContext): boolean {
+  if (ctx.pack.recovery.inService !== undefined) return ctx.state.service.some((s, i) => i > 0 && !s.inService);
+  return ctx.team.acts.some((a) => a.stage === 'contain' && a.kind === 'move' && !a.marks.includes('harmful'));
 }
 
 const criterionLabels = (pack: Pack, ids: readonly string[]) => ids.map((id) => `“${pack.recovery.criteria.find((c) => c.id === id)?.label ?? id}”`).join(', ');
@@ -70,6 +76,12 @@ function gateLines(ctx: ScoringContext, restarts: readonly Restart[]): ScoreLine
   const reference = `Recovery criteria (${ctx.pack.recovery.criteria.length}) before any return to service`;
   const cost = ctx.pack.recovery.breachCost ?? COSTS.gateBreach;
   const lesson = 'Operational pressure is not a reason to restart: the system goes back into service only when every recovery criterion holds.';
+  if (restarts.length === 0 && !takenOutOfService(ctx)) {
+    return [notApplicableLine({
+      stage: 'recover', id: 'recover.gate', topic: 'gate', reference,
+      reason: `${system} was never taken out of service, so there was nothing to restart and no gate to hold.`,
+    })];
+  }
   if (breaches.length === 0) {
     return [scoreLine({
       stage: 'recover', id: 'recover.gate', topic: 'gate', points: POINTS.gate, max: POINTS.gate, reference,
