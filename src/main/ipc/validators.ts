@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEFAULT_READINESS_ITEMS } from '../../engine/pack/vocabulary';
 import { RUN_ID_PATTERN } from '../../shared/runs';
 import { REPORT_FORMATS } from '../../shared/ipc';
+import { createRunRequestSchema } from '../sessions/create-run-schema';
 import type { Validators } from './dispatcher';
 
 const none = z.tuple([]);
@@ -26,14 +27,6 @@ const settingsPatch = z.strictObject({
     .optional(),
 });
 
-const createRunRequest = z.strictObject({
-  packId,
-  mode: z.enum(['solo', 'facilitated']),
-  participants: z.array(z.string().trim().min(1).max(200)).max(100),
-  title: z.string().trim().max(200).optional(),
-  seed: z.number().int().min(0).max(0xffffffff).optional(),
-});
-
 // `by` and `command` are checked against the engine's schemas by the session (one source of truth).
 const submitRequest = z.strictObject({ by: z.unknown(), command: z.unknown() });
 
@@ -48,7 +41,7 @@ export const validators: Validators = {
   importPack: z.tuple([path, z.strictObject({ replace: z.boolean().optional() })]),
   removePack: z.tuple([packId]),
   listRuns: none,
-  createRun: z.tuple([createRunRequest]),
+  createRun: z.tuple([createRunRequestSchema]),
   openRun: z.tuple([runId]),
   closeRun: z.tuple([runId]),
   submitCommand: z.tuple([runId, submitRequest]) as unknown as Validators['submitCommand'],

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Pack } from '../../engine/pack/schema';
 import type { LogEntry, RunHeader, RunState } from '../../engine/types';
-import type { PackSnapshot, RunError, RunFile, RunResult } from '../../shared/runs';
+import type { PackSnapshot, RunDamage, RunError, RunFile, RunResult } from '../../shared/runs';
 import { writeFileAtomic } from '../fs/atomic';
 import { parseEntry } from './log-codec';
 import type { RunDeps } from './run-deps';
@@ -34,9 +34,9 @@ export type CheckedRunFile = {
   readonly state: RunState;
 };
 
-/** The run file of a run. */
-export function buildRunFile(header: RunHeader, snapshot: PackSnapshot, log: readonly LogEntry[]): RunFile {
-  return { format: 'vaim-run', version: 1, header, pack: snapshot, log };
+/** The run file of a run; a damaged run's says so (its log holds the entries before the damage). */
+export function buildRunFile(header: RunHeader, snapshot: PackSnapshot, log: readonly LogEntry[], damaged?: RunDamage): RunFile {
+  return { format: 'vaim-run', version: 1, header, pack: snapshot, log, ...(damaged ? { damaged } : {}) };
 }
 
 /** Writes a run file atomically. */
