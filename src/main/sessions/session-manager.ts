@@ -112,6 +112,12 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const refreshRow = async (runId: string) => {
     await store.summarize(runId, { rebuild: true });
   };
+  /** Cache refreshes started in the background (a run that ended); closing waits for them. */
+  const background = new Set<Promise<void>>();
+  const inBackground = (task: Promise<void>) => {
+    background.add(task);
+    void task.finally(() => background.delete(task));
+  };
 
   type SessionStart = Omit<RunSessionInit, 'writer' | 'deps' | 'monotonicNow' | 'wallNow' | 'timing' | 'onEnded'> & {
     readonly durableBytes: number;
@@ -129,7 +135,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       monotonicNow: options.monotonicNow,
       wallNow,
       timing,
-      onEnded: () => void refreshRow(init.header.runId),
+      onEnded: () => inBackground(refreshRow(init.header.runId)),
     });
     // A read-only run has no clock.
     const timer = readOnly ? undefined : scheduler.setInterval(() => session.tick(), timing.tickMs);
@@ -246,6 +252,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         const closed = await close(runId, closeOptions);
         if (!closed.ok) left.push(runId);
       }
+      await Promise.all(background);
       return left;
     },
     unsavedRuns,
