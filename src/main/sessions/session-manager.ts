@@ -95,8 +95,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const random = options.random ?? Math.random;
   const wallNow = options.wallNow ?? (() => new Date());
   const live = new Map<string, { session: RunSession; timer: unknown }>();
-  // Creations and imports cut short by a crash leave temporary folders; they are removed once, at start.
-  void store.sweep();
+  // Creations and imports cut short by a crash leave temporary folders; they are removed once, at start
+  // (the history waits for it, so it never lists a leftover).
+  const swept = store.sweep();
   const opening = new Map<string, Promise<RunResult<SessionView>>>();
 
   /** The history row of a live run, from memory. */
@@ -258,11 +259,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     unsavedRuns,
     isLive: (runId) => liveSession(runId) !== undefined,
     state: (runId) => liveSession(runId)?.state(),
-    listRuns: () =>
-      store.list((runId) => {
+    listRuns: async () => {
+      await swept;
+      return store.list((runId) => {
         const session = live.get(runId)?.session;
         return session && liveRow(session);
-      }),
+      });
+    },
     deleteRun: async (runId) => {
       if (liveSession(runId)) return fail('live', `Run ${runId} is open; close it before deleting it`);
       return store.delete(runId);
