@@ -195,3 +195,31 @@ export type RunFile = {
 
 /** The outcome of importing a run file. `renamed`: the run id clashed and a new one was assigned. */
 export type ImportedRun = { readonly runId: string; readonly renamed: boolean };
+
+/** A live run whose entries are not all on the disk. */
+export type UnsavedRun = {
+  readonly runId: string;
+  /** For people: the pack title and the run's title. */
+  readonly title: string;
+  readonly unsaved: number;
+  /** Why, e.g. "The disk is full (ENOSPC)". */
+  readonly reason: string;
+  /** False when retrying cannot help (the run's folder or log is gone): only an export keeps the entries. */
+  readonly retrying: boolean;
+};
+
+/** What the person was doing when unsaved entries were found. */
+export type UnsavedReason = 'quit' | 'close-window';
+
+/** The answers to "these entries are not saved". */
+export const UNSAVED_CHOICES = ['export', 'retry', 'discard', 'cancel'] as const;
+export type UnsavedChoice = (typeof UNSAVED_CHOICES)[number];
+
+/** The question main asks before quitting or closing the window with unsaved entries. */
+export type UnsavedPrompt = {
+  readonly promptId: string;
+  readonly reason: UnsavedReason;
+  readonly runs: readonly UnsavedRun[];
+  /** What happened to the previous answer, e.g. "The export was cancelled; nothing was discarded." */
+  readonly note?: string;
+};

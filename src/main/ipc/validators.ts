@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_READINESS_ITEMS } from '../../engine/pack/vocabulary';
-import { RUN_ID_PATTERN } from '../../shared/runs';
+import { RUN_ID_PATTERN, UNSAVED_CHOICES } from '../../shared/runs';
 import { REPORT_FORMATS } from '../../shared/ipc';
 import { createRunRequestSchema } from '../sessions/create-run-schema';
 import type { Validators } from './dispatcher';
@@ -43,11 +43,12 @@ export const validators: Validators = {
   listRuns: none,
   createRun: z.tuple([createRunRequestSchema]),
   openRun: z.tuple([runId]),
-  closeRun: z.tuple([runId]),
+  closeRun: z.tuple([runId, z.strictObject({ discardUnsaved: z.boolean().optional() }).optional()]),
   submitCommand: z.tuple([runId, submitRequest]) as unknown as Validators['submitCommand'],
   deleteRun: z.tuple([runId]),
   exportRun: z.tuple([runId]),
   importRun: none,
   exportReport: z.tuple([runId, z.enum(REPORT_FORMATS)]),
   openPresenter: z.tuple([runId]),
+  answerUnsavedPrompt: z.tuple([z.string().uuid('must be a prompt id'), z.enum(UNSAVED_CHOICES)]),
 };

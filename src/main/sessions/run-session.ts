@@ -53,6 +53,8 @@ export type RunSession = {
   readonly flush: () => Promise<number>;
   /** Length of the log known to be on the disk. */
   readonly durableBytes: () => number;
+  /** Entries accepted but not known to be on the disk (in a write in flight, or refused by the disk). */
+  readonly unsaved: () => number;
   /** Retries unsaved entries, then closes the log. Resolves to the number of entries still unsaved. */
   readonly close: () => Promise<number>;
 };
@@ -241,6 +243,7 @@ export function createRunSession(init: RunSessionInit): RunSession {
       return writer.unsaved();
     },
     durableBytes: () => writer.durableBytes(),
+    unsaved: () => writer.unsaved(),
     close: async () => {
       if (!closed) {
         closed = true;

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { actorSchema, commandSchema } from '../../engine/command-schema';
 import type { RunHeader } from '../../engine/types';
 import type { LoadedPack } from '../../shared/packs';
-import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription } from '../../shared/runs';
+import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription, UnsavedRun } from '../../shared/runs';
 import type { FileIdentity } from '../runs/append-fs';
 import type { LogWriter } from '../runs/log-writer';
 import { buildRunFile, writeRunFile } from '../runs/run-file';
@@ -65,6 +65,8 @@ export type SessionManager = {
   readonly closeAll: (options?: { readonly discardUnsaved?: boolean }) => Promise<string[]>;
   /** Live runs holding entries that are not on the disk, after one more try to save them. */
   readonly unsavedRuns: () => Promise<UnsavedRun[]>;
+  /** Entries of all live runs not known to be on the disk right now (no retry; for a synchronous check). */
+  readonly unsavedCount: () => number;
   readonly isLive: (runId: string) => boolean;
   /** The authoritative state of a live run (the CLI, the harness and tests read it; views replay their entries). */
   readonly state: (runId: string) => RunState | undefined;
@@ -76,8 +78,6 @@ export type SessionManager = {
   readonly importRun: (filePath: string) => Promise<RunResult<ImportedRun>>;
 };
 
-/** A live run whose entries are not all on the disk. */
-export type UnsavedRun = { readonly runId: string; readonly title: string; readonly unsaved: number; readonly reason: string; readonly retrying: boolean };
 
 /** The writer of a read-only (damaged) run: nothing is ever appended to it. */
 const READ_ONLY_WRITER: LogWriter = {
@@ -257,6 +257,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return left;
     },
     unsavedRuns,
+    unsavedCount: () => [...live.values()].reduce((sum, { session }) => sum + session.unsaved(), 0),
     isLive: (runId) => liveSession(runId) !== undefined,
     state: (runId) => liveSession(runId)?.state(),
     listRuns: async () => {
