@@ -5,17 +5,22 @@
  * question is shown by the renderer; when no window can show it, by a native
  * message box (`nativeUnsavedPrompt`).
  */
-import type { App, BrowserWindow, Dialog, Event } from 'electron';
+import type { Dialog } from 'electron';
 import type { UnsavedChoice, UnsavedPrompt } from '../../shared/runs';
 import type { UnsavedGuard } from '../sessions/unsaved-guard';
+
+/** What the adapter needs of Electron's event, app and window (tests pass fakes). */
+type Preventable = { preventDefault(): void };
+export type QuittingApp = { on(event: 'before-quit', listener: (event: Preventable) => void): unknown; quit(): void };
+export type ClosingWindow = { on(event: 'close', listener: (event: Preventable) => void): unknown; close(): void; isDestroyed(): boolean };
 
 /**
  * Holds `before-quit` until the guard agrees, then disposes the services and
  * quits for real. A second quit request while the question is open is ignored.
  */
-export function guardQuit(options: { readonly app: Pick<App, 'on' | 'quit'>; readonly guard: UnsavedGuard; readonly dispose: () => Promise<void>; readonly log?: (message: string) => void }): void {
+export function guardQuit(options: { readonly app: QuittingApp; readonly guard: UnsavedGuard; readonly dispose: () => Promise<void>; readonly log?: (message: string) => void }): void {
   let state: 'idle' | 'asking' | 'quitting' = 'idle';
-  options.app.on('before-quit', (event: Event) => {
+  options.app.on('before-quit', (event) => {
     if (state === 'quitting') return;
     event.preventDefault();
     if (state === 'asking') return;
@@ -40,9 +45,9 @@ export function guardQuit(options: { readonly app: Pick<App, 'on' | 'quit'>; rea
 }
 
 /** Holds the main window's `close` until the guard agrees (it closes at once when nothing is unsaved). */
-export function guardWindowClose(window: Pick<BrowserWindow, 'on' | 'close' | 'isDestroyed'>, guard: UnsavedGuard): void {
+export function guardWindowClose(window: ClosingWindow, guard: UnsavedGuard): void {
   let state: 'idle' | 'asking' | 'closing' = 'idle';
-  window.on('close', (event: Event) => {
+  window.on('close', (event) => {
     if (state === 'closing' || (state === 'idle' && guard.allSaved())) return;
     event.preventDefault();
     if (state === 'asking') return;

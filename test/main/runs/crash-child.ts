@@ -99,7 +99,7 @@ say('phase running');
 const MOVES = ['preserve-evidence', 'suspend-model', 'notify-provider', 'inform-provider'];
 function nextCommand(): { by: string; command: Command } {
   const roll = random();
-  if (roll < 0.55) return { by: 'facilitator', command: { type: 'note.add', text: `note ${Math.floor(random() * 1e6)} ${'é'.repeat(Math.floor(random() * 300))}` } };
+  if (roll < 0.55) return { by: 'facilitator', command: { type: 'note.add', text: `note ${Math.floor(random() * 1e6)} ${'é'.repeat(Math.floor(random() * 150))}` } };
   if (roll < 0.8) return { by: 'incident-lead', command: { type: 'severity.classify', level: (1 + Math.floor(random() * 5)) as 1 | 2 | 3 | 4 | 5 } };
   if (roll < 0.9) return { by: 'facilitator', command: { type: random() < 0.5 ? 'clock.pause' : 'clock.resume' } };
   return { by: pick(['incident-lead', 'technical-lead']), command: { type: 'move.make', move: pick(MOVES) } };

@@ -112,7 +112,7 @@ async function drive(random: () => number, fs: PageCacheFs, time: ReturnType<typ
     const roll = random();
     if (roll < 0.6) {
       // Three submitters at once (not awaited: they overlap each other and the writes in flight).
-      for (let i = 0; i < 3; i++) void submit('facilitator', { type: 'note.add', text: `step ${step}.${i} ${'x'.repeat(Math.floor(random() * 200))}` });
+      for (let i = 0; i < 3; i++) void submit('facilitator', { type: 'note.add', text: `step ${step}.${i} ${'x'.repeat(Math.floor(random() * 150))}` });
     } else if (roll < 0.75) {
       void submit('incident-lead', { type: 'severity.classify', level: (1 + Math.floor(random() * 5)) as 1 | 2 | 3 | 4 | 5 });
     } else if (roll < 0.95) {
@@ -128,7 +128,7 @@ describe(`power cuts through the page-cache fake (${CUTS} cuts)`, () => {
   it('lose no acknowledged entry and never leave a damaged log', { timeout: 600_000 }, async () => {
     const seed = Math.floor(Math.random() * 2 ** 31);
     const tally = await powerCuts(seed, CUTS);
-    console.info(`power cuts (seed ${seed}): ${tally.cuts} cuts, ${tally.cutsThatDroppedUnsynced} dropped unsynced bytes, ${tally.acked} acknowledged entries checked, ${tally.lost} lost, ${tally.damaged} damaged`);
+    console.info(`power cuts (seed ${seed}): ${tally.cuts} cuts, ${tally.cutsThatDroppedUnsynced} dropped unsynced bytes, ${tally.acked} acknowledged-entry checks, ${tally.lost} lost, ${tally.damaged} damaged`);
     expect({ seed, lost: tally.lost, damaged: tally.damaged }).toEqual({ seed, lost: 0, damaged: 0 });
     expect(tally.cuts).toBe(CUTS);
     // The cuts really cut into unsynced data while entries were acknowledged.
