@@ -15,7 +15,7 @@ import type { FileIdentity } from './append-fs';
 import { parseLog } from './log-codec';
 import type { RunDeps } from './run-deps';
 import { isRunId } from './run-id';
-import { fingerprint, readMeta, type RunFingerprints } from './run-meta';
+import { damageSchema, fingerprint, readMeta, type RunFingerprints } from './run-meta';
 
 /** The layout version of a run folder. */
 export const STORAGE_VERSION = 1;
@@ -41,6 +41,8 @@ export const runHeaderSchema = z.strictObject({
 const storedHeaderSchema = runHeaderSchema.extend({
   storageVersion: z.literal(STORAGE_VERSION),
   packSnapshot: z.literal(PACK_FILE),
+  /** Imported from the export of a damaged run: only the entries before the damage exist; read-only. */
+  partial: damageSchema.optional(),
 });
 
 /**
@@ -84,7 +86,7 @@ export function checkHeader(raw: unknown, deps: Pick<RunDeps, 'engineVersion'>, 
     const issue = parsed.error.issues[0];
     return fail('corrupt', `${where}: ${issue?.path.join('.') || 'header'} ${issue?.message ?? 'is invalid'}`);
   }
-  const { storageVersion: _s, packSnapshot: _p, ...header } = parsed.data as z.output<typeof storedHeaderSchema>;
+  const { storageVersion: _s, packSnapshot: _p, partial: _partial, ...header } = parsed.data as z.output<typeof storedHeaderSchema>;
   return { ok: true, value: header };
 }
 
@@ -121,7 +123,8 @@ export async function readRun(dir: string, runId: string, deps: RunDeps, repair:
   const logFile = await readLogFile(join(dir, LOG_FILE));
   if (!logFile) return fail('corrupt', `${LOG_FILE} is missing or unreadable`);
   const { pack, snapshot } = loaded.value;
-  const checked = await checkLog(dir, logFile.bytes);
+  const partial = partialOf(utf8(headerBytes));
+  const checked = partial ? { entries: parseLog(logFile.bytes).entries, goodBytes: logFile.bytes.length, damage: partial } : await checkLog(dir, logFile.bytes);
   const replayed = replayValid(deps, pack, header.value, checked.entries, checked.damage);
   if (checked.repaired && repair && !replayed.damage) {
     const handle = await open(join(dir, LOG_FILE), 'r+');
@@ -146,6 +149,18 @@ export async function readRun(dir: string, runId: string, deps: RunDeps, repair:
       ...(checked.repaired && !replayed.damage ? { repaired: checked.repaired } : {}),
       ...(replayed.damage ? { damage: replayed.damage } : {}),
     },
+  };
+}
+
+/** The damage a run imported from a partial export carries (its header says so), restated for where it now lives. */
+function partialOf(headerText: string): RunDamage | undefined {
+  const parsed = damageSchema.safeParse((parseJson(headerText) as { partial?: unknown } | undefined)?.partial);
+  if (!parsed.success) return undefined;
+  const original = parsed.data;
+  if (original.message.startsWith('This run was imported')) return original;
+  return {
+    ...original,
+    message: `This run was imported from the export of a damaged run: only its first ${original.entriesKept} ${original.entriesKept === 1 ? 'entry' : 'entries'} exist (read-only). Originally: ${original.message}`,
   };
 }
 
@@ -221,13 +236,13 @@ const utf8 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
  * temporary folder which is then renamed into place, so a crash leaves
  * either no run or a whole one.
  */
-export async function writeRunDir(runsDir: string, header: RunHeader, snapshot: PackSnapshot, logText = ''): Promise<Pick<FileIdentity, 'dev' | 'ino'>> {
+export async function writeRunDir(runsDir: string, header: RunHeader, snapshot: PackSnapshot, logText = '', partial?: RunDamage): Promise<Pick<FileIdentity, 'dev' | 'ino'>> {
   await mkdir(runsDir, { recursive: true });
   const temp = join(runsDir, `.tmp-${randomUUID()}`);
   await mkdir(temp);
   let logIdentity: Pick<FileIdentity, 'dev' | 'ino'>;
   try {
-    await writeSynced(join(temp, HEADER_FILE), JSON.stringify({ ...header, storageVersion: STORAGE_VERSION, packSnapshot: PACK_FILE }, null, 2) + '\n');
+    await writeSynced(join(temp, HEADER_FILE), JSON.stringify({ ...header, storageVersion: STORAGE_VERSION, packSnapshot: PACK_FILE, ...(partial ? { partial } : {}) }, null, 2) + '\n');
     await writeSynced(join(temp, PACK_FILE), JSON.stringify(snapshot));
     // The log keeps its inode through the rename: the writer checks the path still names this file.
     logIdentity = await writeSynced(join(temp, LOG_FILE), logText);

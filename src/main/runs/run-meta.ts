@@ -18,7 +18,8 @@ export const META_VERSION = 2;
 
 const fingerprintSchema = z.strictObject({ size: z.number().int().nonnegative(), crc: z.number().int().nonnegative() });
 
-const damageSchema = z.strictObject({
+/** A RunDamage (also recorded in the header of a run imported from a partial export, and in that export). */
+export const damageSchema = z.strictObject({
   file: z.string(),
   line: z.number().int().positive(),
   problem: z.string(),

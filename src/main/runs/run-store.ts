@@ -174,11 +174,12 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     importRun: async (filePath) => {
       const checked = await readRunFile(filePath, deps);
       if (!checked.ok) return checked;
-      const { header, snapshot, log } = checked.value;
+      const { header, snapshot, log, damaged } = checked.value;
       const clash = !isRunId(header.runId) || (await exists(header.runId));
       const runId = clash ? store.newRunId() : header.runId;
       try {
-        await writeRunDir(runsDir, { ...header, runId }, snapshot, encodeEntries(log));
+        // A partial export stays partial (read-only) here too.
+        await writeRunDir(runsDir, { ...header, runId }, snapshot, encodeEntries(log), damaged);
       } catch (error) {
         return ioError(`Could not store the imported run`, error);
       }

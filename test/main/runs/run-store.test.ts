@@ -241,6 +241,22 @@ describe('damaged runs', () => {
     const exported = JSON.parse(await readFile(file, 'utf8'));
     expect(exported.log).toEqual(log);
     expect(exported.damaged).toMatchObject({ line: 8, entriesKept: 7 });
+
+    // Imported on another machine it stays partial: read-only, never resumable, saying where it came from.
+    const other = createRunStore({ runsDir: join(dir, 'other'), deps: testDeps });
+    const imported = await other.importRun(file);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const loaded = await other.load(imported.value.runId, { repair: true });
+    expect(loaded.ok && loaded.value.log).toEqual(log);
+    expect(loaded.ok && loaded.value.damage?.message).toMatch(/^This run was imported from the export of a damaged run: only its first 7 entries exist \(read-only\)\. Originally: log\.jsonl is damaged at line 8/);
+    expect(row(await other.list(), imported.value.runId)).toMatchObject({ ok: true, status: 'damaged', entries: 7 });
+    // Exported again, it says the same; imported again, the statement does not pile up.
+    const again = join(dir, 'again.vaimrun.json');
+    expect((await other.exportRun(imported.value.runId, again)).ok).toBe(true);
+    const third = createRunStore({ runsDir: join(dir, 'third'), deps: testDeps });
+    const reimported = await third.importRun(again);
+    const reloaded = reimported.ok ? await third.load(reimported.value.runId) : undefined;
+    expect(reloaded?.ok && reloaded.value.damage?.message).toBe(loaded.ok && loaded.value.damage?.message);
   });
 
   it('reports a pack snapshot that was altered or is not the pack the run was recorded with', async () => {
