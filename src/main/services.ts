@@ -41,6 +41,8 @@ export type Services = {
   readonly dispatch: Dispatch;
   readonly handlers: Handlers;
   readonly sessions: SessionManager;
+  /** Carries the unsaved-entries question (quit, window close) to the views and the answer back. */
+  readonly unsavedPrompts: PromptBroker;
   /** Closes every live session (flushing its log) and stops relaying events. */
   readonly dispose: () => Promise<void>;
 };
@@ -71,7 +73,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dataDirectory: options.userDataDir,
   };
   const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: options.broadcast, ...(options.unsavedPrompts ? { unsavedPrompts: options.unsavedPrompts } : {}) });
-  const { dispose: stopRelays, unsavedPrompts: _prompts, ...runChannels } = runHandlers;
+  const { dispose: stopRelays, unsavedPrompts, ...runChannels } = runHandlers;
   const handlers: Handlers = {
     getAppInfo: () => info,
     getSettings: () => settings.get(),
@@ -86,6 +88,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   return {
     handlers,
     sessions,
+    unsavedPrompts,
     dispatch: createDispatcher(handlers, validators, options.log),
     dispose: async () => {
       stopRelays();

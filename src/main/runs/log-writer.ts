@@ -76,7 +76,7 @@ export function createLogWriter(path: string, fs: LogFs, start: WriterStart): Lo
     }
     try {
       const id = await opened.identity();
-      if (known && (id.dev !== known.dev || id.ino !== known.ino)) throw new LogLost('The run log has been replaced by another file');
+      if (known && (id.dev !== known.dev || id.ino !== known.ino)) throw new LogLost('The run log has been replaced: another file or folder now has its name');
       known = { dev: id.dev, ino: id.ino };
       if (id.size < durable) throw new LogLost(`The run log is shorter than what was saved (${id.size} bytes, ${durable} saved): something else changed it`);
       if (id.size > durable) {
@@ -100,7 +100,7 @@ export function createLogWriter(path: string, fs: LogFs, start: WriterStart): Lo
       if (codeOf(error) === 'ENOENT') throw new LogLost('The run folder or its log has disappeared (ENOENT)');
       throw error;
     }
-    if (!known || id.dev !== known.dev || id.ino !== known.ino) throw new LogLost('The run log has been replaced by another file');
+    if (!known || id.dev !== known.dev || id.ino !== known.ino) throw new LogLost('The run log has been replaced: another file or folder now has its name');
     if (id.size !== durable) throw new LogLost(`The run log changed length outside the app (${id.size} bytes, ${durable} expected)`);
   };
 

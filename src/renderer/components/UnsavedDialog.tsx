@@ -45,7 +45,7 @@ export function UnsavedDialog() {
         </>
       }
     >
-      <p>The disk did not take these moves, so they are held in memory only. Export them to another place (another disk, a USB stick) to keep them.</p>
+      <p>These moves have not reached the run’s log on the disk, so they are held in memory only. Export them to another place (another disk, a USB stick) to keep them.</p>
       <ul>
         {runs.map((run) => (
           <li key={run.runId}>
