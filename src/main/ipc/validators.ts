@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { RUN_ID_PATTERN, UNSAVED_CHOICES } from '../../shared/runs';
-import { REPORT_FORMATS } from '../../shared/ipc';
+import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';
 import { createRunRequestSchema } from '../sessions/create-run-schema';
 import { settingsPatchSchema } from '../settings/settings-schema';
 import type { Validators } from './dispatcher';
@@ -36,7 +36,7 @@ export const validators: Validators = {
   deleteRun: z.tuple([runId]),
   exportRun: z.tuple([runId]),
   importRun: none,
-  exportReport: z.tuple([runId, z.enum(REPORT_FORMATS)]),
+  exportReport: z.union([z.tuple([runId, z.enum(REPORT_FORMATS)]), z.tuple([runId, z.enum(REPORT_FORMATS), z.enum(REPORT_AUDIENCES)])]),
   openPresenter: z.tuple([runId]),
   answerUnsavedPrompt: z.tuple([z.string().uuid('must be a prompt id'), z.enum(UNSAVED_CHOICES)]),
 };
