@@ -10,7 +10,8 @@ import { isRecord } from '../../engine/pack/loose';
 import type { LocatedIssue, PackOrigin } from '../../shared/packs';
 import { createLocator, type KeyOrigin, type Locator, type NodeRef, sequenceItems } from './locate';
 import { extensionOf, normalizePath, unsafePathReason } from './paths';
-import { issueAt, offsetOf, parseSourceFile, type SourceFile } from './source-file';
+import { issueAt, offsetOf, type SourceFile } from './source-file';
+import { parseSourceFile } from './yaml-read';
 
 /** The merged pack data, the locator for its paths and the files it was read from (main first). */
 export type Assembled = { readonly value: Record<string, unknown>; readonly locate: Locator; readonly files: readonly string[] };

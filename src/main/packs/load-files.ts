@@ -10,7 +10,6 @@ import { assemblePack } from './assemble';
 import { packHash } from './hash';
 import { containerIssue, locateIssue, sortIssues } from './issues';
 import { formatBytes, PACK_LIMITS } from './limits';
-import { loadPackFast } from './fast-load';
 import { extensionOf } from './paths';
 
 /** Names the main file of a pack folder may have, in order of preference. */
@@ -40,22 +39,14 @@ function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin)
 
 /**
  * Loads a pack from its files (paths relative to the pack folder, `/`
- * separated). Never throws. `fastPath: false` skips the fast parse (tests
- * use it to hold both paths equal).
+ * separated). Never throws.
  */
-export function loadPackFromFiles(
-  files: ReadonlyMap<string, Uint8Array>,
-  origin: PackOrigin,
-  options: { readonly fastPath?: boolean } = {},
-): PackLoadResult {
+export function loadPackFromFiles(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): PackLoadResult {
   try {
     const limits = checkLimits(files, origin);
     if (limits.length > 0) return fail(origin, limits);
     const main = findMainFile(files, origin);
     if (typeof main !== 'string') return fail(origin, [main]);
-    // A clean pack needs no source positions: try the fast parse first (see fast-load.ts).
-    const fast = options.fastPath === false ? undefined : loadPackFast(files, main, origin);
-    if (fast) return { ok: true, value: fast };
     const { assembled, issues: readIssues } = assemblePack(files, main, origin);
     if (!assembled) return fail(origin, readIssues);
     const validated = validatePack(assembled.value);
