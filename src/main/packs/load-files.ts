@@ -3,14 +3,32 @@
  * file, zip): files in memory → assembled data → validated pack +
  * attachments + hash, or every problem located.
  */
+import type { PackIssue } from '../../engine/pack/issues';
 import { validatePack } from '../../engine/pack/validate';
-import type { LocatedIssue, PackLoadResult, PackOrigin } from '../../shared/packs';
+import type { LoadedPack, LocatedIssue, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { collectAttachments } from './attachments';
 import { assemblePack } from './assemble';
 import { packHash } from './hash';
 import { containerIssue, locateIssue, sortIssues } from './issues';
 import { formatBytes, PACK_LIMITS } from './limits';
+import type { Locator } from './locate';
 import { extensionOf } from './paths';
+
+/**
+ * The locator of every pack this process loaded from files, by its parsed
+ * pack object (kept out of `LoadedPack`, which is plain data sent over IPC).
+ */
+const locators = new WeakMap<object, Locator>();
+
+/**
+ * Locates issues found later about a loaded pack (e.g. the scoring
+ * self-check) in its files, as the loader locates its own; the container at
+ * 1:1 when this process did not load it from files (e.g. a run's snapshot).
+ */
+export function locatePackIssues(loaded: LoadedPack, issues: readonly PackIssue[]): LocatedIssue[] {
+  const locate = locators.get(loaded.pack) ?? (() => ({ file: containerIssue(loaded.origin, '').file, line: 1, col: 1 }));
+  return issues.map((issue) => locateIssue(locate, issue));
+}
 
 /** Names the main file of a pack folder may have, in order of preference. */
 export const MAIN_FILE_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'] as const;
@@ -58,6 +76,7 @@ export function loadPackFromFiles(files: ReadonlyMap<string, Uint8Array>, origin
     );
     if (!validated.ok || issues.some((issue) => issue.severity === 'error')) return fail(origin, issues);
     const pack = validated.value.pack;
+    locators.set(pack, assembled.locate);
     return {
       ok: true,
       value: { pack, hash: packHash(pack, attachments.attachments), attachments: attachments.attachments, warnings: issues, origin },
