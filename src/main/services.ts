@@ -13,6 +13,7 @@ import { createLibraryHandlers } from './ipc/library-handlers';
 import { createRunHandlers } from './ipc/run-handlers';
 import { validators } from './ipc/validators';
 import { createPackLibrary } from './library/pack-library';
+import { createWorkerLoader } from './packs/worker-loader';
 import type { Platform } from './platform/platform';
 import { realRunDeps } from './runs/real-deps';
 import { createRunStore } from './runs/run-store';
@@ -31,6 +32,8 @@ export type ServiceOptions = {
   readonly log?: (message: string) => void;
   /** Monotonic milliseconds for the run clocks (defaults to performance.now). */
   readonly monotonicNow?: () => number;
+  /** The built pack-loading worker (`out/main/pack-worker.js`); omitted when running from the TypeScript sources. */
+  readonly packWorker?: URL;
 };
 
 /** The running services. */
@@ -49,7 +52,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await mkdir(runsDir, { recursive: true });
   await mkdir(packsDir, { recursive: true });
   const settings = createSettingsStore(join(options.userDataDir, 'settings.json'));
-  const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir });
+  // Packs are loaded and validated on a worker thread: a huge or hostile pack never freezes the windows.
+  const packLoader = createWorkerLoader(options.packWorker ? { script: options.packWorker } : {});
+  const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir, loadPack: packLoader.load });
   const store = createRunStore({ runsDir, deps: realRunDeps });
   const sessions = createSessionManager({
     store,
@@ -77,7 +82,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       options.broadcast('settingsChanged', next);
       return next;
     },
-    ...createLibraryHandlers(library, options.platform),
+    ...createLibraryHandlers(library, options.platform, options.broadcast),
     ...runChannels,
   };
   return {
@@ -87,6 +92,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dispose: async () => {
       stopRelays();
       await sessions.closeAll();
+      await packLoader.close();
     },
   };
 }

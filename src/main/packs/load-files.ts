@@ -5,7 +5,7 @@
  */
 import type { PackIssue } from '../../engine/pack/issues';
 import { validatePack } from '../../engine/pack/validate';
-import type { LoadedPack, LocatedIssue, PackLoadResult, PackOrigin } from '../../shared/packs';
+import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { collectAttachments } from './attachments';
 import { assemblePack } from './assemble';
 import { packHash } from './hash';
@@ -35,14 +35,19 @@ export const MAIN_FILE_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'] as const;
 
 const fail = (origin: PackOrigin, issues: readonly LocatedIssue[]): PackLoadResult => ({ ok: false, issues, origin });
 
+/** The container has no main pack file. */
+export function missingMainFile(origin: PackOrigin): LocatedIssue {
+  const where = origin.kind === 'zip' ? 'at the top of the zip (or inside its single top-level folder)' : 'in the pack folder';
+  return containerIssue(origin, `has no pack.yaml (or pack.yml / pack.json) ${where}`);
+}
+
 function findMainFile(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): string | LocatedIssue {
   const present = MAIN_FILE_NAMES.filter((name) => files.has(name));
   if (present.length > 1) return containerIssue(origin, `has both ${present.join(' and ')}: keep one main pack file`);
   if (present[0]) return present[0];
   const single = [...files.keys()].filter((name) => ['yaml', 'yml', 'json'].includes(extensionOf(name)));
   if (origin.kind === 'file' && single.length === 1 && single[0]) return single[0];
-  const where = origin.kind === 'zip' ? 'at the top of the zip (or inside its single top-level folder)' : 'in the pack folder';
-  return containerIssue(origin, `has no pack.yaml (or pack.yml / pack.json) ${where}`);
+  return missingMainFile(origin);
 }
 
 function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): LocatedIssue[] {
@@ -55,20 +60,26 @@ function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin)
   return [];
 }
 
+/** Options of a load: who hears how far it has got. */
+export type LoadOptions = { readonly onProgress?: (progress: PackLoadProgress) => void };
+
 /**
  * Loads a pack from its files (paths relative to the pack folder, `/`
  * separated). Never throws.
  */
-export function loadPackFromFiles(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): PackLoadResult {
+export function loadPackFromFiles(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin, options: LoadOptions = {}): PackLoadResult {
+  const progress = options.onProgress ?? (() => {});
   try {
     const limits = checkLimits(files, origin);
     if (limits.length > 0) return fail(origin, limits);
     const main = findMainFile(files, origin);
     if (typeof main !== 'string') return fail(origin, [main]);
-    const { assembled, issues: readIssues } = assemblePack(files, main, origin);
+    const { assembled, issues: readIssues } = assemblePack(files, main, origin, (done, total) => progress({ step: 'parsing', done, total }));
     if (!assembled) return fail(origin, readIssues);
+    progress({ step: 'validating', done: 0, total: 1 });
     const validated = validatePack(assembled.value);
     const packIssues = validated.ok ? validated.value.warnings : validated.error;
+    progress({ step: 'attachments', done: 0, total: 1 });
     const attachments = collectAttachments(assembled.value, files, assembled.locate, origin);
     const issues = sortIssues(
       [...readIssues, ...packIssues.map((issue) => locateIssue(assembled.locate, issue)), ...attachments.issues],
