@@ -55,6 +55,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Packs are loaded and validated on a worker thread: a huge or hostile pack never freezes the windows.
   const packLoader = createWorkerLoader(options.packWorker ? { script: options.packWorker } : {});
   const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir, loadPack: packLoader.load });
+  // Read the library while the window opens: its first listing then finds the packs loaded (or loading).
+  void library.list().catch(() => {});
   const store = createRunStore({ runsDir, deps: realRunDeps });
   const sessions = createSessionManager({
     store,

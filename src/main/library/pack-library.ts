@@ -60,6 +60,9 @@ export function summarize(loaded: LoadedPack): PackSummary {
   };
 }
 
+/** A failure of the loader (see packs/worker-loader.ts), not a problem of the pack. */
+const isLoaderFailure = (issue: LocatedIssue): boolean => issue.path === '$' && /^(could not be loaded|took longer than)/.test(issue.message);
+
 const issue = (file: string, message: string): LocatedIssue => ({ file, line: 1, col: 1, path: '$', message, severity: 'error' });
 
 /** Creates the pack library. */
@@ -67,7 +70,8 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
   const { bundledDir, userDir } = options;
   const loadPack: PackLoad = options.loadPack ?? ((path, onProgress) => realLoadPack(path, onProgress ? { onProgress } : {}));
   const wallNow = options.wallNow ?? (() => new Date());
-  const cache = new Map<string, { print: string; result: PackLoadResult }>();
+  // Loads by path and fingerprint; a load still running is shared (the start-up listing and the first view's request).
+  const cache = new Map<string, { print: string; result: Promise<PackLoadResult> }>();
 
   const loadCached = async (path: string): Promise<PackLoadResult> => {
     let print: string;
@@ -78,8 +82,13 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
     }
     const hit = cache.get(path);
     if (hit && hit.print === print) return hit.result;
-    const result = await loadPack(path);
-    cache.set(path, { print, result });
+    const result = loadPack(path);
+    const entry = { print, result };
+    cache.set(path, entry);
+    // A load the loader itself could not finish (stopped, crashed, closing) is tried again next time.
+    void result.then((r) => {
+      if (!r.ok && r.issues.some(isLoaderFailure) && cache.get(path) === entry) cache.delete(path);
+    });
     return result;
   };
 
