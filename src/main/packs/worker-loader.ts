@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PackLoadProgress, PackLoadResult } from '../../shared/packs';
 import { containerIssue } from './issues';
-import { guessOrigin } from './load-pack';
+import { guessOrigin, loadPack } from './load-pack';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** Loads packs off the main thread. */
@@ -34,9 +34,20 @@ export type WorkerLoaderOptions = {
 /** A pack that takes longer than this to load is refused. */
 export const LOAD_TIMEOUT_MS = 120_000;
 
+/** True when this module runs from the TypeScript sources (tests, benchmarks, the E2E harness), not from a bundle. */
+export const runningFromSources = (): boolean => import.meta.url.endsWith('.ts');
+
+/**
+ * A loader that loads in this thread: for headless uses bundled without the
+ * worker's script (e.g. a test's child process). The app always has its worker.
+ */
+export function createInThreadLoader(): PackLoader {
+  return { load: (path, onProgress) => loadPack(path, onProgress ? { onProgress } : {}), close: async () => {} };
+}
+
 function startWorker(script: URL | undefined): Worker {
   if (script) return new Worker(script);
-  if (!import.meta.url.endsWith('.ts')) throw new Error('The pack worker needs the URL of the built pack-worker.js');
+  if (!runningFromSources()) throw new Error('The pack worker needs the URL of the built pack-worker.js');
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./load-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../src/main/packs/load-pack';
-import { createWorkerLoader } from '../../../src/main/packs/worker-loader';
+import { createInThreadLoader, createWorkerLoader } from '../../../src/main/packs/worker-loader';
 import type { PackLoadProgress } from '../../../src/shared/packs';
 import { MINIMAL_PACK_DIR } from '../../engine/pack/minimal-pack';
 import { cleanTempDirsAfterEach, PACK_FIXTURES, tempDir } from './helpers';
@@ -43,7 +43,10 @@ async function largePack(dir: string, count: number, files: number): Promise<voi
 describe('loading on the worker', () => {
   it.each(['minimal', 'guide-example', 'invalid/duplicate-ids'])('gives exactly what loading in this thread gives (%s)', async (name) => {
     const dir = join(PACK_FIXTURES, name);
-    expect(await loader.load(dir)).toEqual(await loadPack(dir));
+    const here = await loadPack(dir);
+    expect(await loader.load(dir)).toEqual(here);
+    // The loader for bundles without the worker's script loads the same, in this thread.
+    expect(await createInThreadLoader().load(dir)).toEqual(here);
   });
 
   it('relays progress in order, and the main thread keeps running while a large pack is validated', async () => {
