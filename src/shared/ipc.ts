@@ -5,7 +5,7 @@
  * `events` are pushed from main to the renderer.
  */
 import type { AppInfo, Settings } from './app';
-import type { LibraryEntry, PackImportOptions, PackImportResult, PackRemoveResult } from './library';
+import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
 import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 
@@ -27,9 +27,10 @@ export type IpcContract = {
   // Pack library
   listPacks: { args: []; result: readonly LibraryEntry[] };
   getPack: { args: [packId: string]; result: LoadedPack };
-  /** Asks the user for a pack folder or file (a native dialog); null when cancelled. */
-  choosePackSource: { args: [kind: PackSourceKind]; result: string | null };
-  importPack: { args: [path: string, options: PackImportOptions]; result: PackImportResult };
+  /** Asks the user for a pack folder or file (a native dialog): a handle to import it by; null when cancelled. */
+  choosePackSource: { args: [kind: PackSourceKind]; result: PackSourceChoice | null };
+  /** Imports the pack picked by `choosePackSource` (progress arrives as `packImportProgress`). */
+  importPack: { args: [handle: string, options: PackImportOptions]; result: PackImportResult };
   removePack: { args: [packId: string]; result: PackRemoveResult };
   // Runs and history
   listRuns: { args: []; result: readonly RunSummary[] };
@@ -102,11 +103,13 @@ export type IpcEvents = {
   settingsChanged: Settings;
   /** Everything that happens in a live run, for every view (each view filters by runId). */
   runEvent: SessionEvent;
+  /** How far a pack import has got. */
+  packImportProgress: PackImportProgress;
   /** Quitting or closing the window with unsaved entries: the view asks the person and answers with `answerUnsavedPrompt`. */
   unsavedPrompt: UnsavedPrompt;
 };
 export type EventName = keyof IpcEvents;
-export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'unsavedPrompt'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'packImportProgress', 'unsavedPrompt'] as const satisfies readonly EventName[];
 
 /** The API the preload exposes as `window.api`: one function per channel plus one subscription per event. */
 export type DesktopApi = {

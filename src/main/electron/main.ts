@@ -3,10 +3,12 @@
  * typed IPC and the app windows. Everything that does real work lives in
  * the electron-free services (../services.ts).
  */
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
+import { contentSecurityPolicy } from '../../shared/csp';
+import { APP_ORIGIN, registerAppScheme, serveApp } from './app-protocol';
+import { appMenuTemplate } from './menu';
 import { createPromptBroker, createUnsavedGuard } from '../sessions/unsaved-guard';
 import { registerIpc, trustedSenders } from './ipc';
 import { lockDownSession, lockDownWebContents } from './security';
@@ -15,11 +17,15 @@ import { guardQuit, guardWindowClose, nativeUnsavedPrompt } from './quit';
 import { createAppWindow } from './windows';
 import { wireName, type EventName, type IpcEvents } from '../../shared/ipc';
 
-const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
-const rendererUrl = isDev
-  ? String(process.env['ELECTRON_RENDERER_URL'])
-  : pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
-const appUrlPrefix = isDev ? rendererUrl : pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
+// Every renderer is sandboxed, whatever its webPreferences say; the app scheme is registered before `ready`.
+app.enableSandbox();
+registerAppScheme(protocol);
+
+// Only a development build (electron-vite dev) loads the dev server; any other build serves its own files.
+const devServer = import.meta.env.DEV && !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const isDev = devServer !== undefined;
+const rendererUrl = devServer ?? `${APP_ORIGIN}/index.html`;
+const appUrlPrefix = devServer ? `${new URL(devServer).origin}/` : `${APP_ORIGIN}/`;
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const bundledPacksDir = app.isPackaged ? join(process.resourcesPath, 'scenarios') : join(app.getAppPath(), 'scenarios');
 
@@ -37,7 +43,7 @@ function broadcast<E extends EventName>(event: E, payload: IpcEvents[E]): void {
 }
 
 function openWindow(kind: 'main' | 'presenter', hash?: string): BrowserWindow {
-  const window = createAppWindow({ kind, preloadPath, rendererUrl, ...(hash ? { hash } : {}) });
+  const window = createAppWindow({ kind, preloadPath, rendererUrl, devTools: !app.isPackaged, ...(hash ? { hash } : {}) });
   windows.add(window);
   window.on('closed', () => windows.delete(window));
   return window;
@@ -57,6 +63,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession, isDev ? 'development' : 'production');
+    if (!isDev) serveApp(protocol, join(import.meta.dirname, '../renderer'), contentSecurityPolicy('production'));
+    // Packaged builds have no Reload or Developer Tools menu items (nor their shortcuts).
+    if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.getName())));
     const platform = electronPlatform({
       parent: () => [...windows].find((w) => !w.isDestroyed() && w.isFocused()) ?? [...windows][0],
       openPresenter: (runId) => {
@@ -82,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
       broadcast,
       unsavedPrompts,
       log: (message) => console.error(message),
+      packWorker: new URL('./pack-worker.js', import.meta.url),
     });
     const trustedIds = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
     registerIpc(ipcMain, services.dispatch, trustedSenders(appUrlPrefix, trustedIds));

@@ -13,7 +13,8 @@ import type { Validators } from './dispatcher';
 const none = z.tuple([]);
 const runId = z.string().regex(RUN_ID_PATTERN, 'must be a run id');
 const packId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a pack id');
-const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'must not contain NUL');
+/** A pack source picked in the native dialog (library-handlers.ts keeps its path). */
+const choiceHandle = z.uuid('must be the handle of a pack chosen in the dialog');
 
 // `by` and `command` are checked against the engine's schemas by the session (one source of truth).
 const submitRequest = z.strictObject({ by: z.unknown(), command: z.unknown() });
@@ -26,7 +27,7 @@ export const validators: Validators = {
   listPacks: none,
   getPack: z.tuple([packId]),
   choosePackSource: z.tuple([z.enum(['folder', 'file'])]),
-  importPack: z.tuple([path, z.strictObject({ replace: z.boolean().optional() })]),
+  importPack: z.tuple([choiceHandle, z.strictObject({ replace: z.boolean().optional() })]),
   removePack: z.tuple([packId]),
   listRuns: none,
   createRun: z.tuple([createRunRequestSchema]),

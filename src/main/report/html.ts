@@ -23,6 +23,10 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 const CSS = `
 @page { size: A4; margin: 16mm 14mm; }
 * { box-sizing: border-box; }
+/* Pack and participant text may hold long unbroken strings: they break wherever they must, never widening the page. */
+html { overflow-wrap: anywhere; }
+img { max-width: 100%; height: auto; }
+.md-link-address { color: #555; }
 body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 180mm; padding: 8mm 0; }
 h1 { font-size: 20pt; margin: 0 0 4pt; }
 h2 { font-size: 14pt; border-bottom: 2px solid #1f5fa8; padding-bottom: 2pt; margin-top: 18pt; break-after: avoid; page-break-after: avoid; }
