@@ -7,11 +7,13 @@ import { app, ipcMain, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
+import { createLanNetwork } from '../server/room/lan-network';
 import { registerIpc, trustedSenders } from './ipc';
 import { lockDownSession, lockDownWebContents } from './security';
 import { electronPlatform } from './platform';
 import { createAppWindow } from './windows';
-import { wireName, type EventName, type IpcEvents } from '../../shared/ipc';
+import { wireName } from '../../shared/ipc';
+import type { EventHub } from '../server/event-hub';
 
 const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
 const rendererUrl = isDev
@@ -26,17 +28,27 @@ const userDataOverride = process.env['VAIM_USER_DATA_DIR'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
 
 const windows = new Set<BrowserWindow>();
-
-function broadcast<E extends EventName>(event: E, payload: IpcEvents[E]): void {
-  for (const window of windows) {
-    if (!window.isDestroyed()) window.webContents.send(wireName(event as never), payload);
-  }
-}
+/** webContents ids of presenter windows: they get the presenter's projection of a run, over IPC too. */
+const presenterIds = new Set<number>();
+let hub: EventHub | undefined;
 
 function openWindow(kind: 'main' | 'presenter', hash?: string): BrowserWindow {
   const window = createAppWindow({ kind, preloadPath, rendererUrl, ...(hash ? { hash } : {}) });
+  const id = window.webContents.id;
   windows.add(window);
-  window.on('closed', () => windows.delete(window));
+  if (kind === 'presenter') presenterIds.add(id);
+  // Each window hears main's events as who it is: the presenter's are projected (no answer key, no notes).
+  const detach = hub?.attach({
+    principal: () => (kind === 'presenter' ? { kind: 'presenter' } : { kind: 'owner' }),
+    send: (event, payload) => {
+      if (!window.isDestroyed()) window.webContents.send(wireName(event as never), payload);
+    },
+  });
+  window.on('closed', () => {
+    windows.delete(window);
+    presenterIds.delete(id);
+    detach?.();
+  });
   return window;
 }
 
@@ -66,11 +78,15 @@ if (!app.requestSingleInstanceLock()) {
           window.setMenuBarVisibility(false);
         },
       }),
-      broadcast,
+      // Participants' devices reach the room over the LAN while the facilitator keeps it open; the served pages
+      // are the same built renderer.
+      roomNetwork: (wiring) => createLanNetwork({ rendererDir: join(import.meta.dirname, '../renderer'), dataDir: app.getPath('userData') }, wiring),
       log: (message) => console.error(message),
     });
+    hub = services.hub;
+    const presenter = services.gateway.connect({ kind: 'presenter' }).dispatch;
     const trustedIds = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
-    registerIpc(ipcMain, services.dispatch, trustedSenders(appUrlPrefix, trustedIds));
+    registerIpc(ipcMain, (senderId) => (presenterIds.has(senderId) ? presenter : services.dispatch), trustedSenders(appUrlPrefix, trustedIds));
     // Flush and close every live run before quitting, so nothing acknowledged is lost.
     let disposed = false;
     app.on('before-quit', (event) => {

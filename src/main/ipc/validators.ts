@@ -4,7 +4,9 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
-import { DEFAULT_READINESS_ITEMS } from '../../engine/pack/vocabulary';
+import { idSchema } from '../../engine/pack/primitives';
+import { DEFAULT_READINESS_ITEMS, ROLE_IDS } from '../../engine/pack/vocabulary';
+import { ROOM_LIMITS } from '../../shared/room';
 import { RUN_ID_PATTERN } from '../../shared/runs';
 import { REPORT_FORMATS } from '../../shared/ipc';
 import type { Validators } from './dispatcher';
@@ -34,6 +36,20 @@ const createRunRequest = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
 });
 
+const role = z.enum(ROLE_IDS);
+const roomOptions = z.strictObject({
+  allowRolePick: z.boolean(),
+  tls: z.boolean(),
+  cap: z.number().int().min(1).max(ROOM_LIMITS.maxCap),
+});
+const participantId = z.string().regex(/^p\d{1,9}$/, 'must be a participant id');
+const joinRequest = z.strictObject({
+  code: z.string().max(32),
+  name: z.string().trim().min(1, 'must not be empty').max(ROOM_LIMITS.nameMax),
+  role: role.optional(),
+});
+const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a participant token');
+
 // `by` and `command` are checked against the engine's schemas by the session (one source of truth).
 const submitRequest = z.strictObject({ by: z.unknown(), command: z.unknown() });
 
@@ -57,4 +73,14 @@ export const validators: Validators = {
   importRun: none,
   exportReport: z.tuple([runId, z.enum(REPORT_FORMATS)]),
   openPresenter: z.tuple([runId]),
+  openRoom: z.tuple([runId, roomOptions]),
+  closeRoom: z.tuple([runId]),
+  getRoom: z.tuple([runId]),
+  assignRoomRole: z.tuple([runId, participantId, role.nullable()]),
+  removeParticipant: z.tuple([runId, participantId]),
+  releaseDebrief: z.tuple([runId]),
+  joinRoom: z.tuple([joinRequest]),
+  resumeRoom: z.tuple([token]),
+  pickRole: z.tuple([role]),
+  castVote: z.tuple([runId, idSchema, z.array(idSchema).min(1).max(20)]),
 };

@@ -31,7 +31,7 @@ function setup() {
     updateSettings,
   } as unknown as Handlers;
   const ipcMain = fakeIpcMain();
-  const dispose = registerIpc(ipcMain as never, createDispatcher(handlers, validators), trustedSenders(APP, () => new Set([1])));
+  const dispose = registerIpc(ipcMain as never, () => createDispatcher(handlers, validators), trustedSenders(APP, () => new Set([1])));
   const invoke = (channel: string, e: ReturnType<typeof event>, ...args: unknown[]) => ipcMain.handlers.get(wireName(channel as never))!(e, ...args);
   return { ipcMain, updateSettings, dispose, invoke };
 }
