@@ -39,7 +39,10 @@ export const createParticipantSlice: SliceCreator<ParticipantSlice> = (set, get)
       d.participant.error = undefined;
     });
 
-  /** Follows the run the participant joined, afresh (a reconnect catches up from the log this way). */
+  /**
+   * Follows the run the participant joined, afresh: main projects the run for the participant's role, so a new
+   * role means a new projection (its brief, its injects), and a reconnect catches up from the log this way.
+   */
   const follow = async (self: ParticipantSelf) => {
     setSelf(self);
     if (self.state !== 'joined') return;
@@ -53,13 +56,13 @@ export const createParticipantSlice: SliceCreator<ParticipantSlice> = (set, get)
     unsubscribers = [
       subscribe('roomSelf', (self) => {
         const before = get().participant.self;
-        setSelf(self);
         if (self.state !== 'joined') {
           localStorage.removeItem(TOKEN_KEY);
+          setSelf(self);
           return;
         }
-        if (self.role) get().setActingAs(self.role);
-        if (!before || before.runId !== self.runId) void get().openRun(self.runId);
+        if (!before || before.runId !== self.runId || before.role !== self.role) void follow(self);
+        else setSelf(self);
       }),
       subscribe('connection', ({ connected, message }) => {
         set((d) => {
@@ -107,9 +110,7 @@ export const createParticipantSlice: SliceCreator<ParticipantSlice> = (set, get)
     },
     pickRole: async (role) => {
       try {
-        const self = await call('pickRole', role);
-        setSelf(self);
-        get().setActingAs(role);
+        await follow(await call('pickRole', role));
       } catch (error) {
         set((d) => void (d.participant.error = errorText(error)));
       }
