@@ -8,6 +8,7 @@
  * the facilitator's notes or another role's private text.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join as pathJoin } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { applyCommand } from '../../src/engine/apply-command';
@@ -15,7 +16,7 @@ import type { Pack } from '../../src/engine/pack/schema';
 import { ROLE_TITLES, type RoleId } from '../../src/engine/pack/vocabulary';
 import { axeViolations, describeViolations } from './harness/axe';
 import { backendCases } from './harness/backends';
-import { launchApp, type AppHandle } from './harness/launch-app';
+import { launchApp, SCREENSHOT_DIR, type AppHandle } from './harness/launch-app';
 
 const skip = backendCases()[0]?.skip;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -151,6 +152,11 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     expect(await linus.getByRole('region', { name: 'Your moves' }).getByRole('button', { name: /^Make move:/ }).count()).toBeGreaterThan(0);
     await app.screenshot('participant-laptop', linus);
     await app.screenshot('participant-phone', ada);
+    // What a phone shows without scrolling, and further down at the role's moves.
+    await ada.screenshot({ path: pathJoin(SCREENSHOT_DIR, 'browser-participant-phone-top.png') });
+    await adaMoves.scrollIntoViewIfNeeded();
+    await ada.screenshot({ path: pathJoin(SCREENSHOT_DIR, 'browser-participant-phone-moves.png') });
+    await linus.screenshot({ path: pathJoin(SCREENSHOT_DIR, 'browser-participant-laptop-top.png') });
   });
 
   it('records what a participant does as their role: the console and the presenter follow', async () => {
