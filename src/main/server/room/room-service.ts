@@ -303,11 +303,12 @@ export function createRoomService(options: RoomServiceOptions) {
     submit: async (participantId: string, runId: string, request: SubmitRequest): Promise<SubmitResult> => {
       const { current, participant } = participantById(participantId);
       if (runId !== current.runId) throw new IpcFailure('forbidden', 'You can only take part in the run you joined.');
-      if (!participant.commandBucket.take()) throw new IpcFailure('rate-limited', 'Too many commands at once: wait a moment.');
       const parsed = parseParticipantCommand(request);
       if (!parsed.ok) return { ok: false, rejection: { code: 'invalid-command', message: parsed.message } };
       const refusal = participantRefusal(current.pack, participant.role, parsed.by, parsed.command);
       if (refusal) throw new IpcFailure('forbidden', refusal);
+      // Refusals are bounded by the socket's message limit; what reaches the session is bounded here.
+      if (!participant.commandBucket.take()) throw new IpcFailure('rate-limited', 'Too many commands at once: wait a moment.');
       const result = await sessions.submit(runId, { by: parsed.by, command: parsed.command });
       if (result.ok) {
         participant.commands += 1;
