@@ -103,10 +103,10 @@ describe('joining the room', () => {
     const { client, token, participantId } = await app.participant('Linus', 'technical-lead');
     client.close();
     await client.closed;
-    await expect.poll(() => (app.web.services.room.status(app.runId) as { participants: { connected: boolean }[] }).participants[0]?.connected).toBe(false);
+    await expect.poll(() => (app.web.services.room.status(app.runId) as { readonly participants?: readonly { connected: boolean }[] }).participants?.[0]?.connected).toBe(false);
     const again = await app.device();
     expect(await again.call('resumeRoom', token)).toMatchObject({ ok: true, value: { self: { participantId, role: 'technical-lead' } } });
-    await expect.poll(() => (app.web.services.room.status(app.runId) as { participants: { connected: boolean }[] }).participants[0]?.connected).toBe(true);
+    await expect.poll(() => (app.web.services.room.status(app.runId) as { readonly participants?: readonly { connected: boolean }[] }).participants?.[0]?.connected).toBe(true);
   });
 });
 
