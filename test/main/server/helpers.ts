@@ -37,9 +37,9 @@ export type Client = {
 };
 
 /** Opens a WebSocket client; resolves once the server said hello. */
-export function connect(url: string, origin: string, headers: Record<string, string> = {}): Promise<Client> {
+export function connect(url: string, origin: string, headers: Record<string, string> = {}, localAddress?: string): Promise<Client> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { origin, headers });
+    const ws = new WebSocket(url, { origin, headers, ...(localAddress ? { localAddress } : {}) });
     const frames: string[] = [];
     const waiting = new Map<number, (r: IpcResponse<unknown>) => void>();
     let nextId = 1;
@@ -86,8 +86,8 @@ export type RoomApp = {
   /** The open room's status (code, address). */
   room: Extract<RoomStatus, { open: true }>;
   readonly roomPort: () => number;
-  /** A device on the room's network (right Host and Origin). */
-  readonly device: () => Promise<Client>;
+  /** A device on the room's network (right Host and Origin), from `localAddress` if given (a loopback address). */
+  readonly device: (localAddress?: string) => Promise<Client>;
   /** Joins as a participant and returns the client and the token. */
   readonly participant: (name: string, role?: string) => Promise<{ client: Client; token: string; participantId: string }>;
   /** Entries in the run's log right now. */
@@ -126,7 +126,7 @@ export async function startRoomApp(options: Partial<RoomOptions> = {}): Promise<
     dir,
     room: undefined as never,
     roomPort: () => Number(new URL(app.room.addresses[0]!.replace('/#/join', '/')).port),
-    device: () => connect(`ws://${ROOM_HOST}:${app.roomPort()}/ws`, `http://${ROOM_HOST}:${app.roomPort()}`),
+    device: (localAddress) => connect(`ws://${ROOM_HOST}:${app.roomPort()}/ws`, `http://${ROOM_HOST}:${app.roomPort()}`, {}, localAddress),
     participant: async (name, role) => {
       const client = await app.device();
       const joined = await client.call('joinRoom', { code: app.room.code, name, ...(role ? { role } : {}) });
