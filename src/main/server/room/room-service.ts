@@ -136,7 +136,7 @@ export function createRoomService(options: RoomServiceOptions) {
     const names = [...current.participants.values()].filter((p) => p.role === role).map((p) => p.name);
     if (names.length === 0) return;
     const participant = names.join(', ').slice(0, 200);
-    if (sessions.state(current.runId)?.roles[role] === participant) return;
+    if (sessions.state(current.runId)?.roles[role]?.toLowerCase() === participant.toLowerCase()) return;
     const command: Command = { type: 'role.assign', role, participant };
     await sessions.submit(current.runId, { by: 'facilitator', command });
   };
