@@ -17,51 +17,37 @@ export function RoomRoster({ status, run, onChange }: { readonly status: Open; r
   if (status.participants.length === 0) return <p className="hint">Nobody has joined yet.</p>;
   return (
     <>
-      <table className="room-roster">
-        <caption>Participants ({status.participants.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Connected</th>
-            <th scope="col">Commands</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.participants.map((p) => (
-            <tr key={p.participantId}>
-              <th scope="row">{p.name}</th>
-              <td>
-                <select
-                  aria-label={`Role of ${p.name}`}
-                  value={p.role ?? ''}
-                  onChange={(e) => {
-                    const role = (e.currentTarget.value || null) as RoleId | null;
-                    void act(() => call('assignRoomRole', run.runId, p.participantId, role));
-                  }}
-                >
-                  <option value="">No role yet</option>
-                  {roles.map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_TITLES[role]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{p.connected ? 'Yes' : 'No (can rejoin)'}</td>
-              <td>{p.commands}</td>
-              <td>
-                <button type="button" onClick={() => void act(() => call('removeParticipant', run.runId, p.participantId))} aria-label={`Remove ${p.name} from the room`}>
-                  Remove
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h3 id="room-roster-title">Participants ({status.participants.length})</h3>
+      <ul className="room-roster" aria-labelledby="room-roster-title">
+        {status.participants.map((p) => (
+          <li key={p.participantId} className="room-person" aria-label={p.name}>
+            <div className="room-person-name">
+              <strong>{p.name}</strong>
+              <span className={`room-person-state${p.connected ? ' is-connected' : ''}`}>
+                {p.connected ? 'connected' : 'disconnected (can rejoin)'} · {p.commands} {p.commands === 1 ? 'command' : 'commands'}
+              </span>
+            </div>
+            <select
+              aria-label={`Role of ${p.name}`}
+              value={p.role ?? ''}
+              onChange={(e) => {
+                const role = (e.currentTarget.value || null) as RoleId | null;
+                void act(() => call('assignRoomRole', run.runId, p.participantId, role));
+              }}
+            >
+              <option value="">No role yet</option>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_TITLES[role]}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => void act(() => call('removeParticipant', run.runId, p.participantId))} aria-label={`Remove ${p.name} from the room`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
       <Votes status={status} run={run} />
     </>
   );
