@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useStore } from './store/store';
 import { Navigation } from './components/Navigation';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { Notices } from './components/Notices';
 import { ScreenOutlet } from './screens/ScreenOutlet';
 import { useHashSync } from './useHashSync';
@@ -50,6 +51,7 @@ export function App() {
         <ScreenOutlet />
       </main>
       <Notices />
+      <ConnectionBanner />
     </div>
   );
 }

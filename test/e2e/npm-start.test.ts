@@ -77,11 +77,15 @@ describe.skipIf(Boolean(skip))(`npm start without the desktop binary [browser]${
     await page.close();
   });
 
-  it('stops on Ctrl-C with every live run saved', async () => {
+  it('stops on Ctrl-C with every live run saved, and an open page says the app is gone', async () => {
+    const page = await browser.newPage();
+    await page.goto(address);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Scenario library' }).isVisible(), { timeout: 15_000 }).toBe(true);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(output).toContain('Stopped. Every open run was saved.');
+    await expect.poll(() => page.getByText('The connection to the app was lost; reconnecting…', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
     const [runId] = await readdir(join(userDataDir, 'runs'));
     const log = await readFile(join(userDataDir, 'runs', runId!, 'log.jsonl'), 'utf8');
     expect(log).toContain('"run.start"');
