@@ -97,6 +97,21 @@ describe('the facilitator’s room panel', () => {
   });
 });
 
+describe('the browser version’s connection', () => {
+  it('says when the connection to the app is lost, and reloads the followed run when it is back', async () => {
+    const { main } = facilitatedRun();
+    render(<App />);
+    await screen.findByRole('region', { name: 'Room' });
+    const opens = () => main.calls.filter(([channel]) => channel === 'openRun').length;
+    const before = opens();
+    act(() => main.emit('connection', { connected: false, message: 'The connection to the app was lost; reconnecting…' }));
+    expect(await screen.findByText('The connection to the app was lost; reconnecting…')).toBeInTheDocument();
+    act(() => main.emit('connection', { connected: true }));
+    await waitFor(() => expect(screen.queryByText('The connection to the app was lost; reconnecting…')).not.toBeInTheDocument());
+    await waitFor(() => expect(opens()).toBe(before + 1));
+  });
+});
+
 describe('a participant’s device', () => {
   function device(options: { refuse?: string } = {}) {
     const main = fakeMain({ mode: 'facilitated' });
