@@ -80,6 +80,21 @@ describe('registerIpc', () => {
   });
 });
 
+describe('registerIpc per window', () => {
+  it('answers each window with its own dispatcher (the presenter window gets the presenter’s)', async () => {
+    const ipcMain = fakeIpcMain();
+    const asked: number[] = [];
+    const owner = vi.fn(async () => ({ ok: true as const, value: 'owner' }));
+    const presenter = vi.fn(async () => ({ ok: true as const, value: 'presenter' }));
+    registerIpc(ipcMain as never, (id) => (asked.push(id), id === 2 ? presenter : owner), trustedSenders(APP, () => new Set([1, 2])));
+    const openRun = ipcMain.handlers.get(wireName('openRun'))!;
+    await expect(openRun(event({ id: 1 }), 'r1')).resolves.toEqual({ ok: true, value: 'owner' });
+    await expect(openRun(event({ id: 2 }), 'r1')).resolves.toEqual({ ok: true, value: 'presenter' });
+    expect(asked).toEqual([1, 2]);
+    expect(presenter).toHaveBeenCalledWith('openRun', ['r1']);
+  });
+});
+
 describe('createDispatcher', () => {
   it('refuses unknown channels and turns handler crashes into errors, never throwing', async () => {
     const handlers = {
