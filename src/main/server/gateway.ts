@@ -8,7 +8,7 @@
  * their role, what authority.ts allows.
  */
 import { DEFAULT_SETTINGS, type AppInfo } from '../../shared/app';
-import { CHANNELS, type Channel } from '../../shared/ipc';
+import { CHANNELS } from '../../shared/ipc';
 import { createDispatcher, IpcFailure, type Dispatch, type Handlers } from '../ipc/dispatcher';
 import { validators } from '../ipc/validators';
 import type { SessionManager } from '../sessions/session-manager';
@@ -133,6 +133,3 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   };
 }
-
-/** Channels a participant's connection answers (for documentation and tests). */
-export const PARTICIPANT_CHANNELS: readonly Channel[] = ['getAppInfo', 'getSettings', 'joinRoom', 'resumeRoom', 'openRun', 'submitCommand', 'pickRole', 'castVote'];

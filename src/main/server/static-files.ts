@@ -6,7 +6,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../shared/csp';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -94,5 +94,3 @@ async function readInside(root: string, file: string): Promise<Buffer | undefine
     return undefined;
   }
 }
-
-export const INDEX_FILE = (root: string): string => join(root, 'index.html');

@@ -8,7 +8,8 @@
  * `role.assign` so the debrief names who held it.
  */
 import { encode } from 'uqr';
-import { actorSchema, commandSchema, type Actor, type Command } from '../../../engine/command-schema';
+import type { Command } from '../../../engine/command-schema';
+import { indexOf } from '../../../engine/pack-index';
 import type { Pack } from '../../../engine/pack/schema';
 import { ROLE_IDS, ROLE_TITLES, type RoleId } from '../../../engine/pack/vocabulary';
 import type { EventName, IpcEvents } from '../../../shared/ipc';
@@ -17,7 +18,7 @@ import type { SubmitRequest, SubmitResult } from '../../../shared/runs';
 import { IpcFailure } from '../../ipc/dispatcher';
 import type { SessionManager } from '../../sessions/session-manager';
 import { createBucket, createKeyedBuckets, type RateLimit } from '../rate-limit';
-import { participantRefusal } from './authority';
+import { parseParticipantCommand, participantRefusal } from './authority';
 import { codeMatches, newRoomCode, newToken, tokenDigest } from './room-code';
 
 /** The LAN side of the room: started when a room opens, stopped when it closes. */
@@ -323,7 +324,7 @@ export function createRoomService(options: RoomServiceOptions) {
       if (participant.role === null) throw new IpcFailure('forbidden', 'You have no command role yet.');
       const decision = current.pack.decisions.find((d) => d.id === decisionId);
       if (!decision || sessions.state(runId)?.decisions[decisionId]?.status !== 'open') throw new IpcFailure('rejected', 'That decision is not open.');
-      const valid = new Set(decisionOptionIds(decision));
+      const valid = indexOf(current.pack).decisions.get(decisionId)?.optionIds ?? new Set<string>();
       if (choice.length === 0 || choice.some((o) => !valid.has(o)) || new Set(choice).size !== choice.length) throw new IpcFailure('invalid-arguments', 'Those are not options of this decision.');
       const votes = current.votes.get(decisionId) ?? new Map<string, readonly string[]>();
       votes.set(participantId, [...choice]);
@@ -358,22 +359,4 @@ function uniqueName(current: OpenRoom, typed: string): string {
     const candidate = `${base} (${n})`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
-}
-
-function decisionOptionIds(decision: Pack['decisions'][number]): string[] {
-  if (decision.kind === 'severity') return ['v1', 'v2', 'v3', 'v4', 'v5'];
-  if (decision.kind === 'r3ai') return ['reliability', 'resilience', 'responsibility'];
-  return (decision.options ?? []).map((o) => o.id);
-}
-
-type ParsedCommand = { ok: true; by: Actor; command: Command } | { ok: false; message: string };
-
-/** Reads a participant's request with the engine's own schemas (the session checks them again). */
-function parseParticipantCommand(request: SubmitRequest): ParsedCommand {
-  const by = actorSchema.safeParse(request.by);
-  if (!by.success) return { ok: false, message: `by: ${by.error.issues[0]?.message ?? 'invalid'}` };
-  const command = commandSchema.safeParse(request.command);
-  if (command.success) return { ok: true, by: by.data, command: command.data };
-  const issue = command.error.issues[0];
-  return { ok: false, message: `command${issue && issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` };
 }
