@@ -53,3 +53,6 @@ export * from './scoring';
 
 // Scenario time for people: the one formatter every screen, report and the CLI use.
 export { clockOffset, formatSimDateTime, formatSimTime, formatSpan } from './time';
+
+// Strategy exploration (vaim explore / playtest, the strategy zoo).
+export * from './explore';

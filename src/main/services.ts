@@ -17,6 +17,7 @@ import type { Platform } from './platform/platform';
 import { realRunDeps } from './runs/real-deps';
 import { createRunStore } from './runs/run-store';
 import { createSessionManager, type SessionManager } from './sessions/session-manager';
+import type { PromptBroker } from './sessions/unsaved-guard';
 import { createSettingsStore } from './settings/settings-store';
 import { createEventHub, type EventHub } from './server/event-hub';
 import { createGateway, type Gateway } from './server/gateway';
@@ -40,6 +41,8 @@ export type ServiceOptions = {
   readonly log?: (message: string) => void;
   /** Monotonic milliseconds for the run clocks (defaults to performance.now). */
   readonly monotonicNow?: () => number;
+  /** Carries the unsaved-entries question to the views (the Electron shell's has a native-dialog fallback). */
+  readonly unsavedPrompts?: PromptBroker;
 };
 
 /** The running services. */
@@ -52,6 +55,8 @@ export type Services = {
   /** One dispatcher per connection, by principal (the WebSocket server and the Electron presenter window use it). */
   readonly gateway: Gateway;
   readonly room: RoomService;
+  /** Carries the unsaved-entries question (quit, window close) to the views and the answer back. */
+  readonly unsavedPrompts: PromptBroker;
   /** Closes the room and every live session (flushing its log) and stops relaying events. */
   readonly dispose: () => Promise<void>;
 };
@@ -96,8 +101,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     },
     now: options.monotonicNow ?? (() => performance.now()),
   });
-  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: hub.publish });
-  const { dispose: stopRelays, ...runChannels } = runHandlers;
+  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: hub.publish, ...(options.unsavedPrompts ? { unsavedPrompts: options.unsavedPrompts } : {}) });
+  const { dispose: stopRelays, unsavedPrompts, ...runChannels } = runHandlers;
   const handlers: Handlers = {
     getAppInfo: () => info,
     getSettings: () => settings.get(),
@@ -119,6 +124,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     hub,
     gateway,
     room,
+    unsavedPrompts,
     dispatch,
     dispose: async () => {
       await room.closeAny();

@@ -37,6 +37,7 @@ const api = {
   resumeRoom: call('resumeRoom'),
   pickRole: call('pickRole'),
   castVote: call('castVote'),
+  answerUnsavedPrompt: call('answerUnsavedPrompt'),
   on: <E extends EventName>(event: E, listener: (payload: IpcEvents[E]) => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const wrapped = (_event: unknown, payload: IpcEvents[E]) => listener(payload);

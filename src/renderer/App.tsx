@@ -4,6 +4,7 @@ import { useStore } from './store/store';
 import { Navigation } from './components/Navigation';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Notices } from './components/Notices';
+import { UnsavedDialog } from './components/UnsavedDialog';
 import { ScreenOutlet } from './screens/ScreenOutlet';
 import { useHashSync } from './useHashSync';
 
@@ -52,6 +53,7 @@ export function App() {
       </main>
       <Notices />
       <ConnectionBanner />
+      <UnsavedDialog />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { LibraryEntry, PackImportOptions, PackImportResult, PackRemoveResul
 import type { LoadedPack } from './packs';
 import type { RoleId } from '../engine/pack/vocabulary';
 import type { JoinRequest, JoinResult, ParticipantSelf, RoomOptions, RoomStatus } from './room';
-import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult } from './runs';
+import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 
 /** Formats a run's report can be exported to. */
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
@@ -35,8 +35,12 @@ export type IpcContract = {
   createRun: { args: [request: CreateRunRequest]; result: { readonly runId: string } };
   /** Opens (or resumes) a run in a live session; its events then reach every view as `runEvent`. */
   openRun: { args: [runId: string]; result: SessionView };
-  /** Closes a live session (the run stays on disk and can be resumed). */
-  closeRun: { args: [runId: string]; result: null };
+  /**
+   * Closes a live session (the run stays on disk and can be resumed). Refused
+   * while entries are unsaved (after one more try to save them), unless
+   * `discardUnsaved` — the person chose to.
+   */
+  closeRun: { args: [runId: string, options?: { readonly discardUnsaved?: boolean }]; result: null };
   submitCommand: { args: [runId: string, request: SubmitRequest]; result: SubmitResult };
   deleteRun: { args: [runId: string]; result: null };
   /** Saves the run as one portable file (a save dialog); the path, or null when cancelled. */
@@ -66,6 +70,8 @@ export type IpcContract = {
   pickRole: { args: [role: RoleId]; result: ParticipantSelf };
   /** Votes on an open decision that is asked to another role (advisory: the facilitator sees the tally). */
   castVote: { args: [runId: string, decisionId: string, options: string[]]; result: null };
+  /** The person's answer to an `unsavedPrompt` (quitting or closing the window with unsaved entries). */
+  answerUnsavedPrompt: { args: [promptId: string, choice: UnsavedChoice]; result: null };
 };
 
 /** A channel name (also the DesktopApi method name). */
@@ -101,6 +107,7 @@ export const CHANNELS = [
   'resumeRoom',
   'pickRole',
   'castVote',
+  'answerUnsavedPrompt',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that CHANNELS lists every channel exactly.
@@ -132,6 +139,8 @@ export type IpcEvents = {
   settingsChanged: Settings;
   /** Everything that happens in a live run, for every view (each view filters by runId). */
   runEvent: SessionEvent;
+  /** Quitting or closing the window with unsaved entries: the view asks the person and answers with `answerUnsavedPrompt`. */
+  unsavedPrompt: UnsavedPrompt;
   /** The room of a run changed (participants, votes, open or closed): facilitator views only. */
   roomStatus: RoomStatus;
   /** A participant's own standing changed (role given, room closed, debrief released): that participant only. */
@@ -143,7 +152,7 @@ export type IpcEvents = {
   connection: { readonly connected: boolean; readonly message?: string };
 };
 export type EventName = keyof IpcEvents;
-export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'roomStatus', 'roomSelf', 'connection'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'unsavedPrompt', 'roomStatus', 'roomSelf', 'connection'] as const satisfies readonly EventName[];
 
 /** The API the preload exposes as `window.api`: one function per channel plus one subscription per event. */
 export type DesktopApi = {

@@ -10,8 +10,10 @@ import type { ScoreReport } from './types';
 
 /** The reference response must score at least this. */
 export const REFERENCE_MIN_SCORE = 95;
-/** A run that does nothing must score at most this. */
+/** A run that does nothing must score at most this (an error above it)… */
 export const DO_NOTHING_MAX_SCORE = 30;
+/** …and should score at most this (a warning above it). */
+export const DO_NOTHING_WARN_SCORE = 15;
 /** The seed the self-check plays with. */
 export const SELF_CHECK_SEED = 1;
 
@@ -28,11 +30,10 @@ export type SelfCheckResult = {
 /** The lines that lost points, worst first, for the message ("detect.r3ai 0/10: …"). */
 function lostLines(report: ScoreReport, limit: number): string {
   const lost = report.lines
-    .filter((l) => l.points < l.max || l.points < 0)
-    .map((l) => ({ l, lost: l.max - l.points }))
+    .filter((l) => l.lost > 0)
     .sort((a, b) => b.lost - a.lost)
     .slice(0, limit)
-    .map(({ l }) => `${l.id} ${l.points}/${l.max}: ${l.reason}`);
+    .map((l) => `−${l.lost}: ${l.reason}`);
   return lost.length ? ` Points lost: ${lost.join(' | ')}` : '';
 }
 
@@ -58,12 +59,13 @@ export function selfCheck(pack: Pack): SelfCheckResult {
   if (runs.doNothing) {
     const report = score(pack, runs.doNothing.header, runs.doNothing.log);
     doNothingScore = report.total;
-    if (report.total > DO_NOTHING_MAX_SCORE) {
-      const earned = report.lines.filter((l) => l.points > 0).map((l) => `${l.id} ${l.points}/${l.max}`).join(', ');
+    if (report.total > DO_NOTHING_WARN_SCORE) {
+      const earned = report.lines.filter((l) => l.points > 0).map((l) => `${l.reason} (+${l.worth - l.lost})`).join(' | ');
+      const error = report.total > DO_NOTHING_MAX_SCORE;
       issues.push({
         path: ['reference'],
-        severity: 'error',
-        message: `A run that does nothing (start, wait until the end) scores ${report.total}, above ${DO_NOTHING_MAX_SCORE}: the reference rewards inaction. Points earned: ${earned}.`,
+        severity: error ? 'error' : 'warning',
+        message: `A run that does nothing (start, wait until the end) scores ${report.total}, above ${error ? DO_NOTHING_MAX_SCORE : DO_NOTHING_WARN_SCORE}: the reference rewards inaction. Points earned: ${earned}.`,
       });
     }
   }

@@ -45,13 +45,14 @@ function forbiddenFor(audience: Exclude<Audience, { kind: 'facilitator' }>): str
   const role = audience.kind === 'participant' ? audience.role : null;
   const answers = [
     ...prose(pack.reference),
-    ...pack.decisions.flatMap((d) => prose((d.options ?? []).map((o) => o.rationale ?? ''))),
+    ...pack.decisions.flatMap((d) => prose((d.options ?? []).map((o) => [o.rationale ?? '', o.cost?.reason ?? '']))),
+    ...prose(pack.moves.map((m) => m.cost?.reason ?? '')),
     ...prose(pack.debrief?.facilitatorNotes ?? ''),
   ];
   const briefs = pack.roles.filter((r) => audience.kind === 'presenter' || r.role !== role).flatMap((r) => prose(r.brief));
   const injects = pack.injects.filter((i) => !visibleTo(role)(i)).flatMap((i) => prose([i.title, i.body, i.from ?? '']));
   // A secret that is also written somewhere the audience may read is not a leak (e.g. a sentence quoted in the situation).
-  const allowed = wire([pack.situation, pack.summary, pack.system, pack.injects.filter(visibleTo(role)), pack.moves, pack.obligations, pack.variables, pack.recovery, pack.decisions.map((d) => ({ ...d, options: d.options?.map(({ rationale: _r, ...o }) => o) }))]);
+  const allowed = wire([pack.situation, pack.summary, pack.system, pack.learningObjectives, pack.injects.filter(visibleTo(role)), pack.moves.map(({ cost: _c, ...m }) => m), pack.obligations, pack.variables, pack.recovery, pack.decisions.map((d) => ({ ...d, options: d.options?.map(({ rationale: _r, cost: _c, ...o }) => o) }))]);
   return [...answers, ...briefs, ...injects].filter((text) => !carries(allowed, text));
 }
 
@@ -64,7 +65,8 @@ describe('projectSnapshot', () => {
       const forbidden = forbiddenFor(audience as Extract<Audience, { kind: 'participant' }>);
       expect(forbidden.length).toBeGreaterThan(50);
       for (const text of forbidden) expect(carries(serialized, text), `${JSON.stringify(audience)} gets: ${text.slice(0, 80)}`).toBe(false);
-      expect(serialized).not.toMatch(/"best":|"rationale":|"r3aiRationale":|"tempo":|"boardWithin":/);
+      expect(serialized).not.toMatch(/"best":|"rationale":|"r3aiRationale":|"tempo":|"boardWithin":|"cost":|"missedCost":|"breachCost":|"harmScale":|"weights":|"awareness":|"keywords":/);
+      expect(serialized).not.toMatch(/"(harmful|misleading|irreversible|preserves-evidence|alters-system)"/);
       expect(serialized).not.toContain(`"correct":true`);
       expect(serialized).not.toContain(`"expected":true`);
     }
@@ -96,6 +98,7 @@ describe('projectSnapshot', () => {
   it('gives the presenter the debrief once released — but never the facilitator’s notes', () => {
     const projected = projectSnapshot(snapshot, { kind: 'presenter', debriefReleased: true });
     expect(projected.pack.reference).toEqual(pack.reference);
+    expect(projected.pack.moves).toEqual(pack.moves);
     expect(projected.pack.r3ai).toBe(pack.r3ai);
     expect(projected.pack.decisions).toEqual(pack.decisions);
     expect(pack.debrief?.facilitatorNotes).toBeTruthy();
@@ -115,7 +118,9 @@ describe('projectSnapshot', () => {
       fc.property(sequenceArbitrary(pack, 30), (intents) => {
         let full = createRun(pack, header);
         let views = projected.map((p) => createRun(p, header));
-        expect(views.every((v) => wire(v) === wire(full))).toBe(true);
+        // The scoring annotations the reducer derives from withheld costs are the one difference (no view shows them).
+        const comparable = (state: unknown) => JSON.stringify(state, (key, value) => (key === 'costly' ? undefined : value));
+        expect(views.every((v) => comparable(v) === comparable(full))).toBe(true);
         for (const intent of intents) {
           const entry = intent.kind === 'command' ? intent : { by: intent.by, command: { type: 'clock.advance' as const, to: full.clock.now + intent.minutes } };
           const result = applyCommand(pack, full, entry);
@@ -124,7 +129,7 @@ describe('projectSnapshot', () => {
           if (!result.ok) continue;
           full = result.state;
           views = others.map((o) => (o.ok ? o.state : full));
-          for (const view of views) expect(wire(view)).toBe(wire(full));
+          for (const view of views) expect(comparable(view)).toBe(comparable(full));
         }
       }),
       { numRuns: 60 },

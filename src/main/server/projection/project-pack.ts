@@ -1,15 +1,23 @@
 /**
  * The projected pack a presenter or participant replays the log over. It
  * keeps everything the engine reducer reads — ids, timing, conditions,
- * effects, decision options, move owners, obligations, recovery criteria and
- * the ids of the TRACE choices — and withholds the text the audience may not
- * see: the reference playbook (severity, required and forbidden moves,
- * timeline, TRACE answers), the pack's R3AI category, rationales and best
- * options, the facilitator's notes (always), other roles' private briefs and
- * the text and attachments of injects not addressed to them. After the
- * debrief is released only the facilitator's notes stay withheld.
+ * effects, decision options (and the `restart` mark the recovery gate reads),
+ * move owners, obligations, recovery criteria and the ids of the TRACE
+ * choices — and withholds what the audience may not see: the reference
+ * playbook (severity, required and forbidden moves, timeline, TRACE answers),
+ * the pack's R3AI category, rationales and best options, the scoring
+ * internals that give the answers away (the costs of acts and why, the marks
+ * `harmful`, `misleading` …, missed-obligation and gate costs, harm scales,
+ * stage weights), the facilitator's notes (always), other roles' private
+ * briefs and the text and attachments of injects not addressed to them.
+ * After the debrief is released only the facilitator's notes stay withheld.
+ *
+ * Replaying a log over the projected pack gives the same state as over the
+ * full pack, except for the scoring annotations the reducer derives from the
+ * withheld costs (`costly` on moves and decisions), which no projected view
+ * shows.
  */
-import type { Decision, Inject, Pack, Reference } from '../../../engine/pack/schema';
+import type { Decision, Inject, Move, Pack, Reference } from '../../../engine/pack/schema';
 import type { PackSnapshot } from '../../../shared/runs';
 import { type Audience, mayRead, mayReadAnswers } from './audience';
 
@@ -33,9 +41,10 @@ export function projectSnapshot(snapshot: PackSnapshot, audience: Audience): Pac
 export function projectPack(pack: Pack, audience: Audience): Pack {
   if (audience.kind === 'facilitator') return pack;
   const answers = mayReadAnswers(audience);
-  const { r3ai, reference, debrief, ...rest } = pack;
+  const { r3ai, reference, debrief, weights, ...rest } = pack;
   const projected = {
     ...rest,
+    ...(answers ? { moves: pack.moves, obligations: pack.obligations, recovery: pack.recovery, metrics: pack.metrics } : withholdScoring(pack)),
     // The projector shows no private brief; a participant reads their own role's (every role's after the debrief).
     roles: pack.roles.map((r) => (audience.kind === 'participant' && mayRead(audience, [r.role]) ? r : { role: r.role, brief: WITHHELD })),
     injects: pack.injects.map((inject) => (mayRead(audience, inject.visibleTo) ? inject : withholdInject(inject))),
@@ -43,7 +52,7 @@ export function projectPack(pack: Pack, audience: Audience): Pack {
     reference: answers ? reference : withholdReference(reference),
     // The facilitator's notes never leave the facilitator's windows, not even after the debrief is released.
     debrief: { questions: debrief?.questions ?? [], facilitatorNotes: WITHHELD },
-    ...(answers ? { r3ai } : {}),
+    ...(answers ? { r3ai, ...(weights ? { weights } : {}) } : {}),
   };
   // `r3ai` (the pack's own category, i.e. the answer to the R3AI classification) is absent before release;
   // the reducer never reads it.
@@ -57,10 +66,20 @@ function withholdInject(inject: Inject): Inject {
 
 function withholdRationales(decision: Decision): Decision {
   const { best: _best, ...rest } = decision;
-  return {
-    ...rest,
-    ...(decision.options ? { options: decision.options.map(({ rationale: _rationale, ...option }) => option) } : {}),
-  };
+  const options = decision.options?.map(({ rationale: _rationale, cost: _cost, marks, ...option }) =>
+    // The reducer reads one mark: choosing a `restart` option puts the system back into service (the gate).
+    marks?.includes('restart') ? { ...option, marks: ['restart' as const] } : option,
+  );
+  return { ...rest, ...(options ? { options } : {}) };
+}
+
+/** Costs, marks, scales: what scoring reads and the reducer does not (apart from the moves' owners and timing). */
+function withholdScoring(pack: Pack): Pick<Pack, 'moves' | 'obligations' | 'recovery' | 'metrics'> {
+  const moves = pack.moves.map(({ cost: _cost, marks: _marks, ...move }): Move => move as Move);
+  const obligations = pack.obligations.map(({ missedCost: _missed, ...obligation }) => obligation);
+  const { breachCost: _breach, ...recovery } = pack.recovery;
+  const { harmScale: _scale, ...metrics } = pack.metrics;
+  return { moves, obligations, recovery, metrics: { ...metrics, harms: metrics.harms.map(({ scale: _s, ...harm }) => harm) } };
 }
 
 /** Keeps only the ids the reducer checks TRACE commands against; every answer is withheld. */

@@ -4,7 +4,7 @@
  * adding an ad-hoc inject. Everything here goes in the log.
  */
 import { useState, type FormEvent } from 'react';
-import { CHANNELS, ROLE_TITLES, type Channel } from '../../../engine';
+import { CHANNELS, ROLE_TITLES, expectedSteps, type Channel } from '../../../engine';
 import { useStore } from '../../store/store';
 import type { ActiveRun } from '../../store/run-slice';
 import { CHANNEL_LABELS, R3AI_LABELS, severityLabel } from '../../lib/labels';
@@ -26,12 +26,13 @@ export function FacilitatorConsole({ run }: { readonly run: ActiveRun }) {
 function AnswerKey({ run }: { readonly run: ActiveRun }) {
   const { pack, state } = run;
   const now = state.clock.now;
-  const reference = [...pack.reference.severity].reverse().find((s) => s.at <= now) ?? pack.reference.severity[0];
+  const expected = expectedSteps(pack, state);
+  const reference = [...expected].reverse().find((s) => s.at <= now);
   return (
     <details className="answer-key">
       <summary>Answer key</summary>
       <p>
-        Reference severity now: <strong>{reference ? severityLabel(reference.level) : '—'}</strong>. R3AI: <strong>{R3AI_LABELS[pack.reference.r3ai].name}</strong>.
+        Reference severity now: <strong>{reference ? severityLabel(reference.level) : '—'}</strong>. R3AI: <strong>{[pack.reference.r3ai].flat().map((c) => R3AI_LABELS[c].name).join(' or ')}</strong>.
       </p>
       <h3>Required moves</h3>
       <ul>
