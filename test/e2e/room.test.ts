@@ -185,6 +185,7 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     const roster = page.getByRole('list', { name: /^Participants/ });
     await expect.poll(() => roster.getByRole('listitem', { name: 'Linus' }).innerText()).toMatch(/connected · 1 command\b/);
     await app.screenshot('room-roster');
+    await app.screenshot('presenter-room', presenter);
     await page.getByRole('region', { name: 'Room' }).screenshot({ path: pathJoin(SCREENSHOT_DIR, 'browser-room-panel.png') });
   });
 

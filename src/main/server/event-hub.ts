@@ -6,7 +6,7 @@
  */
 import type { EventName, IpcEvents } from '../../shared/ipc';
 import { type Principal, type RoomLookup, audienceOf } from './principal';
-import { projectRunEvent } from './projection/project-view';
+import { joinCard, projectRunEvent } from './projection/project-view';
 
 /** A view that receives events. `principal` is read at each event (a guest becomes a participant). */
 export type EventSink = {
@@ -34,11 +34,14 @@ export function projectEvent<E extends EventName>(principal: Principal, event: E
     }
     case 'roomSelf':
       return principal.kind === 'participant' && (payload as IpcEvents['roomSelf']).participantId === principal.participantId ? payload : undefined;
+    case 'roomStatus':
+      // The projector shows the room's join card (that is how people in the room join); never who joined or their votes.
+      return principal.kind === 'presenter' ? (joinCard(payload as IpcEvents['roomStatus']) as IpcEvents[E]) : undefined;
     case 'settingsChanged':
       // Display preferences (large text, contrast) matter on the projector; a participant's device has its own.
       return principal.kind === 'presenter' ? payload : undefined;
     default:
-      // roomStatus (the roster, the code) is the facilitator's; connection is the transport's own.
+      // unsavedPrompt is the facilitator's question; connection is the transport's own.
       return undefined;
   }
 }

@@ -14,7 +14,7 @@ import { validators } from '../ipc/validators';
 import type { SessionManager } from '../sessions/session-manager';
 import type { Principal } from './principal';
 import { audienceOf } from './principal';
-import { projectSubmitResult, projectView } from './projection/project-view';
+import { joinCard, projectSubmitResult, projectView } from './projection/project-view';
 import type { RoomService } from './room/room-service';
 
 /** A live connection: its principal (a guest becomes a participant by joining) and its dispatcher. */
@@ -55,6 +55,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         getAppInfo: () => publicInfo,
         getSettings: handlers.getSettings,
         openRun: async (runId) => projectView(await handlers.openRun(runId), { kind: 'presenter', debriefReleased: room.debriefReleased(runId) }),
+        getRoom: (runId) => joinCard(room.status(runId)),
       },
       validators,
       options.log,

@@ -88,6 +88,16 @@ describe('votes and the debrief', () => {
     expect((view as { value: { pack: { pack: { reference: { timeline: unknown[] } } } } }).value.pack.pack.reference.timeline.length).toBeGreaterThan(0);
   });
 
+  it('shows the presenter how to join, never who joined or their votes', async () => {
+    app = await startRoomApp();
+    await app.participant('Linus', 'technical-lead');
+    const presenter = app.web.services.gateway.connect({ kind: 'presenter' });
+    const card = await presenter.dispatch('getRoom', [app.runId]);
+    expect(card).toMatchObject({ ok: true, value: { open: true, code: app.room.code, participants: [], votes: {} } });
+    expect(JSON.stringify(card)).not.toContain('Linus');
+    expect(await presenter.dispatch('assignRoomRole', [app.runId, 'p1', 'legal-lead'])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('opens only a facilitated run under way to the room', async () => {
     app = await startRoomApp();
     const solo = await app.owner.call('createRun', { packId: 'biased-hiring', mode: 'solo', participants: [] });
