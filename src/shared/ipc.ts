@@ -14,6 +14,9 @@ import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionVi
 /** Formats a run's report can be exported to. */
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Who a report is for. */
+export const REPORT_AUDIENCES = ['facilitator', 'participants'] as const;
+export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
 
 /** Where a pack import comes from: a folder, or a single file (.yaml, .yml, .json or .zip). */
 export type PackSourceKind = 'folder' | 'file';
@@ -48,7 +51,8 @@ export type IpcContract = {
   /** Imports a run file chosen in an open dialog; null when cancelled. */
   importRun: { args: []; result: ImportedRun | null };
   /** Saves the after-action report (a save dialog); the path, or null when cancelled. */
-  exportReport: { args: [runId: string, format: ReportFormat]; result: string | null };
+  /** `audience`: the facilitator's copy (with the pack's facilitator notes) or the participants' (none). */
+  exportReport: { args: [runId: string, format: ReportFormat, audience?: ReportAudience]; result: string | null };
   /** Opens the presenter window (projector view without the answer key) on a run. */
   openPresenter: { args: [runId: string]; result: null };
   // The room (facilitator side): participants on their own devices

@@ -8,7 +8,7 @@ import { idSchema } from '../../engine/pack/primitives';
 import { ROLE_IDS } from '../../engine/pack/vocabulary';
 import { ROOM_LIMITS } from '../../shared/room';
 import { RUN_ID_PATTERN, UNSAVED_CHOICES } from '../../shared/runs';
-import { REPORT_FORMATS } from '../../shared/ipc';
+import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';
 import { createRunRequestSchema } from '../sessions/create-run-schema';
 import { settingsPatchSchema } from '../settings/settings-schema';
 import type { Validators } from './dispatcher';
@@ -53,7 +53,7 @@ export const validators: Validators = {
   deleteRun: z.tuple([runId]),
   exportRun: z.tuple([runId]),
   importRun: none,
-  exportReport: z.tuple([runId, z.enum(REPORT_FORMATS)]),
+  exportReport: z.union([z.tuple([runId, z.enum(REPORT_FORMATS)]), z.tuple([runId, z.enum(REPORT_FORMATS), z.enum(REPORT_AUDIENCES)])]),
   openPresenter: z.tuple([runId]),
   openRoom: z.tuple([runId, roomOptions]),
   closeRoom: z.tuple([runId]),
