@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';
 import type { ScriptEntry } from '../../../src/engine/script';
-import { plus, plusTo, without } from '../../../src/engine/explore/zoo';
+import { plus, plusTo } from '../../../src/engine/explore/zoo';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { type Played, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
 
@@ -216,8 +216,10 @@ describe('the credit-drift pack’s strategy zoo', () => {
   it('judges a suspension of every automated decision as containment, but below the proportionate overlay', () => {
     const suspension = custom.get('suspend-instead-of-overlay')!.played;
     expect(suspension.debrief.gate.respected).toBe(true);
+    expect(suspension.report.lines.find((l) => l.id === 'contain.required.apply-overlay|suspend-automated-decisions')?.points).toBe(10);
+    expect(suspension.report.lines.find((l) => l.id === 'contain.act.suspend-automated-decisions')?.points).toBe(-3);
     expect(suspension.report.total).toBeGreaterThan(80);
-    expect(suspension.report.total).toBeLessThan(total('reference'));
+    expect(suspension.report.total).toBeLessThanOrEqual(total('reference') - 5);
   });
 
   it('charges over-escalation (V5 and every filing) and judges a soon-corrected under-classification mildly', () => {
