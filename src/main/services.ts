@@ -13,10 +13,12 @@ import { createLibraryHandlers } from './ipc/library-handlers';
 import { createRunHandlers } from './ipc/run-handlers';
 import { validators } from './ipc/validators';
 import { createPackLibrary } from './library/pack-library';
+import { createInThreadLoader, createWorkerLoader, runningFromSources } from './packs/worker-loader';
 import type { Platform } from './platform/platform';
 import { realRunDeps } from './runs/real-deps';
 import { createRunStore } from './runs/run-store';
 import { createSessionManager, type SessionManager } from './sessions/session-manager';
+import type { PromptBroker } from './sessions/unsaved-guard';
 import { createSettingsStore } from './settings/settings-store';
 
 /** What the shell supplies: where data lives, the platform port and how to reach the views. */
@@ -31,6 +33,13 @@ export type ServiceOptions = {
   readonly log?: (message: string) => void;
   /** Monotonic milliseconds for the run clocks (defaults to performance.now). */
   readonly monotonicNow?: () => number;
+  /**
+   * The built pack-loading worker (`out/main/pack-worker.js`; the Electron shell passes it). Omitted: from the
+   * TypeScript sources the worker runs its .ts entry through tsx; a bundle without it loads in its own thread.
+   */
+  readonly packWorker?: URL;
+  /** Carries the unsaved-entries question to the views (the Electron shell's has a native-dialog fallback). */
+  readonly unsavedPrompts?: PromptBroker;
 };
 
 /** The running services. */
@@ -38,6 +47,8 @@ export type Services = {
   readonly dispatch: Dispatch;
   readonly handlers: Handlers;
   readonly sessions: SessionManager;
+  /** Carries the unsaved-entries question (quit, window close) to the views and the answer back. */
+  readonly unsavedPrompts: PromptBroker;
   /** Closes every live session (flushing its log) and stops relaying events. */
   readonly dispose: () => Promise<void>;
 };
@@ -49,7 +60,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await mkdir(runsDir, { recursive: true });
   await mkdir(packsDir, { recursive: true });
   const settings = createSettingsStore(join(options.userDataDir, 'settings.json'));
-  const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir });
+  // Packs are loaded and validated on a worker thread: a huge or hostile pack never freezes the windows.
+  // (A bundle without the worker's script, such as a test's child process, loads in its own thread.)
+  const packLoader = options.packWorker
+    ? createWorkerLoader({ script: options.packWorker })
+    : runningFromSources()
+      ? createWorkerLoader()
+      : createInThreadLoader();
+  const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir, loadPack: packLoader.load });
+  // Read the library while the window opens: its first listing then finds the packs loaded (or loading).
+  void library.list().catch(() => {});
   const store = createRunStore({ runsDir, deps: realRunDeps });
   const sessions = createSessionManager({
     store,
@@ -67,8 +87,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     platform: options.platformName,
     dataDirectory: options.userDataDir,
   };
-  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: options.broadcast });
-  const { dispose: stopRelays, ...runChannels } = runHandlers;
+  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: options.broadcast, ...(options.unsavedPrompts ? { unsavedPrompts: options.unsavedPrompts } : {}) });
+  const { dispose: stopRelays, unsavedPrompts, ...runChannels } = runHandlers;
   const handlers: Handlers = {
     getAppInfo: () => info,
     getSettings: () => settings.get(),
@@ -77,16 +97,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       options.broadcast('settingsChanged', next);
       return next;
     },
-    ...createLibraryHandlers(library, options.platform),
+    ...createLibraryHandlers(library, options.platform, options.broadcast),
     ...runChannels,
   };
   return {
     handlers,
     sessions,
+    unsavedPrompts,
     dispatch: createDispatcher(handlers, validators, options.log),
     dispose: async () => {
       stopRelays();
       await sessions.closeAll();
+      await packLoader.close();
     },
   };
 }

@@ -5,13 +5,16 @@
  * `events` are pushed from main to the renderer.
  */
 import type { AppInfo, Settings } from './app';
-import type { LibraryEntry, PackImportOptions, PackImportResult, PackRemoveResult } from './library';
+import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
-import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult } from './runs';
+import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 
 /** Formats a run's report can be exported to. */
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Who a report is for. */
+export const REPORT_AUDIENCES = ['facilitator', 'participants'] as const;
+export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
 
 /** Where a pack import comes from: a folder, or a single file (.yaml, .yml, .json or .zip). */
 export type PackSourceKind = 'folder' | 'file';
@@ -24,17 +27,22 @@ export type IpcContract = {
   // Pack library
   listPacks: { args: []; result: readonly LibraryEntry[] };
   getPack: { args: [packId: string]; result: LoadedPack };
-  /** Asks the user for a pack folder or file (a native dialog); null when cancelled. */
-  choosePackSource: { args: [kind: PackSourceKind]; result: string | null };
-  importPack: { args: [path: string, options: PackImportOptions]; result: PackImportResult };
+  /** Asks the user for a pack folder or file (a native dialog): a handle to import it by; null when cancelled. */
+  choosePackSource: { args: [kind: PackSourceKind]; result: PackSourceChoice | null };
+  /** Imports the pack picked by `choosePackSource` (progress arrives as `packImportProgress`). */
+  importPack: { args: [handle: string, options: PackImportOptions]; result: PackImportResult };
   removePack: { args: [packId: string]; result: PackRemoveResult };
   // Runs and history
   listRuns: { args: []; result: readonly RunSummary[] };
   createRun: { args: [request: CreateRunRequest]; result: { readonly runId: string } };
   /** Opens (or resumes) a run in a live session; its events then reach every view as `runEvent`. */
   openRun: { args: [runId: string]; result: SessionView };
-  /** Closes a live session (the run stays on disk and can be resumed). */
-  closeRun: { args: [runId: string]; result: null };
+  /**
+   * Closes a live session (the run stays on disk and can be resumed). Refused
+   * while entries are unsaved (after one more try to save them), unless
+   * `discardUnsaved` — the person chose to.
+   */
+  closeRun: { args: [runId: string, options?: { readonly discardUnsaved?: boolean }]; result: null };
   submitCommand: { args: [runId: string, request: SubmitRequest]; result: SubmitResult };
   deleteRun: { args: [runId: string]; result: null };
   /** Saves the run as one portable file (a save dialog); the path, or null when cancelled. */
@@ -42,9 +50,12 @@ export type IpcContract = {
   /** Imports a run file chosen in an open dialog; null when cancelled. */
   importRun: { args: []; result: ImportedRun | null };
   /** Saves the after-action report (a save dialog); the path, or null when cancelled. */
-  exportReport: { args: [runId: string, format: ReportFormat]; result: string | null };
+  /** `audience`: the facilitator's copy (with the pack's facilitator notes) or the participants' (none). */
+  exportReport: { args: [runId: string, format: ReportFormat, audience?: ReportAudience]; result: string | null };
   /** Opens the presenter window (projector view without the answer key) on a run. */
   openPresenter: { args: [runId: string]; result: null };
+  /** The person's answer to an `unsavedPrompt` (quitting or closing the window with unsaved entries). */
+  answerUnsavedPrompt: { args: [promptId: string, choice: UnsavedChoice]; result: null };
 };
 
 /** A channel name (also the DesktopApi method name). */
@@ -70,6 +81,7 @@ export const CHANNELS = [
   'importRun',
   'exportReport',
   'openPresenter',
+  'answerUnsavedPrompt',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that CHANNELS lists every channel exactly.
@@ -91,9 +103,13 @@ export type IpcEvents = {
   settingsChanged: Settings;
   /** Everything that happens in a live run, for every view (each view filters by runId). */
   runEvent: SessionEvent;
+  /** How far a pack import has got. */
+  packImportProgress: PackImportProgress;
+  /** Quitting or closing the window with unsaved entries: the view asks the person and answers with `answerUnsavedPrompt`. */
+  unsavedPrompt: UnsavedPrompt;
 };
 export type EventName = keyof IpcEvents;
-export const EVENT_NAMES = ['settingsChanged', 'runEvent'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'packImportProgress', 'unsavedPrompt'] as const satisfies readonly EventName[];
 
 /** The API the preload exposes as `window.api`: one function per channel plus one subscription per event. */
 export type DesktopApi = {
