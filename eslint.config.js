@@ -128,7 +128,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['src/cli/*.mjs'],
-    languageOptions: { globals: { process: 'readonly' } },
+    files: ['src/cli/*.mjs', 'src/main/web/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -7,6 +7,8 @@
 import type { AppInfo, Settings } from './app';
 import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
+import type { RoleId } from '../engine/pack/vocabulary';
+import type { JoinRequest, JoinResult, ParticipantSelf, RoomOptions, RoomStatus } from './room';
 import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 
 /** Formats a run's report can be exported to. */
@@ -54,6 +56,25 @@ export type IpcContract = {
   exportReport: { args: [runId: string, format: ReportFormat, audience?: ReportAudience]; result: string | null };
   /** Opens the presenter window (projector view without the answer key) on a run. */
   openPresenter: { args: [runId: string]; result: null };
+  // The room (facilitator side): participants on their own devices
+  /** Opens a facilitated run to the room: listens on the LAN too, with a fresh join code. */
+  openRoom: { args: [runId: string, options: RoomOptions]; result: RoomStatus };
+  /** Closes the room: LAN access stops and every participant is disconnected. */
+  closeRoom: { args: [runId: string]; result: RoomStatus };
+  getRoom: { args: [runId: string]; result: RoomStatus };
+  /** Gives a participant a command role (null takes it away). */
+  assignRoomRole: { args: [runId: string, participantId: string, role: RoleId | null]; result: RoomStatus };
+  removeParticipant: { args: [runId: string, participantId: string]; result: RoomStatus };
+  /** Lets participants and the presenter see the debrief (the reference and rationales, never the facilitator's notes). */
+  releaseDebrief: { args: [runId: string]; result: RoomStatus };
+  // The room (participant side, over the room's WebSocket only)
+  joinRoom: { args: [request: JoinRequest]; result: JoinResult };
+  /** Rejoins with the token a join returned (after a reload or a lost connection). */
+  resumeRoom: { args: [token: string]; result: JoinResult };
+  /** Picks a command role, where the facilitator allows it. */
+  pickRole: { args: [role: RoleId]; result: ParticipantSelf };
+  /** Votes on an open decision that is asked to another role (advisory: the facilitator sees the tally). */
+  castVote: { args: [runId: string, decisionId: string, options: string[]]; result: null };
   /** The person's answer to an `unsavedPrompt` (quitting or closing the window with unsaved entries). */
   answerUnsavedPrompt: { args: [promptId: string, choice: UnsavedChoice]; result: null };
 };
@@ -81,6 +102,16 @@ export const CHANNELS = [
   'importRun',
   'exportReport',
   'openPresenter',
+  'openRoom',
+  'closeRoom',
+  'getRoom',
+  'assignRoomRole',
+  'removeParticipant',
+  'releaseDebrief',
+  'joinRoom',
+  'resumeRoom',
+  'pickRole',
+  'castVote',
   'answerUnsavedPrompt',
 ] as const satisfies readonly Channel[];
 
@@ -93,7 +124,17 @@ export const wireName = (channel: Channel): string => `vaim:${channel}`;
 
 /** The error half of every response. `code` is stable, `message` is for people. */
 export type IpcError = { readonly code: IpcErrorCode; readonly message: string };
-export type IpcErrorCode = 'untrusted-sender' | 'invalid-arguments' | 'not-found' | 'failed' | 'rejected' | 'cancelled';
+export type IpcErrorCode =
+  | 'untrusted-sender'
+  | 'invalid-arguments'
+  | 'not-found'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled'
+  /** The caller may not use this channel (a participant asking for a facilitator's channel, …). */
+  | 'forbidden'
+  /** Too many requests or join attempts: wait and try again. */
+  | 'rate-limited';
 
 /** Every response: a value or an error; main never throws across IPC. */
 export type IpcResponse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
@@ -107,9 +148,18 @@ export type IpcEvents = {
   packImportProgress: PackImportProgress;
   /** Quitting or closing the window with unsaved entries: the view asks the person and answers with `answerUnsavedPrompt`. */
   unsavedPrompt: UnsavedPrompt;
+  /** The room of a run changed (participants, votes, open or closed): facilitator views only. */
+  roomStatus: RoomStatus;
+  /** A participant's own standing changed (role given, room closed, debrief released): that participant only. */
+  roomSelf: ParticipantSelf;
+  /**
+   * The WebSocket transport lost or regained its connection to main (emitted by the transport itself;
+   * Electron's IPC never drops, so it never emits it). After `connected: true` views reload what they follow.
+   */
+  connection: { readonly connected: boolean; readonly message?: string };
 };
 export type EventName = keyof IpcEvents;
-export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'packImportProgress', 'unsavedPrompt'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'packImportProgress', 'unsavedPrompt', 'roomStatus', 'roomSelf', 'connection'] as const satisfies readonly EventName[];
 
 /** The API the preload exposes as `window.api`: one function per channel plus one subscription per event. */
 export type DesktopApi = {

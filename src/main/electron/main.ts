@@ -9,13 +9,15 @@ import { createServices } from '../services';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { APP_ORIGIN, registerAppScheme, serveApp } from './app-protocol';
 import { appMenuTemplate } from './menu';
+import type { EventHub } from '../server/event-hub';
+import { createLanNetwork } from '../server/room/lan-network';
 import { createPromptBroker, createUnsavedGuard } from '../sessions/unsaved-guard';
 import { registerIpc, trustedSenders } from './ipc';
 import { lockDownSession, lockDownWebContents } from './security';
 import { electronPlatform } from './platform';
 import { guardQuit, guardWindowClose, nativeUnsavedPrompt } from './quit';
 import { createAppWindow } from './windows';
-import { wireName, type EventName, type IpcEvents } from '../../shared/ipc';
+import { wireName } from '../../shared/ipc';
 
 // Every renderer is sandboxed, whatever its webPreferences say; the app scheme is registered before `ready`.
 app.enableSandbox();
@@ -35,17 +37,27 @@ if (userDataOverride) app.setPath('userData', userDataOverride);
 
 const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | undefined;
-
-function broadcast<E extends EventName>(event: E, payload: IpcEvents[E]): void {
-  for (const window of windows) {
-    if (!window.isDestroyed()) window.webContents.send(wireName(event as never), payload);
-  }
-}
+/** webContents ids of presenter windows: they get the presenter's projection of a run, over IPC too. */
+const presenterIds = new Set<number>();
+let hub: EventHub | undefined;
 
 function openWindow(kind: 'main' | 'presenter', hash?: string): BrowserWindow {
   const window = createAppWindow({ kind, preloadPath, rendererUrl, devTools: !app.isPackaged, ...(hash ? { hash } : {}) });
+  const id = window.webContents.id;
   windows.add(window);
-  window.on('closed', () => windows.delete(window));
+  if (kind === 'presenter') presenterIds.add(id);
+  // Each window hears main's events as who it is: the presenter's are projected (no answer key, no notes).
+  const detach = hub?.attach({
+    principal: () => (kind === 'presenter' ? { kind: 'presenter' } : { kind: 'owner' }),
+    send: (event, payload) => {
+      if (!window.isDestroyed()) window.webContents.send(wireName(event as never), payload);
+    },
+  });
+  window.on('closed', () => {
+    windows.delete(window);
+    presenterIds.delete(id);
+    detach?.();
+  });
   return window;
 }
 
@@ -88,13 +100,17 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       platformName: process.platform,
       platform,
-      broadcast,
       unsavedPrompts,
+      // Participants' devices reach the room over the LAN while the facilitator keeps it open; the served pages
+      // are the same built renderer.
+      roomNetwork: (wiring) => createLanNetwork({ rendererDir: join(import.meta.dirname, '../renderer'), dataDir: app.getPath('userData') }, wiring),
       log: (message) => console.error(message),
       packWorker: new URL('./pack-worker.js', import.meta.url),
     });
+    hub = services.hub;
+    const presenter = services.gateway.connect({ kind: 'presenter' }).dispatch;
     const trustedIds = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
-    registerIpc(ipcMain, services.dispatch, trustedSenders(appUrlPrefix, trustedIds));
+    registerIpc(ipcMain, (senderId) => (presenterIds.has(senderId) ? presenter : services.dispatch), trustedSenders(appUrlPrefix, trustedIds));
     // Quitting or closing the main window with unsaved entries asks first: export them, retry, or discard.
     const guard = createUnsavedGuard({
       sessions: services.sessions,

@@ -13,7 +13,9 @@ export type Route =
   | { readonly screen: 'briefing'; readonly runId: string }
   | { readonly screen: 'run'; readonly runId: string }
   | { readonly screen: 'debrief'; readonly runId: string }
-  | { readonly screen: 'presenter'; readonly runId: string };
+  | { readonly screen: 'presenter'; readonly runId: string }
+  /** A participant's device in the room (the address the room's QR code holds). */
+  | { readonly screen: 'join' };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -26,6 +28,8 @@ export function routeFromHash(hash: string): Route {
       return { screen: 'history' };
     case 'settings':
       return { screen: 'settings' };
+    case 'join':
+      return { screen: 'join' };
     case 'setup':
       return id ? { screen: 'setup', packId: id } : { screen: 'library' };
     case 'briefing':
