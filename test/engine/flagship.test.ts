@@ -61,10 +61,13 @@ describe('biased-hiring: the reference response', () => {
     expect(run.state.harmSeries[run.state.harmSeries.length - 1]?.[1]).toBeCloseTo(harm(run), 9);
   });
 
-  it('meets every triggered obligation on time; the GDPR breach clock never starts', () => {
+  it('meets every triggered obligation on time; the GDPR breach clocks (Art. 33 and 34) never start', () => {
+    // The breach obligations are exactly those triggered by a personal-data breach.
+    const breachClocks = pack.obligations.filter((o) => JSON.stringify(o.trigger).includes('"data_breach"')).map((o) => o.id);
+    expect(breachClocks.sort()).toEqual(['gdpr-breach-communication', 'gdpr-breach-notification']);
     for (const o of pack.obligations) {
       const record = run.state.obligations[o.id];
-      if (o.id === 'gdpr-breach-notification') expect(record).toBeUndefined();
+      if (breachClocks.includes(o.id)) expect(record, o.id).toBeUndefined();
       else {
         expect(record?.status, o.id).toBe('met');
         expect(record?.metAt ?? Infinity).toBeLessThanOrEqual(record?.dueAt ?? -1);
