@@ -235,3 +235,36 @@ describe('ed-triage: the legal clocks agree with DOMAIN-FACTS.md', () => {
     expect(filing?.reason).toContain('Art. 73(10) does not apply');
   });
 });
+
+describe('ed-triage: the numbers of the header comment agree with the pack', () => {
+  const numberVar = (id: string) => {
+    const v = pack.variables.find((x) => x.id === id);
+    if (v?.type !== 'number') throw new Error(`${id} is not a number variable`);
+    return v;
+  };
+
+  it('about 18 missed upgrades a day (0.75 an hour) since 02:14 on Sunday make about 22 patients by T0', () => {
+    expect(pack.situation).toContain('Sunday at 02:14');
+    const hours = (Date.parse(pack.clock.start) - Date.parse('2028-01-16T02:14:00+01:00')) / 3_600_000;
+    expect(hours).toBeCloseTo(29.27, 2);
+    // 6.1% of 312 patients a day were moved up (19); one in 29 hours since: 18 a day missed.
+    expect(Math.round(0.061 * 312)).toBe(19);
+    expect(numberVar('harm_rate').initial).toBe(18 / 24);
+    expect(numberVar(pack.metrics.harm).initial).toBe(Math.round((18 / 24) * hours));
+  });
+
+  it('manual triage without extra staff: 13 patients an hour each waiting about 23 minutes longer ≈ 5 patient-hours an hour', () => {
+    expect(Math.round((312 / 24) * (23 / 60))).toBe(5);
+    for (const id of ['suspension-confirmed', 'suspension-by-hand']) {
+      expect(pack.injects.find((i) => i.id === id)?.effects).toContainEqual({ set: 'wait_rate', to: 5 });
+    }
+  });
+
+  it('the 10-day limit for the death ends on the Friday the reminder names', () => {
+    const death = pack.injects.find((i) => i.id === 'patient-death')!;
+    const limit = new Date(Date.parse(pack.clock.start) + ((death.at ?? 0) + 10 * 24 * 60) * 60_000 + 60 * 60_000);
+    expect(limit.toISOString().slice(0, 10)).toBe('2028-01-28');
+    expect(limit.getUTCDay()).toBe(5);
+    expect(pack.injects.find((i) => i.id === 'art73-reminder')?.title).toContain('Friday 28 January');
+  });
+});
