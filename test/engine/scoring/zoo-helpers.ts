@@ -49,9 +49,14 @@ export function checkInvariants(pack: Pack, played: Played): void {
   expect(debrief.gate.respected, `${name}: gate`).toBe(breaches.length === 0);
   expect(debrief.gate.statement.startsWith(breaches.length === 0 ? 'Recovery gate respected' : 'Recovery gate breached'), `${name}: ${debrief.gate.statement}`).toBe(true);
   expect(debrief.gate.restarts.filter((r) => r.unmet.length > 0).length, name).toBe(breaches.length);
-  // One verdict per act: every line that judges an act's timing agrees, and the timeline shows the same verdict.
+  // One verdict per act and deadline: every line that judges an act against the same thing agrees (an act that meets
+  // two obligations is judged against each clock), and the timeline shows the same verdict.
   const timings = new Map<string, Set<string>>();
-  for (const l of report.lines) if (l.act && l.timing) timings.set(l.act, new Set([...(timings.get(l.act) ?? []), l.timing]));
+  for (const l of report.lines) {
+    if (!l.act || !l.timing) continue;
+    const key = `${l.act} against ${l.topic ?? l.id}`;
+    timings.set(key, new Set([...(timings.get(key) ?? []), l.timing]));
+  }
   for (const [act, set] of timings) expect(set.size, `${name}: ${act} has verdicts ${[...set].join(', ')}`).toBe(1);
   for (const event of debrief.timeline.team) {
     if (!event.verdict) continue;
