@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { packJsonSchema } from '../../engine/pack/json-schema';
+import { packJsonSchema } from '../../engine';
 import { type CliCommand, EXIT } from '../command';
 
 const USAGE = `Usage: vaim schema [--out <file>]
