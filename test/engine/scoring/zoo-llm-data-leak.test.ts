@@ -8,8 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '../../../src/engine';
 import { plusTo, without } from '../../../src/engine/explore/zoo';
-import { biggestLoss } from './zoo-helpers';
-import { type BandConfig, ZOO_TIMEOUT, answers, expectMainBands, lineOf, moveOf, playSome, playVariant, seededNames, standardBands, unreached, usePackZoo, zooLookups } from './zoo-standard-bands';
+import { ZOO_TIMEOUT, biggestLoss } from './zoo-helpers';
+import { type BandConfig, answers, expectMainBands, lineOf, moveOf, playSome, playVariant, seededNames, standardBands, unreached, usePackZoo, zooLookups } from './zoo-standard-bands';
 
 const current = usePackZoo('llm-data-leak');
 const { get, total } = zooLookups(current);

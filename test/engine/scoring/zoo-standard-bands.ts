@@ -8,17 +8,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
-import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';
+import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, strategyZoo, type Pack } from '../../../src/engine';
 import type { ScriptEntry } from '../../../src/engine/script';
 import { loadPack } from '../../../src/main/packs/load-pack';
-import { type Played, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
-
-/**
- * Time allowed to load a pack and play its whole zoo, and for the seeded and
- * coverage checks: a long pack's zoo takes seconds alone and far longer on a
- * machine shared by several test runs. Generous, because no band depends on time.
- */
-export const ZOO_TIMEOUT = 180_000;
+import { type Played, ZOO_TIMEOUT, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
 
 /** A shipped pack and its zoo (seed 1). */
 export type PackZoo = { readonly pack: Pack; readonly zoo: ReadonlyMap<string, Played> };
@@ -43,7 +36,9 @@ export type PlayedVariant = Played & { readonly fired: Readonly<Record<string, n
 /** `script` played (skipping refused entries) and scored. */
 export function playVariant(pack: Pack, name: string, script: readonly ScriptEntry[], seed = 1): PlayedVariant {
   const run = playScript(pack, script, { seed, skipRefused: true, runId: `variant-${name}` });
-  return { name, report: score(pack, run.header, run.log), debrief: buildDebrief(pack, run.header, run.log), skipped: run.skipped.length, fired: run.state.fired };
+  // The debrief holds the score report: one replay per variant.
+  const debrief = buildDebrief(pack, run.header, run.log);
+  return { name, report: debrief.score, debrief, skipped: run.skipped.length, fired: run.state.fired };
 }
 
 /** Lookups into a played zoo: a strategy by name (failing loudly when absent) and its total. */
@@ -87,7 +82,8 @@ export function playSome(pack: Pack, seed: number, names: readonly string[]): Ma
   for (const strategy of strategyZoo(pack).filter((s) => names.includes(s.name))) out.set(strategy.name, playVariant(pack, strategy.name, strategy.script, seed));
   for (const policy of greedyPolicies().filter((p) => names.includes(p.name))) {
     const run = playPolicy(pack, policy, seed);
-    out.set(policy.name, { name: policy.name, report: score(pack, run.header, run.log), debrief: buildDebrief(pack, run.header, run.log), skipped: 0 });
+    const debrief = buildDebrief(pack, run.header, run.log);
+    out.set(policy.name, { name: policy.name, report: debrief.score, debrief, skipped: 0 });
   }
   return out;
 }
