@@ -56,3 +56,4 @@ export { clockOffset, formatSimDateTime, formatSimTime, formatSpan } from './tim
 
 // Strategy exploration (vaim explore / playtest, the strategy zoo).
 export * from './explore';
+export * from './lint';

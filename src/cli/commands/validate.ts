@@ -8,6 +8,7 @@ import { loadPack } from '../../main/packs/load-pack';
 import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
 import { type CliCommand, EXIT } from '../command';
 import { displayIssue } from '../display';
+import { lintLoaded } from './lint';
 import { scoringSelfCheck } from './score';
 
 /**
@@ -19,7 +20,8 @@ export const selfChecks: Array<(loaded: LoadedPack) => LocatedIssue[]> = [scorin
 
 const USAGE = `Usage: vaim validate <path...> [--json]
 
-Checks scenario packs and prints every problem as file:line:col: path: message.
+Checks scenario packs and prints every problem as file:line:col: path: message,
+then the warnings of "vaim lint" for each valid pack (they do not make it invalid).
 A path is a pack folder (with pack.yaml), a single .yaml/.yml/.json file, or a .zip of a pack folder.
 Documents among the paths (.md, .txt, .html, .pdf files) are skipped, so "vaim validate scenarios/*" works.
 
@@ -44,7 +46,9 @@ async function validateOne(path: string): Promise<ValidateResult> {
   if (!result.ok) return { path, ok: false, origin: result.origin, issues: result.issues };
   const loaded = result.value;
   const extra = selfChecks.flatMap((check) => check(loaded));
-  const issues = [...loaded.warnings, ...extra];
+  // The linter's warnings never make a pack invalid; a pack whose self-check failed is not linted (its runs mean little).
+  const lint = extra.some((issue) => issue.severity === 'error') ? [] : (await lintLoaded(loaded)).warnings;
+  const issues = [...loaded.warnings, ...extra, ...lint];
   const { id, version, title } = loaded.pack;
   return { path, ok: !extra.some((issue) => issue.severity === 'error'), origin: loaded.origin, pack: { id, version, title, hash: loaded.hash }, issues };
 }
