@@ -42,20 +42,25 @@ export function coverageGaps(pack: Pack, reach: Reach, coverage: BranchCoverage)
   ];
 }
 
-/** The dead ends the explored runs found, one warning per distinct place. */
+/** The dead ends the explored runs found: one warning per place (a stall by where it ends, the longest one), with how many runs hit it. */
 export function deadEndWarnings(pack: Pack, coverage: BranchCoverage): PackIssue[] {
-  const seen = new Map<string, { count: number; warning: PackIssue }>();
+  const places = new Map<string, { count: number; found: BranchCoverage['deadEnds'][number] }>();
   for (const found of coverage.deadEnds) {
-    const key = found.kind === 'stuck-clock' ? `stuck:${found.at}` : `stall:${found.lastInject ?? ''}:${found.until}`;
-    const hit = seen.get(key);
-    if (hit) {
+    const key = found.kind === 'stuck-clock' ? `stuck:${found.at}` : `stall:${found.until}`;
+    const hit = places.get(key);
+    if (!hit) places.set(key, { count: 1, found });
+    else {
       hit.count += 1;
-      continue;
+      if (found.kind === 'stall' && hit.found.kind === 'stall' && found.from < hit.found.from) hit.found = found;
     }
-    const message = found.kind === 'stuck-clock'
-      ? `dead end in run "${found.run}": at ${formatDuration(found.at)} the clock cannot advance (${found.rejection.message}); the run can only be ended there`
-      : `dead end in run "${found.run}": from ${formatDuration(found.from)}${found.lastInject ? ` (after inject "${found.lastInject}")` : ''} nothing is scheduled, so "Next event" cannot skip ahead, and the team waits ${formatDuration(found.until - found.from)} of scenario time (about ${Math.round(found.realSeconds / 60)} real minutes at the pack's speed) until ${found.until >= pack.clock.end ? 'the scenario ends' : 'something happens'}: add a timed inject in that stretch or end the scenario sooner`;
-    seen.set(key, { count: 1, warning: packWarning(found.kind === 'stall' ? ['clock', 'end'] : ['clock'], message) });
   }
-  return [...seen.values()].map(({ count, warning }) => (count === 1 ? warning : { ...warning, message: `${warning.message} (${count} runs)` }));
+  return [...places.values()].map(({ count, found }) => {
+    const runs = count === 1 ? '' : ` (${count} runs)`;
+    if (found.kind === 'stuck-clock') {
+      return packWarning(['clock'], `dead end in run "${found.run}": at ${formatDuration(found.at)} the clock cannot advance (${found.rejection.message}); the run can only be ended there${runs}`);
+    }
+    const after = found.lastInject ? ` (after inject "${found.lastInject}")` : '';
+    const until = found.until >= pack.clock.end ? 'the scenario ends' : 'something happens';
+    return packWarning(['clock', 'end'], `dead end in run "${found.run}": from ${formatDuration(found.from)}${after} nothing is scheduled, so "Next event" cannot skip ahead, and the team waits ${formatDuration(found.until - found.from)} of scenario time (about ${Math.round(found.realSeconds / 60)} real minutes at the pack's speed) until ${until}: add a timed inject in that stretch or end the scenario sooner${runs}`);
+  });
 }

@@ -3,6 +3,7 @@
  * reach), moves that do nothing anyone could notice, text too long for a
  * screen, options without a rationale.
  */
+import type { Effect } from '../pack/effect';
 import { packWarning, type PackIssue } from '../pack/issues';
 import type { Pack } from '../pack/schema';
 import type { Reach } from './reach';
@@ -26,7 +27,7 @@ export function unreachableInjects(pack: Pack, reach: Reach): PackIssue[] {
 
 /** The places whose effects fire inject `id` ("move x", "inject y", "decision z option o"). */
 function firedBy(pack: Pack, id: string): string[] {
-  const hits = (effects: readonly { fire?: string }[] | undefined) => (effects ?? []).some((e) => 'fire' in e && e.fire === id);
+  const hits = (effects: readonly Effect[] | undefined) => (effects ?? []).some((e) => 'fire' in e && e.fire === id);
   return [
     ...pack.injects.filter((x) => hits(x.effects)).map((x) => `inject "${x.id}"`),
     ...pack.moves.filter((m) => hits(m.effects)).map((m) => `move "${m.id}"`),
