@@ -3,9 +3,9 @@
  * and prints its problems as `file:line:col: path: message`.
  */
 import { statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadPack } from '../../main/packs/load-pack';
 import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
+import { parseCliArgs } from '../args';
 import { type CliCommand, EXIT } from '../command';
 import { displayIssue } from '../display';
 import { lintLoaded } from './lint';
@@ -82,11 +82,9 @@ export const validateCommand: CliCommand = {
   summary: 'check scenario packs and report every problem with file:line:col',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...args], options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    } catch (error) {
-      io.stderr(`vaim validate: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    const parsed = parseCliArgs(args, { json: { type: 'boolean' } });
+    if ('error' in parsed) {
+      io.stderr(`vaim validate: ${parsed.error}\n\n${USAGE}`);
       return EXIT.usage;
     }
     const paths = parsed.positionals;
