@@ -12,6 +12,7 @@ import { containerIssue, locateIssue, sortIssues } from './issues';
 import { formatBytes, PACK_LIMITS } from './limits';
 import { loadPackFast } from './fast-load';
 import { extensionOf } from './paths';
+import { HELD_BACK, syntaxErrorsFirst } from './syntax-first';
 
 /** Names the main file of a pack folder may have, in order of preference. */
 export const MAIN_FILE_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'] as const;
@@ -27,6 +28,8 @@ function findMainFile(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin
   const where = origin.kind === 'zip' ? 'at the top of the zip (or inside its single top-level folder)' : 'in the pack folder';
   return containerIssue(origin, `has no pack.yaml (or pack.yml / pack.json) ${where}`);
 }
+
+const hasReadErrors = (issues: readonly LocatedIssue[]) => issues.some((issue) => issue.severity === 'error');
 
 function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): LocatedIssue[] {
   if (files.size > PACK_LIMITS.files) return [containerIssue(origin, `has ${files.size} files; a pack may have at most ${PACK_LIMITS.files}`)];
@@ -56,8 +59,12 @@ export function loadPackFromFiles(
     // A clean pack needs no source positions: try the fast parse first (see fast-load.ts).
     const fast = options.fastPath === false ? undefined : loadPackFast(files, main, origin);
     if (fast) return { ok: true, value: fast };
-    const { assembled, issues: readIssues } = assemblePack(files, main, origin);
+    const read = assemblePack(files, main, origin);
+    const { assembled } = read;
+    const readIssues = syntaxErrorsFirst(read.issues);
     if (!assembled) return fail(origin, readIssues);
+    // A file that cannot be read makes the rest look missing: report what stops reading, hold back what follows from it.
+    if (hasReadErrors(readIssues)) return fail(origin, [...sortIssues(readIssues, assembled.files), containerIssue(origin, HELD_BACK, 'warning')]);
     const validated = validatePack(assembled.value);
     const packIssues = validated.ok ? validated.value.warnings : validated.error;
     const attachments = collectAttachments(assembled.value, files, assembled.locate, origin);
