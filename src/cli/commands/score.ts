@@ -11,6 +11,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import {
   buildDebrief,
   ENGINE_VERSION,
+  formatPackPath,
   isScriptError,
   type LogEntry,
   type Pack,
@@ -249,7 +250,7 @@ function locate(origin: PackOrigin, path: readonly (string | number)[]): { file:
 export function scoringSelfCheck(loaded: LoadedPack): LocatedIssue[] {
   return selfCheck(loaded.pack).issues.map((issue) => ({
     ...locate(loaded.origin, issue.path),
-    path: issue.path.join('.'),
+    path: formatPackPath(issue.path),
     message: issue.message,
     severity: issue.severity,
   }));

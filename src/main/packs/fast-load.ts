@@ -11,13 +11,14 @@ import { isRecord } from '../../engine/pack/loose';
 import type { LoadedPack, PackOrigin } from '../../shared/packs';
 import { collectAttachments } from './attachments';
 import { fastParse } from './fast-yaml';
+import { jsonSyntaxIssues } from './json-syntax';
 import { packHash } from './hash';
 import { PACK_LIMITS } from './limits';
 import { extensionOf, normalizePath, unsafePathReason } from './paths';
 
 const PACK_EXTENSIONS = new Set(['yaml', 'yml', 'json']);
 
-function parseFile(bytes: Uint8Array | undefined): { readonly value: unknown } | undefined {
+function parseFile(bytes: Uint8Array | undefined, name: string): { readonly value: unknown } | undefined {
   if (!bytes || bytes.byteLength > PACK_LIMITS.packFileBytes) return undefined;
   let text: string;
   try {
@@ -25,6 +26,8 @@ function parseFile(bytes: Uint8Array | undefined): { readonly value: unknown } |
   } catch {
     return undefined;
   }
+  // JSON that YAML would accept (a trailing comma) is still an error: the located path reports it.
+  if (name.toLowerCase().endsWith('.json') && jsonSyntaxIssues(name, text).length > 0) return undefined;
   return fastParse(text);
 }
 
@@ -38,7 +41,7 @@ function includedPath(entry: unknown, mainFile: string, seen: Set<string>): stri
 
 /** Main file plus includes, merged as `assemblePack` does; undefined on anything it would report. */
 function assembleFast(files: ReadonlyMap<string, Uint8Array>, mainFile: string): Record<string, unknown> | undefined {
-  const main = parseFile(files.get(mainFile));
+  const main = parseFile(files.get(mainFile), mainFile);
   if (!main || !isRecord(main.value)) return undefined;
   const value: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(main.value)) if (key !== 'include') value[key] = item;
@@ -48,7 +51,7 @@ function assembleFast(files: ReadonlyMap<string, Uint8Array>, mainFile: string):
   const seen = new Set<string>();
   for (const entry of include) {
     const path = includedPath(entry, mainFile, seen);
-    const parsed = path === undefined ? undefined : parseFile(files.get(path));
+    const parsed = path === undefined ? undefined : parseFile(files.get(path), path);
     if (!parsed) return undefined;
     if (parsed.value === null || parsed.value === undefined) continue;
     if (!isRecord(parsed.value)) return undefined;

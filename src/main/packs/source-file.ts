@@ -6,6 +6,7 @@
 import { type Document, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Node, visit } from 'yaml';
 import { formatPackPath } from '../../engine/pack/issues';
 import type { LocatedIssue } from '../../shared/packs';
+import { jsonSyntaxIssues } from './json-syntax';
 import { formatBytes, PACK_LIMITS } from './limits';
 
 /** A parsed file: its YAML document and how to turn offsets into line/column. */
@@ -122,6 +123,9 @@ export function parseSourceFile(file: string, bytes: Uint8Array): ParsedFile {
   } catch {
     return at('is not UTF-8 text; save it as UTF-8');
   }
+  // A .json file is checked as JSON first (exact positions, JSON's own rules).
+  const json = file.toLowerCase().endsWith('.json') ? jsonSyntaxIssues(file, text) : [];
+  if (json.length > 0) return { issues: json };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2', merge: false });

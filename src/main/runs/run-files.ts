@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Pack } from '../../engine/pack/schema';
 import type { LogEntry, RunHeader } from '../../engine/types';
+import { formatPackPath } from '../../engine/pack/issues';
+import { plainErrorMap } from '../../engine/pack/zod-messages';
 import type { LogRepair, PackSnapshot, RunError, RunResult } from '../../shared/runs';
 import { syncDirectory } from '../fs/atomic';
 import { parseLog } from './log-codec';
@@ -68,13 +70,19 @@ export function checkHeader(raw: unknown, deps: Pick<RunDeps, 'engineVersion'>, 
   if (typeof record.engineVersion === 'number' && record.engineVersion !== deps.engineVersion) {
     return fail('unsupported', `${where}: this run was recorded with engine version ${record.engineVersion}; this app runs engine version ${deps.engineVersion} and cannot replay it.`);
   }
-  const parsed = (stored ? storedHeaderSchema : runHeaderSchema).safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail('corrupt', `${where}: ${issue?.path.join('.') || 'header'} ${issue?.message ?? 'is invalid'}`);
-  }
+  const parsed = (stored ? storedHeaderSchema : runHeaderSchema).safeParse(raw, { error: plainErrorMap });
+  if (!parsed.success) return fail('corrupt', `${where}: ${headerProblem(parsed.error.issues)}`);
   const { storageVersion: _s, packSnapshot: _p, ...header } = parsed.data as z.output<typeof storedHeaderSchema>;
   return { ok: true, value: header };
+}
+
+/** The first problem of a header in plain words: `runId is required but missing`. */
+function headerProblem(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  if (issue === undefined) return 'is not a valid run header';
+  const field = issue.path.length === 0 ? 'the header' : formatPackPath(issue.path.map((p) => (typeof p === 'number' ? p : String(p))));
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more ${issues.length === 2 ? 'problem' : 'problems'})` : '';
+  return `${field} ${issue.message}${more}`;
 }
 
 /** Reads and checks `header.json` of a run folder. */
