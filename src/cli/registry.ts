@@ -1,5 +1,6 @@
 /** Every `vaim` sub-command: add one import and one line to COMMANDS per command. */
 import type { CliCommand } from './command';
+import { exploreCommand } from './commands/explore';
 import { lintCommand } from './commands/lint';
 import { playCommand } from './commands/play';
 import { playtestCommand } from './commands/playtest';
@@ -15,4 +16,5 @@ export const COMMANDS: readonly CliCommand[] = [
   schemaCommand,
   playCommand,
   scoreCommand,
+  exploreCommand,
 ];

@@ -31,6 +31,12 @@ export type RunHeader = {
   readonly createdAt: string;
   readonly title?: string;
   readonly participants: readonly string[];
+  /**
+   * Time pressure chosen at setup (scenario minutes per real second). Never
+   * read by the engine: the session logs `clock.setCompression` with it right
+   * after `run.start`, so replay needs only the log.
+   */
+  readonly compression?: number;
 };
 
 /** One accepted command in the append-only run log. `seq` starts at 1 and increases by 1. */

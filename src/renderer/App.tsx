@@ -2,7 +2,9 @@
 import { useEffect } from 'react';
 import { useStore } from './store/store';
 import { Navigation } from './components/Navigation';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { Notices } from './components/Notices';
+import { UnsavedDialog } from './components/UnsavedDialog';
 import { ScreenOutlet } from './screens/ScreenOutlet';
 import { useHashSync } from './useHashSync';
 
@@ -12,6 +14,7 @@ export function App() {
   const highContrast = useStore((s) => s.settings.highContrast);
   const reduceMotion = useStore((s) => s.settings.reduceMotion);
   const presenterRoute = useStore((s) => s.route.screen === 'presenter');
+  const participantRoute = useStore((s) => s.route.screen === 'join');
   useHashSync();
   useEffect(() => {
     void loadApp();
@@ -24,6 +27,14 @@ export function App() {
     // The projector view is always large and high-contrast enough to read from the back of a room.
     root.classList.toggle('presenter-mode', presenterRoute);
   }, [largeText, highContrast, reduceMotion, presenterRoute]);
+  if (participantRoute) {
+    // A participant's own device: their role's view only, no app navigation.
+    return (
+      <main id="main" className="participant-main">
+        <ScreenOutlet />
+      </main>
+    );
+  }
   if (presenterRoute) {
     return (
       <main id="main" className="presenter-main">
@@ -41,6 +52,8 @@ export function App() {
         <ScreenOutlet />
       </main>
       <Notices />
+      <ConnectionBanner />
+      <UnsavedDialog />
     </div>
   );
 }

@@ -80,6 +80,7 @@ describe('messages an author can act on', () => {
     const { out, dir } = await validate({ 'pack.yaml': late });
     expect(out).toBe(
       `${join(dir, 'pack.yaml')}:166:7: reference.timeline[2]: This entry (decision.answer by incident-lead at 1h 30m) cannot be played: decision "classify-severity" had already expired at 1h (it was asked at 30m); answer it before then, or remove the entry.\n` +
+        '  self-check: reference: cannot be played, doing nothing 0\n' +
         `✗ ${dir}: 1 problem\n`,
     );
   });
@@ -89,6 +90,7 @@ describe('messages an author can act on', () => {
     const { out, dir } = await validate({ 'pack.yaml': started });
     expect(out).toBe(
       `${join(dir, 'pack.yaml')}:166:7: reference.timeline[2]: This entry (run.start by system at 10m) cannot be played: a timeline starts the run by itself (at 0, before its first entry with an "at"), so this run.start at 10m finds it already running; remove the entry.\n` +
+        '  self-check: reference: cannot be played, doing nothing 0\n' +
         `✗ ${dir}: 1 problem\n`,
     );
   });

@@ -136,7 +136,7 @@ describe('Run screen when the disk refuses writes', () => {
     setDesktopApi({ ...main.api, exportRun: async (runId: string) => (exported.push(runId), { ok: true, value: '/media/usb/run.vaimrun.json' }) } as never);
     render(<App />);
     await screen.findByRole('heading', { name: 'Moves' });
-    act(() => main.emit('runEvent', { type: 'persistence', runId: main.runId, persistence: { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 3 } }));
+    act(() => main.emit('runEvent', { type: 'persistence', runId: main.runId, persistence: { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 3, retrying: true } }));
     const banner = (await screen.findByText('This run is not being saved.')).closest('[role="alert"]') as HTMLElement;
     expect(banner).toHaveTextContent('The disk is full (ENOSPC). 3 entries are held in memory only');
     await userEvent.click(within(banner).getByRole('button', { name: 'Export the run…' }));

@@ -5,7 +5,7 @@
  */
 import { type LintResult, lintPack } from '../../engine';
 import { loadPack } from '../../main/packs/load-pack';
-import { locateLater } from '../../main/packs/locate-later';
+import { locatePackIssues } from '../../main/packs/load-files';
 import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
 import { parseCliArgs, parseCount, parseSeed } from '../args';
 import { type CliCommand, EXIT } from '../command';
@@ -40,7 +40,7 @@ Exit status: 0 when every pack lints clean, 1 when any has warnings or is invali
 /** The lint warnings of a loaded pack, located in its files. */
 export async function lintLoaded(loaded: LoadedPack, options: { readonly seed?: number; readonly random?: number } = {}): Promise<{ readonly result: LintResult; readonly warnings: LocatedIssue[] }> {
   const result = lintPack(loaded.pack, { seed: options.seed ?? 1, random: options.random ?? LINT_RANDOM_RUNS });
-  return { result, warnings: await locateLater(loaded.origin, result.warnings) };
+  return { result, warnings: locatePackIssues(loaded, result.warnings) };
 }
 
 /** One pack's result, as `--json` prints it. */

@@ -25,5 +25,5 @@ export { score, stageWeights } from './score';
 export { buildDebrief } from './debrief';
 export { actsOf, decisionStage } from './acts';
 export { expectedSteps, levelName } from './severity';
-export { selfCheck, REFERENCE_MIN_SCORE, DO_NOTHING_MAX_SCORE, DO_NOTHING_WARN_SCORE, SELF_CHECK_SEED } from './self-check';
+export { selfCheck, REFERENCE_MIN_SCORE, DO_NOTHING_MAX_SCORE, DO_NOTHING_WARN_SCORE, GREEDY_WARN_SCORE, SELF_CHECK_SEED } from './self-check';
 export { POINTS, COSTS } from './points';

@@ -3,8 +3,12 @@
  * must score near-perfect and doing nothing must score poorly, otherwise
  * either the reference timeline or the reference answers are inconsistent.
  */
+import { playPolicy } from '../explore/policy';
+import { greedyPolicies } from '../explore/policies';
 import type { Pack } from '../pack/schema';
 import { describeEntry, isScriptError, playScript, refusalReason } from '../script';
+import { viewOf } from './context';
+import { referenceWarnings } from './reference-checks';
 import { referenceRuns } from './reference-runs';
 import { score } from './score';
 import type { ScoreReport } from './types';
@@ -25,8 +29,13 @@ export type SelfCheckIssue = { readonly path: readonly (string | number)[]; read
 export type SelfCheckResult = {
   readonly referenceScore?: number;
   readonly doNothingScore?: number;
+  /** The best score a greedy policy reached (every allowed act the moment it is allowed, in several variants). */
+  readonly bestGreedy?: { readonly policy: string; readonly score: number };
   readonly issues: readonly SelfCheckIssue[];
 };
+
+/** The best greedy policy must stay at most this (a warning above: the scoring can be gamed by shotgun play). */
+export const GREEDY_WARN_SCORE = 45;
 
 /** The lines that lost points, worst first, for the message ("detect.r3ai 0/10: …"). */
 function lostLines(report: ScoreReport, limit: number): string {
@@ -87,5 +96,25 @@ export function selfCheck(pack: Pack): SelfCheckResult {
       });
     }
   }
-  return { ...(referenceScore === undefined ? {} : { referenceScore }), ...(doNothingScore === undefined ? {} : { doNothingScore }), issues };
+  let bestGreedy: { policy: string; score: number } | undefined;
+  if (runs.reference) {
+    issues.push(...referenceWarnings(pack, viewOf(pack, runs.reference.state)));
+    for (const policy of greedyPolicies()) {
+      const run = playPolicy(pack, policy, SELF_CHECK_SEED);
+      const total = score(pack, run.header, run.log).total;
+      if (bestGreedy === undefined || total > bestGreedy.score) bestGreedy = { policy: policy.name, score: total };
+    }
+    if (bestGreedy && bestGreedy.score > GREEDY_WARN_SCORE) {
+      issues.push({
+        path: ['reference'], severity: 'warning',
+        message: `the greedy policy “${bestGreedy.policy}” (every allowed act the moment it is allowed) scores ${bestGreedy.score}, above ${GREEDY_WARN_SCORE}: add the costs a shotgun response really incurs (over-reactions, unneeded filings, harmful traps) so it cannot game the scoring`,
+      });
+    }
+  }
+  return {
+    ...(referenceScore === undefined ? {} : { referenceScore }),
+    ...(doNothingScore === undefined ? {} : { doNothingScore }),
+    ...(bestGreedy === undefined ? {} : { bestGreedy }),
+    issues,
+  };
 }

@@ -9,6 +9,7 @@ import type { ReportFormat } from '../../shared/ipc';
 import { call } from '../api';
 import { LineChart } from '../components/debrief/Charts';
 import { ActionItems } from '../components/debrief/ActionItems';
+import { PartialRunNotice } from '../components/PartialRunNotice';
 import { ScoreSummary } from '../components/debrief/ScoreSummary';
 import { TraceSection } from '../components/debrief/TraceSection';
 import { actorLabel, severityLabel } from '../lib/labels';
@@ -43,6 +44,7 @@ export function DebriefScreen({ runId }: { readonly runId: string }) {
         </div>
         <ExportButtons runId={runId} />
       </div>
+      <PartialRunNotice damage={run.damage} />
       <ScoreSummary score={debrief.score} />
       <Charts debrief={debrief} />
       <Timeline debrief={debrief} run={run} />

@@ -6,6 +6,7 @@
 import { Feed, feedEntries } from '../components/run/Feed';
 import { Obligations } from '../components/run/Obligations';
 import { RunHeader } from '../components/run/RunHeader';
+import { RoomJoinCard } from '../components/room/RoomJoinCard';
 import { useRun } from '../useRun';
 
 export function PresenterScreen({ runId }: { readonly runId: string }) {
@@ -16,6 +17,7 @@ export function PresenterScreen({ runId }: { readonly runId: string }) {
     <section aria-labelledby="presenter-title" className="screen screen-wide presenter">
       <h1 id="presenter-title" className="run-title">{run.pack.title}</h1>
       <RunHeader run={run} controls={false} />
+      <RoomJoinCard runId={runId} />
       <div className="presenter-grid">
         <Feed pack={run.pack} entries={shared} attachments={run.attachments} heading="Latest" />
         <Obligations run={run} />

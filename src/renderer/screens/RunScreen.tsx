@@ -15,6 +15,7 @@ import { Feed, feedEntries } from '../components/run/Feed';
 import { MovesPalette } from '../components/run/MovesPalette';
 import { Obligations } from '../components/run/Obligations';
 import { RunHeader, RunWarnings } from '../components/run/RunHeader';
+import { RoomPanel } from '../components/room/RoomPanel';
 import { call } from '../api';
 import { controlActor } from '../store/run-slice';
 import { useStore } from '../store/store';
@@ -90,6 +91,7 @@ export function RunScreen({ runId }: { readonly runId: string }) {
           <Obligations run={run} />
           <Dashboard run={run} />
           {facilitated ? <FacilitatorConsole run={run} /> : null}
+          {facilitated ? <RoomPanel run={run} /> : null}
           <DecisionLog run={run} />
         </div>
       </div>

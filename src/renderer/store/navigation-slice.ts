@@ -13,7 +13,9 @@ export type Route =
   | { readonly screen: 'briefing'; readonly runId: string }
   | { readonly screen: 'run'; readonly runId: string }
   | { readonly screen: 'debrief'; readonly runId: string }
-  | { readonly screen: 'presenter'; readonly runId: string };
+  | { readonly screen: 'presenter'; readonly runId: string }
+  /** A participant's device in the room (the address the room's QR code holds). */
+  | { readonly screen: 'join' };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -26,6 +28,8 @@ export function routeFromHash(hash: string): Route {
       return { screen: 'history' };
     case 'settings':
       return { screen: 'settings' };
+    case 'join':
+      return { screen: 'join' };
     case 'setup':
       return id ? { screen: 'setup', packId: id } : { screen: 'library' };
     case 'briefing':
@@ -58,10 +62,13 @@ export type NavigationSlice = {
   readonly navigate: (route: Route) => void;
 };
 
-export const createNavigationSlice: SliceCreator<NavigationSlice> = (set) => ({
+export const createNavigationSlice: SliceCreator<NavigationSlice> = (set, get) => ({
   route: typeof window === 'undefined' ? { screen: 'library' } : routeFromHash(window.location.hash),
-  navigate: (route) =>
+  navigate: (route) => {
+    // Leaving a run whose entries are not saved asks first (unsaved-slice.ts).
+    if (!get().mayLeave(route)) return;
     set((draft) => {
       draft.route = route;
-    }),
+    });
+  },
 });

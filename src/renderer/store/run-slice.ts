@@ -7,7 +7,7 @@
 import { applyCommand, createRun } from '../../engine';
 import type { Actor, Command, Fact, LogEntry, Pack, RunHeader, RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
-import type { LogRepair, Persistence, RunStatus, SessionEvent, SessionView } from '../../shared/runs';
+import type { LogRepair, Persistence, RunDamage, RunStatus, SessionEvent, SessionView } from '../../shared/runs';
 import { call, subscribe } from '../api';
 import { errorText } from './errors';
 import type { SliceCreator } from './store';
@@ -25,6 +25,8 @@ export type ActiveRun = {
   readonly status: RunStatus;
   readonly persistence: Persistence;
   readonly repaired: LogRepair | undefined;
+  /** A damaged run opened read-only: `entries` are the valid ones before the damage. */
+  readonly damage: RunDamage | undefined;
   /** Facts of the latest entries, newest last (for announcements). */
   readonly recentFacts: readonly Fact[];
   /** The last command main refused, for the person who tried it. */
@@ -124,6 +126,7 @@ function activeFromView(view: SessionView): ActiveRun {
     status: view.status,
     persistence: view.persistence,
     repaired: view.repaired,
+    damage: view.damage,
     recentFacts: [],
     rejection: undefined,
     clockError: undefined,

@@ -10,10 +10,12 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibraryFilterSlice, type LibraryFilterSlice } from './library-filter-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
+import { createParticipantSlice, type ParticipantSlice } from './participant-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
+import { createUnsavedSlice, type UnsavedSlice } from './unsaved-slice';
 
 /** The whole UI state. */
-export type StoreState = AppSlice & NavigationSlice & LibrarySlice & LibraryFilterSlice & HistorySlice & RunSlice;
+export type StoreState = AppSlice & NavigationSlice & LibrarySlice & LibraryFilterSlice & HistorySlice & RunSlice & UnsavedSlice & ParticipantSlice;
 
 /** A slice creator in the immer-wrapped store. */
 export type SliceCreator<T> = (
@@ -28,6 +30,8 @@ const createRootState = (set: (recipe: (draft: Draft<StoreState>) => void) => vo
   ...createLibraryFilterSlice(set, get),
   ...createHistorySlice(set, get),
   ...createRunSlice(set, get),
+  ...createParticipantSlice(set, get),
+  ...createUnsavedSlice(set, get),
 });
 
 /** The store hook. */
