@@ -105,7 +105,7 @@ describe('vaim playtest', () => {
     await writeTree(dir, { 'pack.yaml': minimalPackText().replace('  end: 8h\n  compression: 60', '  end: 2d\n  compression: 10') });
     const result = await run('playtest', dir, '--runs', '0');
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/\nDead ends \(\d+\):\n {2}reference: nothing scheduled from 8h to 2d \(after "press-query"\), about 4 real minutes\n/);
+    expect(result.out).toMatch(/\nDead ends \(\d+ in all\):\n {2}nothing scheduled from 3h 15m to 2d \(after "press-query"\), about 4 real minutes \(\d+ runs, e\.g\. greedy-every-act\)\n/);
   });
 });
 

@@ -97,6 +97,24 @@ const line = (label: string, t: Tally) =>
 /** A script entry as one line of a YAML script file. */
 const scriptLine = (e: ScriptEntry) => `- ${JSON.stringify(e.at === undefined ? { by: e.by, command: e.command } : { at: e.at, by: e.by, command: e.command })}`;
 
+/** Dead ends grouped by place (where a quiet stretch ends, where the clock sticks), with how many runs hit each. */
+function deadEndLines(deadEnds: PlaytestReport['deadEnds']): string[] {
+  const places = new Map<string, { first: PlaytestReport['deadEnds'][number]; runs: string[] }>();
+  for (const d of deadEnds) {
+    const key = d.kind === 'stall' ? `stall:${d.until}` : `stuck:${d.at}`;
+    const place = places.get(key) ?? { first: d, runs: [] };
+    if (d.kind === 'stall' && place.first.kind === 'stall' && d.from < place.first.from) place.first = d;
+    place.runs.push(d.run);
+    places.set(key, place);
+  }
+  return [...places.values()].map(({ first: d, runs }) => {
+    const which = `${runs.length} ${runs.length === 1 ? 'run' : 'runs'}, e.g. ${d.run}`;
+    return d.kind === 'stall'
+      ? `  nothing scheduled from ${formatDuration(d.from)} to ${formatDuration(d.until)}${d.lastInject ? ` (after "${d.lastInject}")` : ''}, about ${Math.round(d.realSeconds / 60)} real minutes (${which})`
+      : `  the clock cannot advance at ${formatDuration(d.at)}: ${d.rejection.message} (${which})`;
+  });
+}
+
 /** The readable report. */
 export function formatPlaytest(report: PlaytestReport): string {
   const { coverage } = report;
@@ -111,13 +129,8 @@ export function formatPlaytest(report: PlaytestReport): string {
     `  ${line('obligations started', coverage.obligations)}`,
     '',
     report.unreachableInjects.length === 0 ? 'Every inject is reachable.' : `Unreachable injects: ${report.unreachableInjects.join(', ')}`,
-    report.deadEnds.length === 0 ? 'No dead end.' : `Dead ends (${report.deadEnds.length}):`,
-    ...report.deadEnds.slice(0, 10).map((d) =>
-      d.kind === 'stall'
-        ? `  ${d.run}: nothing scheduled from ${formatDuration(d.from)} to ${formatDuration(d.until)}${d.lastInject ? ` (after "${d.lastInject}")` : ''}, about ${Math.round(d.realSeconds / 60)} real minutes`
-        : `  ${d.run}: the clock cannot advance at ${formatDuration(d.at)}: ${d.rejection.message}`,
-    ),
-    ...(report.deadEnds.length > 10 ? [`  … and ${report.deadEnds.length - 10} more`] : []),
+    report.deadEnds.length === 0 ? 'No dead end.' : `Dead ends (${report.deadEnds.length} in all):`,
+    ...deadEndLines(report.deadEnds),
     '',
     `Reference score: ${report.referenceScore ?? 'the reference timeline could not be played'}`,
   ];
