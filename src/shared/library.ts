@@ -2,8 +2,7 @@
  * DTOs of the pack library (src/main/library): the entries the Library
  * screen lists and the outcome of importing a pack. All plain JSON.
  */
-import type { Pack } from '../engine/pack/schema';
-import type { RoleId, SeverityLevel } from '../engine/pack/vocabulary';
+import type { Pack, RoleId, SeverityLevel } from '../engine';
 import type { LocatedIssue, PackLoadProgress } from './packs';
 
 /** Bundled packs ship with the app (read-only); imported ones live in userData/packs. */

@@ -1,7 +1,7 @@
 /** `vaim schema [--out file]`: prints (or writes) the JSON Schema of the pack format. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { packJsonSchema } from '../../engine/pack/json-schema';
+import { packJsonSchema } from '../../engine';
 import { parseCliArgs } from '../args';
 import { type CliCommand, EXIT } from '../command';
 

@@ -7,8 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { idSchema } from '../../engine/pack/primitives';
-import type { SeverityLevel } from '../../engine/pack/vocabulary';
+import { idSchema, type SeverityLevel } from '../../engine';
 import type { LibraryEntry, LibraryPackEntry, PackImportOptions, PackImportResult, PackImportStage, PackRemoveResult, PackSource, PackSummary } from '../../shared/library';
 import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult } from '../../shared/packs';
 import { writeFileAtomic, syncDirectory } from '../fs/atomic';

@@ -6,7 +6,7 @@
  * from it. A file that is valid JSON is then read as before (JSON is YAML).
  */
 import { getLocation, type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import { formatPackPath } from '../../engine/pack/issues';
+import { formatPackPath } from '../../engine';
 import type { LocatedIssue } from '../../shared/packs';
 
 const MESSAGES: Readonly<Record<string, string>> = {

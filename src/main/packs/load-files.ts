@@ -3,8 +3,7 @@
  * file, zip): files in memory → assembled data → validated pack +
  * attachments + hash, or every problem located.
  */
-import type { PackIssue } from '../../engine/pack/issues';
-import { validatePack } from '../../engine/pack/validate';
+import { type PackIssue, validatePack } from '../../engine';
 import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { collectAttachments } from './attachments';
 import { assemblePack } from './assemble';

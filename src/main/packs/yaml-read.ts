@@ -6,8 +6,7 @@
  * `__proto__` keys and several documents.
  */
 import { Composer, type Document, isScalar, LineCounter, Parser, visit, type YAMLError } from 'yaml';
-import { formatPackPath } from '../../engine/pack/issues';
-import { MAX_PACK_DEPTH } from '../../engine/pack/plain-data';
+import { formatPackPath, MAX_PACK_DEPTH } from '../../engine';
 import type { LocatedIssue } from '../../shared/packs';
 import { jsonSyntaxIssues } from './json-syntax';
 import { formatBytes, PACK_LIMITS } from './limits';

@@ -4,8 +4,7 @@
  * "Where a run lives"). Commands go to main; accepted entries come back as
  * `runEvent`s to every view.
  */
-import { applyCommand, createRun } from '../../engine';
-import type { Actor, Command, Fact, LogEntry, Pack, RunHeader, RunState } from '../../engine';
+import { type Actor, applyCommand, type Command, createRun, type Fact, type LogEntry, type Pack, type RunHeader, type RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
 import type { LogRepair, Persistence, RunDamage, RunStatus, SessionEvent, SessionView } from '../../shared/runs';
 import { call, subscribe } from '../api';
