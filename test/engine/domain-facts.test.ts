@@ -22,25 +22,38 @@ type Rule =
   | { readonly kind: 'range'; readonly min: number; readonly max: number; readonly source: string }
   | { readonly kind: 'no-number'; readonly source: string };
 
+/** Which provision an obligation rests on: its basis, and for DORA's three reports also its title. */
+const DORA = /DORA|2022\/2554|2025\/301/;
+type Pattern = (o: Obligation) => boolean;
+const inBasis = (re: RegExp): Pattern => (o) => re.test(o.basis);
+const dora = (report: RegExp): Pattern => (o) => DORA.test(o.basis) && report.test(`${o.id} ${o.title}`);
+/** The sub-paragraphs of Art. 73 a basis cites: "Art. 73(1), (2) and (5)" → 1, 2, 5. */
+const art73 = (o: Obligation): number[] => {
+  const cited = /Art\.?\s*73\s*((?:\(\d+\)(?:\s*(?:,|and|or)\s*)?)+)/.exec(o.basis)?.[1] ?? '';
+  return [...cited.matchAll(/\((\d+)\)/g)].map((m) => Number(m[1]));
+};
+const cites73 = (n: number): Pattern => (o) => art73(o).includes(n);
+
 /** Basis → deadline, most specific first (the first match applies). */
-const DEADLINES: readonly (readonly [RegExp, Rule])[] = [
-  [/Art\.?\s*73\s*\(3\)/, { kind: 'fixed', deadline: 2 * D, source: 'AI Act Art. 73(3): widespread infringement or Art. 3(49)(b), at the latest 2 days after awareness [§1.2]' }],
-  [/Art\.?\s*73\s*\(4\)/, { kind: 'fixed', deadline: 10 * D, source: 'AI Act Art. 73(4): a death, at the latest 10 days after awareness [§1.2]' }],
-  [/Art\.?\s*73\s*\(2\)/, { kind: 'fixed', deadline: 15 * D, source: 'AI Act Art. 73(2): at the latest 15 days after awareness [§1.2]' }],
-  [/DORA.*initial|initial notification.*DORA|2025\/301.*initial/i, { kind: 'fixed', deadline: 24 * H, earlier: [4 * H], source: 'DORA RTS 2025/301 Art. 5: initial notification 4 h from classification as major, at the latest 24 h from awareness [§0.5, §3.5]' }],
-  [/DORA.*intermediate|intermediate report.*DORA|2025\/301.*intermediate/i, { kind: 'fixed', deadline: 72 * H, source: 'DORA RTS 2025/301 Art. 5: intermediate report 72 h after the initial notification was submitted [§0.5, §3.5]' }],
-  [/DORA.*final|final report.*DORA|2025\/301.*final/i, { kind: 'range', min: 28 * D, max: 31 * D, source: 'DORA RTS 2025/301 Art. 5: final report one month after the intermediate report [§3.5]' }],
-  [/GDPR\s*Art\.?\s*33\b/, { kind: 'fixed', deadline: 72 * H, source: 'GDPR Art. 33: where feasible within 72 hours of awareness [§2.1]' }],
-  [/GDPR\s*Art\.?\s*34\b/, { kind: 'no-number', source: 'GDPR Art. 34: without undue delay [§2.2]' }],
-  [/Art\.?\s*26\s*\(5\)/, { kind: 'no-number', source: 'AI Act Art. 26(5): immediately / without undue delay [§1.3]' }],
-  [/Art\.?\s*55\s*\(1\)\s*\(c\)/, { kind: 'no-number', source: 'AI Act Art. 55(1)(c): without undue delay [§1.0]' }],
-  [/Art\.?\s*20\b/, { kind: 'no-number', source: 'AI Act Art. 20: corrective action immediately [§1.4]' }],
+const DEADLINES: readonly (readonly [Pattern, Rule])[] = [
+  [cites73(3), { kind: 'fixed', deadline: 2 * D, source: 'AI Act Art. 73(3): widespread infringement or Art. 3(49)(b), at the latest 2 days after awareness [§1.2]' }],
+  [cites73(4), { kind: 'fixed', deadline: 10 * D, source: 'AI Act Art. 73(4): a death, at the latest 10 days after awareness [§1.2]' }],
+  [cites73(2), { kind: 'fixed', deadline: 15 * D, source: 'AI Act Art. 73(2): at the latest 15 days after awareness [§1.2]' }],
+  [cites73(5), { kind: 'no-number', source: 'AI Act Art. 73(5): an initial, incomplete report followed by a complete one, no deadline of its own [§1.2]' }],
+  [dora(/intermediate/i), { kind: 'fixed', deadline: 72 * H, source: 'DORA RTS 2025/301 Art. 5: intermediate report 72 h after the initial notification was submitted [§0.5, §3.5]' }],
+  [dora(/final/i), { kind: 'range', min: 28 * D, max: 31 * D, source: 'DORA RTS 2025/301 Art. 5: final report one month after the intermediate report [§3.5]' }],
+  [dora(/initial/i), { kind: 'fixed', deadline: 24 * H, earlier: [4 * H], source: 'DORA RTS 2025/301 Art. 5: initial notification 4 h from classification as major, at the latest 24 h from awareness [§0.5, §3.5]' }],
+  [inBasis(/GDPR\s*Art\.?\s*33\b/), { kind: 'fixed', deadline: 72 * H, source: 'GDPR Art. 33: where feasible within 72 hours of awareness [§2.1]' }],
+  [inBasis(/GDPR\s*Art\.?\s*34\b/), { kind: 'no-number', source: 'GDPR Art. 34: without undue delay [§2.2]' }],
+  [inBasis(/Art\.?\s*26\s*\(5\)/), { kind: 'no-number', source: 'AI Act Art. 26(5): immediately / without undue delay [§1.3]' }],
+  [inBasis(/Art\.?\s*55\s*\(1\)\s*\(c\)/), { kind: 'no-number', source: 'AI Act Art. 55(1)(c): without undue delay [§1.0]' }],
+  [inBasis(/Art\.?\s*20\b/), { kind: 'no-number', source: 'AI Act Art. 20: corrective action immediately [§1.4]' }],
 ];
 
 /** A basis that is the organisation's own rule (exempt from the table). */
-const OWN_POLICY = /\b(polic(y|ies)|internal rule|own rule|runbook|playbook)\b/i;
+const OWN_POLICY = /\b(polic(y|ies)|procedure|internal rule|own rule|runbook|playbook)\b/i;
 /** Words that tell how a scenario counts a deadline the law does not number. */
-const COUNTED = /\b(this scenario|the scenario|counts?|allows?|treats?|reads? (it|this) as|interpret)/i;
+const COUNTED = /\b(this scenario|the scenario|counts?|allows?|treats?|reads? (it|this) as|interpret|at the authority's request)/i;
 
 const SCENARIOS = fileURLToPath(new URL('../../scenarios', import.meta.url));
 const packDirs = readdirSync(SCENARIOS).filter((name) => statSync(join(SCENARIOS, name)).isDirectory());
@@ -48,7 +61,7 @@ const packDirs = readdirSync(SCENARIOS).filter((name) => statSync(join(SCENARIOS
 /** What is wrong with an obligation's deadline against the table, or undefined. */
 function deadlineProblem(o: Obligation): string | undefined {
   if (OWN_POLICY.test(o.basis)) return undefined;
-  const row = DEADLINES.find(([pattern]) => pattern.test(o.basis));
+  const row = DEADLINES.find(([matches]) => matches(o));
   if (!row) return `basis "${o.basis}" is not in the DOMAIN-FACTS deadline table: add the provision (with its DOMAIN-FACTS section) or, if it is the organisation's own rule, say "policy" in the basis`;
   const rule = row[1];
   const earlier = (o.earlierDeadlines ?? []).map((l) => l.within).sort((a, b) => a - b);
@@ -99,10 +112,17 @@ describe('the deadline table itself', () => {
     expect(deadlineProblem(obligation(basis, deadline))).toBe(problem);
   });
 
+  it('reads the Art. 73 sub-paragraphs a basis cites, and DORA\'s report from the title', () => {
+    expect(deadlineProblem(obligation('EU AI Act Art. 73(1), (2) and (5) (provider)', 15 * D))).toBeUndefined();
+    expect(deadlineProblem(obligation('EU AI Act Art. 73(1), (2) and (5) (provider)', 10 * D))).toMatch(/^deadline is 14400 minutes; AI Act Art. 73\(2\)/);
+    expect(deadlineProblem(obligation('DORA Art. 19; Delegated Reg. (EU) 2025/301 Art. 5', 72 * H, { title: 'DORA intermediate report' }))).toBeUndefined();
+    expect(deadlineProblem(obligation('DORA Art. 19; Delegated Reg. (EU) 2025/301 Art. 5', 30 * D, { title: 'DORA final report' }))).toBeUndefined();
+  });
+
   it('DORA initial notification needs both limbs: 24 h from awareness and 4 h from classification as major', () => {
     const limb = { after: { var: 'major', eq: true }, within: 4 * H };
-    expect(deadlineProblem(obligation('DORA Art. 19, initial notification (RTS 2025/301 Art. 5)', 24 * H, { earlierDeadlines: [limb] }))).toBeUndefined();
-    expect(deadlineProblem(obligation('DORA Art. 19, initial notification (RTS 2025/301 Art. 5)', 24 * H))).toBe(
+    expect(deadlineProblem(obligation('DORA Art. 19 (RTS 2025/301 Art. 5)', 24 * H, { title: 'DORA initial notification', earlierDeadlines: [limb] }))).toBeUndefined();
+    expect(deadlineProblem(obligation('DORA Art. 19 (RTS 2025/301 Art. 5)', 24 * H, { title: 'DORA initial notification' }))).toBe(
       'earlier limbs are [] minutes; DORA RTS 2025/301 Art. 5: initial notification 4 h from classification as major, at the latest 24 h from awareness [§0.5, §3.5] gives [240]',
     );
   });
