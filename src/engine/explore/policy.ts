@@ -84,7 +84,8 @@ export function playPolicy(pack: Pack, policy: Policy, seed: number): PolicyRun 
     const openDecisions = Object.entries(state.decisions).filter(([, d]) => d.status === 'open').map(([id]) => id);
     for (const entry of policy.act({ pack, state, availableMoves, openDecisions, random })) apply(entry.by, entry.command, true);
     if (state.phase !== 'running' || state.clock.now >= end) break;
-    apply('system', { type: 'clock.advance', to: nextStop(state.clock.now, end) }, false);
+    // A refused advance (trigger-loop: the clock is stuck) would repeat for ever: end the run there.
+    if (!apply('system', { type: 'clock.advance', to: nextStop(state.clock.now, end) }, false)) break;
   }
   if (state.phase === 'running') apply('system', { type: 'run.end' }, false);
   for (const entry of policy.after(pack)) apply(entry.by, entry.command, true);
