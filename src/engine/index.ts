@@ -69,3 +69,4 @@ export {
   type Stop,
   type StopReason,
 } from './pacing';
+export { ACT_SECONDS, estimatePlayTime, type EstimateOptions, type PlayEstimate } from './pacing-estimate';

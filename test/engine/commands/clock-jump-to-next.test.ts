@@ -63,10 +63,11 @@ describe('clock.jumpToNext', () => {
 
   it('stops two hours before a running regulatory clock runs out, at its deadline and when it becomes overdue', () => {
     // `report` starts at 30 (aware); the other stops are the timed injects (30, 120).
+    const base = basePackInput();
     const noPrompts = buildPack({
       decisions: [],
-      injects: basePackInput().injects.filter((i) => i.id !== 'press').map((i) => ({ ...i, opens: [] })),
-      obligations: [{ ...basePackInput().obligations[0]!, deadline: 300 }],
+      injects: base.injects.filter((i) => i.id !== 'press').map((i) => ({ ...i, opens: [] })),
+      obligations: (base.obligations ?? []).map((o) => ({ ...o, deadline: 300 })),
     });
     // With a 300-minute deadline: due 330, warning point 330 − 120 = 210.
     let state = accept(noPrompts, startedRun(noPrompts), 'facilitator', jump).state;
