@@ -31,6 +31,10 @@ export type RunHeader = {
   readonly createdAt: string;
   readonly title?: string;
   readonly participants: readonly string[];
+  /** Solo practice with coaching hints (informational: recorded so scores stay comparable; the engine never reads it). */
+  readonly coached?: boolean;
+  /** The session skips quiet periods (jumps to the next event when nothing needs the team); never read by the engine. */
+  readonly skipQuietPeriods?: boolean;
 };
 
 /** One accepted command in the append-only run log. `seq` starts at 1 and increases by 1. */

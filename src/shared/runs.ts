@@ -125,6 +125,10 @@ export type CreateRunRequest = {
   readonly participants: readonly string[];
   readonly title?: string;
   readonly seed?: number;
+  /** Coached solo practice (hints and glossary); recorded in the header. */
+  readonly coached?: boolean;
+  /** Skip quiet periods (on unless the person setting up the run turns it off). */
+  readonly skipQuietPeriods?: boolean;
 };
 
 /** A command submitted to a live run (untrusted: validated with the engine's command schema). */

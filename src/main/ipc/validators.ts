@@ -32,6 +32,8 @@ const createRunRequest = z.strictObject({
   participants: z.array(z.string().trim().min(1).max(200)).max(100),
   title: z.string().trim().max(200).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
+  coached: z.boolean().optional(),
+  skipQuietPeriods: z.boolean().optional(),
 });
 
 // `by` and `command` are checked against the engine's schemas by the session (one source of truth).

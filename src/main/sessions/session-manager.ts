@@ -70,6 +70,8 @@ const createSchema = z.strictObject({
   participants: z.array(z.string().trim().min(1).max(200)).max(100),
   title: z.string().trim().max(200).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
+  coached: z.boolean().optional(),
+  skipQuietPeriods: z.boolean().optional(),
 });
 
 /** Creates the session manager. */
@@ -132,6 +134,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       createdAt: wallNow().toISOString(),
       ...(input.title ? { title: input.title } : {}),
       participants: input.participants,
+      // Coaching is for solo practice only; a facilitated run is never coached.
+      ...(input.coached && input.mode === 'solo' ? { coached: true } : {}),
+      ...(input.skipQuietPeriods ? { skipQuietPeriods: true } : {}),
     };
     const created = await store.create(header, snapshot);
     if (!created.ok) return created;
