@@ -7,7 +7,7 @@ import { ROLE_TITLES } from '../../engine';
 import type { LibraryEntry, LibraryPackEntry } from '../../shared/library';
 import { Dialog } from '../components/Dialog';
 import { IssueList } from '../components/IssueList';
-import { DIFFICULTY_LABELS, R3AI_LABELS } from '../lib/labels';
+import { DIFFICULTY_LABELS } from '../lib/labels';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 
@@ -64,7 +64,6 @@ function PackCard({ entry }: { readonly entry: LibraryPackEntry }) {
       <h2 id={titleId}>{summary.title}</h2>
       <p className="pack-meta">
         <span>{summary.sector}</span>
-        <span>{R3AI_LABELS[summary.r3ai].name}</span>
         <span>{DIFFICULTY_LABELS[summary.difficulty]}</span>
         <span>About {summary.durationMinutes} min</span>
         <span>{entry.source === 'bundled' ? 'Bundled' : 'Imported'} · v{summary.version}</span>
