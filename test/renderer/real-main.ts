@@ -24,11 +24,17 @@ export async function disposeRealMains(): Promise<void> {
 
 export type RealMain = Awaited<ReturnType<typeof realMain>>;
 
-/** Starts the services with the given fixture packs (folders under test/fixtures/packs) bundled. */
+/** The flagship pack's folder, for tests that need its clock zone, facilitator guide or role-private injects. */
+export const FLAGSHIP = resolve(import.meta.dirname, '../../scenarios/biased-hiring');
+
+/** Starts the services with the given packs bundled (names of folders under test/fixtures/packs, or absolute paths). */
 export async function realMain(options: { readonly packs?: readonly string[] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'vaim-renderer-'));
   const bundled = join(userDataDir, 'bundled');
-  for (const name of options.packs ?? ['minimal']) cpSync(join(FIXTURES, name), join(bundled, name), { recursive: true });
+  for (const name of options.packs ?? ['minimal']) {
+    const from = name.startsWith('/') ? name : join(FIXTURES, name);
+    cpSync(from, join(bundled, from.split('/').at(-1)!), { recursive: true });
+  }
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const opened: string[] = [];
   const platform: Platform = {
@@ -99,5 +105,8 @@ export async function realMain(options: { readonly packs?: readonly string[] } =
     };
   };
 
-  return { api: { ...api, on } as DesktopApi, services, calls, presentersOpened: opened, createRun };
+  /** Pushes an event to the views as main would (e.g. a persistence failure a test cannot cause for real). */
+  const emit = <E extends EventName>(event: E, payload: IpcEvents[E]) => listeners.get(event)?.forEach((listener) => listener(payload));
+
+  return { api: { ...api, on } as DesktopApi, services, calls, presentersOpened: opened, createRun, emit };
 }

@@ -4,6 +4,7 @@
  * condition will trigger — with release-now and hold for each one to come,
  * and a marker for injects addressed to some roles only.
  */
+import { useLayoutEffect, useRef } from 'react';
 import { formatSimTime, ROLE_TITLES } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { eventsList, type EventRow } from '../../lib/events-list';
@@ -20,17 +21,30 @@ export function EventsPanel() {
   const rows = eventsList(pack, state);
   const fired = rows.filter((r) => r.status === 'fired').length;
   const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const box = useRef<HTMLDivElement>(null);
+  // Keep "now" in view: the last arrival above it, what comes next below (scrolling moves nothing on the page).
+  useLayoutEffect(() => {
+    const el = box.current;
+    const line = el?.querySelector<HTMLElement>('.event-now');
+    if (el && line) el.scrollTop = Math.max(0, line.offsetTop - el.clientHeight / 3);
+  }, [fired]);
   return (
     <section className="panel events" aria-labelledby="events-title">
       <h2 id="events-title" tabIndex={-1}>
         Events <span className="hint">({fired} of {rows.length} arrived)</span>
       </h2>
-      <div className="panel-body" tabIndex={0} aria-label="Events, in scenario order">
+      <div ref={box} className="panel-body" tabIndex={0} aria-label="Events, in scenario order">
         <ol className="event-list">
-          {rows.map((row) => {
+          {rows.map((row, index) => {
+            const nowLine = row.status !== 'fired' && (index === 0 || rows[index - 1]?.status === 'fired');
             const upcoming = row.status === 'scheduled' || row.status === 'pending';
             const held = holds.has(row.id);
-            return (
+            return [
+              nowLine ? (
+                <li key="now" className="event-now">
+                  Now · {t(state.clock.now)}
+                </li>
+              ) : null,
               <li key={`${row.status}-${row.id}`} className={`event event-${row.status}${held ? ' event-held' : ''}`}>
                 <p className="event-when">
                   {row.status === 'fired' ? (
@@ -65,8 +79,8 @@ export function EventsPanel() {
                     ) : null}
                   </div>
                 ) : null}
-              </li>
-            );
+              </li>,
+            ];
           })}
         </ol>
         <AdhocInject />
