@@ -191,7 +191,7 @@ describe('One way in, when the broadcast is slower than the reply', () => {
       on: (event, listener) =>
         api.on(event, (payload) =>
           setTimeout(() => {
-            if (event === 'runEvent' && (payload as { type: string }).type === 'entries') delivered = Math.max(delivered, ...(payload as { entries: { seq: number }[] }).entries.map((e) => e.seq));
+            if (event === 'runEvent' && (payload as { type: string }).type === 'entries') delivered = Math.max(delivered, ...(payload as unknown as { entries: { seq: number }[] }).entries.map((e) => e.seq));
             (listener as (p: unknown) => void)(payload);
           }, 30),
         ),

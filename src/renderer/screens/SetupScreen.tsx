@@ -88,7 +88,7 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
         ...items.filter((item) => readiness[item.id] !== undefined).map((item): Command => ({ type: 'readiness.set', item: item.id, value: readiness[item.id]! })),
       ];
       const factor = PRESSURE.find((p) => p.id === pressure)?.factor ?? 1;
-      if (factor !== 1) commands.push({ type: 'clock.setCompression', compression: pack.clock.compression * factor });
+      if (factor !== 1) useStore.getState().setStartSpeed(runId, pack.clock.compression * factor);
       for (const command of commands) {
         if (!(await submit(command, by))) throw new Error(useStore.getState().run?.rejection ?? `the run refused “${command.type}”`);
       }

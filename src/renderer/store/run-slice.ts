@@ -48,6 +48,12 @@ export type RunSlice = {
   readonly runLoading: string | undefined;
   /** Who the person at this screen acts as. */
   readonly actingAs: Actor;
+  /**
+   * The speed chosen at setup, per run, applied when the clock starts (the
+   * engine sets the speed only on a running clock).
+   */
+  readonly startSpeeds: Readonly<Record<string, number>>;
+  readonly setStartSpeed: (runId: string, compression: number) => void;
   readonly openRun: (runId: string) => Promise<boolean>;
   readonly leaveRun: () => void;
   /** Sends a command; resolves once main accepted it and its entries reached this view (false when refused). */
@@ -87,6 +93,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   run: undefined,
   runLoading: undefined,
   actingAs: 'incident-lead',
+  startSpeeds: {},
+  setStartSpeed: (runId, compression) => set((d) => void (d.startSpeeds[runId] = compression)),
   openRun: async (runId) => {
     if (get().run?.runId === runId) return true;
     set((d) => void (d.runLoading = runId));

@@ -12,9 +12,7 @@ export function ActsByRole() {
       {groups.map(({ actor, acts }) => (
         <section key={actor} aria-labelledby={`acts-${actor}`} className="acts-group">
           <h3 id={`acts-${actor}`}>
-            {actorLabel(actor)}
-            {actor !== 'facilitator' && actor !== 'system' ? <span className="hint"> — {run.state.roles[actor] ?? 'unassigned'}</span> : null}
-            <span className="hint"> ({acts.length})</span>
+            {actor === 'facilitator' || actor === 'system' ? actorLabel(actor) : `${actorLabel(actor)} — ${run.state.roles[actor] ?? 'unassigned'}`} ({acts.length})
           </h3>
           {acts.length === 0 ? (
             <p className="hint">Nothing yet{actor !== 'facilitator' && actor !== 'system' ? ` from the ${ROLE_TITLES[actor]}` : ''}.</p>

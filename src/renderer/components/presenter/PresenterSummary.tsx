@@ -30,7 +30,7 @@ export function PresenterSummary({ run }: { readonly run: ActiveRun }) {
           ))}
         </tbody>
       </table>
-      <p className="hint">The full TRACE debrief is on the facilitator's screen.</p>
+      <p className="hint">The full TRACE debrief is on the facilitator’s screen.</p>
     </section>
   );
 }

@@ -6,10 +6,12 @@
 import { STAGES, type Stage } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { COACH_HINTS } from '../../lib/coach-hints';
+import type { ActiveRun } from '../../store/run-slice';
 import { STAGE_LABELS } from '../../lib/labels';
+import { Term } from '../Term';
 
 /** The stage the scenario is in: that of the latest pack inject (Prepare before any). */
-export function currentStage(run: ReturnType<typeof useRunActions>['run']): Stage {
+export function currentStage(run: ActiveRun): Stage {
   for (const item of [...run.state.feed].reverse()) {
     const stage = run.pack.injects.find((i) => i.id === item.injectId)?.stage;
     if (stage) return stage;
@@ -29,6 +31,9 @@ export function CoachPanel() {
             <li key={hint}>{hint}</li>
           ))}
         </ul>
+        <p className="hint">
+          After the run, the debrief is a <Term id="trace">TRACE</Term> review.
+        </p>
         <details>
           <summary>Hints for the other stages</summary>
           {STAGES.filter((s) => s !== stage).map((s) => (

@@ -15,6 +15,7 @@ import { useStore } from '../../store/store';
 import { Dialog } from '../Dialog';
 import { Markdown } from '../Markdown';
 import { Tabs } from '../Tabs';
+import { Term } from '../Term';
 import { ActingAs } from './ActingAs';
 
 const owners = (move: Move): readonly RoleId[] => (typeof move.owner === 'string' ? [move.owner] : move.owner);
@@ -118,7 +119,14 @@ function MoveRow(props: { readonly run: ActiveRun; readonly move: Move; readonly
     <li className={`move move-${state}${needs && !last ? ' move-blocked' : ''}`}>
       <div className="move-main">
         <span className="move-label">{move.label}</span>
-        <span className="move-owner">{owners(move).map((r) => ROLE_TITLES[r]).join(' / ')}</span>
+        <span className="move-owner">
+          {owners(move).map((r, i) => (
+            <span key={r}>
+              {i > 0 ? ' / ' : ''}
+              <Term id={`role-${r}`}>{ROLE_TITLES[r]}</Term>
+            </span>
+          ))}
+        </span>
       </div>
       <p className="move-status">
         {status}
