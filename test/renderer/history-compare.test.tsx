@@ -49,5 +49,5 @@ describe('Comparing attempts', () => {
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['—', 'Day 1 09:00', 'Day 1 09:10']);
     // Runs opened to compare are closed again.
     await waitFor(() => expect(main.calls.filter(([channel]) => channel === 'closeRun')).toHaveLength(2));
-  });
+  }, 20_000);
 });
