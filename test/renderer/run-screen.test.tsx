@@ -44,6 +44,19 @@ describe('Run screen (solo practice)', () => {
     expect(needs).toHaveTextContent('29m left · 1 s');
   });
 
+  it('keeps an expired prompt in place, marked, until the learner next acts, so nothing moves under them', async () => {
+    const run = await startedRun();
+    render(<App />);
+    await act(() => run.advance(31));
+    const needs = await screen.findByRole('region', { name: /Needs you now/ });
+    await waitFor(() => expect(needs).toHaveTextContent('Asked for a V-SEV severity'));
+    await act(() => run.advance(61)); // the 30-minute countdown ran out at 60
+    await waitFor(() => expect(needs).toHaveTextContent('No decision in time: it expired'));
+    expect(within(needs).getByRole('heading')).toHaveTextContent(/^Needs you now$/);
+    await userEvent.keyboard('{Shift}');
+    await waitFor(() => expect(needs).not.toHaveTextContent('Asked for a V-SEV severity'));
+  });
+
   it('classifies in one place: the Classify panel answers the open severity prompt, once, and focus moves on', async () => {
     const run = await startedRun();
     render(<App />);

@@ -21,7 +21,7 @@ function choicesOf(decision: Decision): Choice[] {
   return (decision.options ?? []).map((o) => ({ id: o.id, label: o.label }));
 }
 
-export function DecisionForm({ decision }: { readonly decision: Decision }) {
+export function DecisionForm({ decision, closed }: { readonly decision: Decision; readonly closed?: string | undefined }) {
   const { run, submit, ui } = useRunActions();
   const [selected, setSelected] = useState<readonly string[]>([]);
   const [text, setText] = useState('');
@@ -39,11 +39,11 @@ export function DecisionForm({ decision }: { readonly decision: Decision }) {
       <div id={legendId} className="decision-prompt">
         <Markdown source={decision.prompt} />
       </div>
-      <p className="countdown">{left === undefined ? 'No time limit' : left > 0 ? countdown(run.state, left) : 'Time is up'}</p>
+      <p className="countdown">{closed ?? (left === undefined ? 'No time limit' : left > 0 ? countdown(run.state, left) : 'Time is up')}</p>
       {decision.kind === 'text' ? (
         <label className="field">
           <span>Your answer</span>
-          <textarea value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          <textarea value={text} disabled={closed !== undefined} onChange={(e) => setText(e.currentTarget.value)} />
         </label>
       ) : (
         <fieldset className="choices">
@@ -55,6 +55,7 @@ export function DecisionForm({ decision }: { readonly decision: Decision }) {
                 type={multiple ? 'checkbox' : 'radio'}
                 name={decision.id}
                 checked={selected.includes(choice.id)}
+                disabled={closed !== undefined}
                 onChange={(e) => {
                   const on = e.currentTarget.checked;
                   setSelected(multiple ? (on ? [...selected, choice.id] : selected.filter((s) => s !== choice.id)) : [choice.id]);
@@ -65,7 +66,7 @@ export function DecisionForm({ decision }: { readonly decision: Decision }) {
           ))}
         </fieldset>
       )}
-      <button type="submit" className="primary" disabled={decision.kind === 'text' ? !text.trim() : selected.length === 0}>
+      <button type="submit" className="primary" disabled={closed !== undefined || (decision.kind === 'text' ? !text.trim() : selected.length === 0)}>
         Decide
       </button>
     </form>
