@@ -7,7 +7,7 @@ export function Dashboard({ run }: { readonly run: ActiveRun }) {
   const variables = pack.metrics.dashboard.map((id) => pack.variables.find((v) => v.id === id)).filter((v) => v !== undefined);
   if (variables.length === 0) return null;
   return (
-    <section className="panel dashboard" aria-labelledby="dashboard-title">
+    <section className="panel dashboard" aria-labelledby="dashboard-title" tabIndex={0}>
       <h2 id="dashboard-title">Situation board</h2>
       <dl className="facts">
         {variables.map((variable) => {
