@@ -11,18 +11,18 @@ export function PresenterQuestion({ pack, state }: { readonly pack: Pack; readon
   return (
     <section className="panel presenter-question" aria-labelledby="question-title">
       <h2 id="question-title">{open.length > 1 ? `Open questions (${open.length})` : 'The question now'}</h2>
-      <div className="panel-body">
+      <div className="panel-body" tabIndex={0} aria-label="Open questions">
         {open.length === 0 ? <p className="hint">No question is open.</p> : null}
         <ol className="question-list">
           {open.map(({ decision, left }) => (
             <li key={decision.id} className="question">
-              {decision.askedTo ? <p className="hint">For the {decision.askedTo.map((r) => ROLE_TITLES[r]).join(', ')}</p> : null}
-              <Markdown source={decision.prompt} />
               {left !== undefined ? (
                 <p className="question-countdown">
                   <span className="countdown-real">{realTime(state, left)}</span> <span className="hint">left ({formatSpan(left)} of scenario time)</span>
                 </p>
               ) : null}
+              {decision.askedTo ? <p className="hint">For the {decision.askedTo.map((r) => ROLE_TITLES[r]).join(', ')}</p> : null}
+              <Markdown source={decision.prompt} />
             </li>
           ))}
         </ol>

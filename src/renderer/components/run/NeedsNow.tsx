@@ -28,7 +28,7 @@ export function NeedsNow() {
       <h2 id="needs-title" tabIndex={-1}>
         Needs you now{open > 0 ? ` (${open})` : ''}
       </h2>
-      <div className="panel-body">
+      <div className="panel-body" tabIndex={0} aria-label="What needs you now, most urgent first">
         {items.length === 0 ? <p className="hint">Nothing waits for an answer right now. New prompts and clocks under an hour appear here.</p> : null}
         <ul className="needs-list">
           {items.map(({ key, closed }) => (
