@@ -99,7 +99,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['*.config.{js,ts}', 'test/vitest.config.ts', 'electron.vite.config.ts'],
+    files: ['*.config.{js,ts}', 'test/vitest.config.ts', 'test/vitest.long.config.ts', 'electron.vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

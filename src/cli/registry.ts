@@ -1,5 +1,6 @@
 /** Every `vaim` sub-command: add one import and one line to COMMANDS per command. */
 import type { CliCommand } from './command';
+import { exploreCommand } from './commands/explore';
 import { playCommand } from './commands/play';
 import { schemaCommand } from './commands/schema';
 import { scoreCommand } from './commands/score';
@@ -11,4 +12,5 @@ export const COMMANDS: readonly CliCommand[] = [
   schemaCommand,
   playCommand,
   scoreCommand,
+  exploreCommand,
 ];

@@ -95,7 +95,7 @@ export function applyToDraft(
 ): Outcome {
   const early = checkPhase(state, entry.command);
   if (early !== undefined) return early;
-  return dispatch({ pack, index, state, by: entry.by, facts }, entry.command);
+  return dispatch({ pack, index, state, by: entry.by, facts, cause: undefined, service: undefined }, entry.command);
 }
 
 function checkPhase(state: RunState, command: Command): Outcome {

@@ -7,7 +7,7 @@
 import type { Ctx, Outcome } from './context';
 import { applyEffects, clamp, fireInject } from './effects';
 import { makeMoveEffective } from './moves';
-import type { ObligationInfo, SettleCandidates, TriggeredInject } from './pack-index';
+import type { LimbInfo, ObligationInfo, SettleCandidates, TriggeredInject } from './pack-index';
 import { settleScoped } from './settle';
 
 /**
@@ -17,7 +17,6 @@ import { settleScoped } from './settle';
 export function advanceTo(ctx: Ctx, to: number): Outcome {
   const state = ctx.state;
   const accrues = ctx.index.accruals.length > 0;
-  const harmId = ctx.pack.metrics.harm;
   let nextDue = nextDueTime(ctx);
   let live = liveQuiet(ctx);
   for (let m = state.clock.now + 1; m <= to; m += 1) {
@@ -30,9 +29,22 @@ export function advanceTo(ctx: Ctx, to: number): Outcome {
       nextDue = nextDueTime(ctx);
       live = liveQuiet(ctx);
     }
-    if (m % 60 === 0) state.harmSeries.push([m, harmOf(state.vars[harmId])]);
+    if (m % 60 === 0) sampleHarms(ctx);
   }
   return undefined;
+}
+
+/** Samples every harm counter at `now` (hourly, and when the run ends), unless already sampled at `now`. */
+export function sampleHarms(ctx: Ctx): void {
+  const state = ctx.state;
+  const now = state.clock.now;
+  const last = state.harmSeries[state.harmSeries.length - 1];
+  if (last !== undefined && last[0] === now) return;
+  state.harmSeries.push([now, harmOf(state.vars[ctx.pack.metrics.harm])]);
+  for (const harm of ctx.pack.metrics.harms) {
+    const series = state.otherHarmSeries[harm.var];
+    if (series !== undefined) state.otherHarmSeries[harm.var] = [...series, [now, harmOf(state.vars[harm.var])]];
+  }
 }
 
 /**
@@ -48,13 +60,19 @@ function live(ctx: Ctx, candidates: SettleCandidates): SettleCandidates {
   const state = ctx.state;
   const injects: TriggeredInject[] = [];
   const obligations: ObligationInfo[] = [];
+  const limbs: LimbInfo[] = [];
   for (const t of candidates.injects) {
     if (state.fired[t.id] === undefined && (t.gate === undefined || t.gate(state))) injects.push(t);
   }
   for (const o of candidates.obligations) {
     if (state.obligations[o.id] === undefined && (o.gate === undefined || o.gate(state))) obligations.push(o);
   }
-  return { injects, obligations };
+  for (const l of candidates.limbs) {
+    const record = state.obligations[l.obligationId];
+    const waiting = record !== undefined && (record.status === 'running' || record.status === 'overdue') && record.limbs?.[l.index] === null;
+    if (waiting && (l.gate === undefined || l.gate(state))) limbs.push(l);
+  }
+  return { injects, obligations, limbs };
 }
 
 /** The harm metric as a number (0 if the pack's harm variable is not a number). */
@@ -87,6 +105,7 @@ function accrue(ctx: Ctx): boolean {
     if (next !== current) {
       vars[rule.id] = next;
       changed = true;
+      if (ctx.index.service?.vars.has(rule.id)) ctx.service = { dirty: true, cause: undefined };
     }
   }
   return changed;
@@ -133,7 +152,7 @@ export function processDue(ctx: Ctx): boolean {
     if (record?.status !== 'open' || record.dueAt === undefined || record.dueAt > now) continue;
     state.decisions[id] = { ...record, status: 'expired', closedAt: now };
     ctx.facts.push({ type: 'decision.expired', at: now, decisionId: id });
-    applyEffects(ctx, info.decision.onExpire?.effects);
+    applyEffects(ctx, info.decision.onExpire?.effects, { kind: 'expiry', decisionId: id });
     happened = true;
   }
   return happened;

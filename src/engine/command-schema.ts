@@ -4,6 +4,7 @@
  * pack's reference timeline.
  */
 import { z } from 'zod';
+import { effectBranches } from './pack/effect';
 import { idSchema } from './pack/primitives';
 import { CHANNELS, R3AI_CATEGORIES, ROLE_IDS, SEVERITY_LEVELS } from './pack/vocabulary';
 
@@ -66,6 +67,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     body: freeText,
     channel: z.enum(CHANNELS),
     visibleTo: z.union([z.literal('all'), z.array(roleSchema).min(1)]).default('all'),
+    /** The facilitator's own change to the world (e.g. the regulator's attention rises): set or add a variable. */
+    effects: z.array(z.union([effectBranches.set, effectBranches.add])).max(10).optional(),
   }),
   z.strictObject({ type: z.literal('note.add'), text: shortText.max(10_000) }),
 ]);

@@ -6,7 +6,7 @@ import type { Actor } from './command-schema';
 import type { DraftState } from './draft';
 import type { Pack } from './pack/schema';
 import type { PackIndex } from './pack-index';
-import type { Fact, Rejection, RejectionCode } from './types';
+import type { ActRef, Fact, Rejection, RejectionCode } from './types';
 
 /** The working context of one command. */
 export type Ctx = {
@@ -15,6 +15,10 @@ export type Ctx = {
   readonly state: DraftState;
   readonly by: Actor;
   readonly facts: Fact[];
+  /** The act whose effects are being applied (set around every `applyEffects`). */
+  cause?: ActRef | undefined;
+  /** A variable the in-service condition reads changed, and the act that changed it last. */
+  service?: { dirty: boolean; cause: ActRef | undefined } | undefined;
 };
 
 /** A handler's outcome: `undefined` when accepted, the rejection otherwise. */

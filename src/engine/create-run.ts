@@ -2,6 +2,8 @@
 import { harmOf } from './clock';
 import type { DraftState } from './draft';
 import type { Pack } from './pack/schema';
+import { indexOf } from './pack-index';
+import { initialService } from './service';
 import { nextIntInclusive, seedRng } from './random';
 import { ENGINE_VERSION, type RunHeader, type RunState } from './types';
 
@@ -26,7 +28,7 @@ export function createDraft(pack: Pack, header: RunHeader): DraftState {
   }
   const vars: Record<string, number | boolean | string> = {};
   for (const variable of pack.variables) vars[variable.id] = variable.initial;
-  return {
+  const draft: DraftState = {
     engineVersion: ENGINE_VERSION,
     packId: pack.id,
     phase: 'setup',
@@ -47,5 +49,9 @@ export function createDraft(pack: Pack, header: RunHeader): DraftState {
     trace: { corrections: [], evolutions: [], reflections: {}, actionItems: [] },
     notes: [],
     harmSeries: [[0, harmOf(vars[pack.metrics.harm])]],
+    otherHarmSeries: Object.fromEntries(pack.metrics.harms.map((h) => [h.var, [[0, harmOf(vars[h.var])] as const]])),
+    service: [],
   };
+  draft.service = initialService(indexOf(pack), draft);
+  return draft;
 }

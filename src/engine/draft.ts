@@ -18,6 +18,7 @@ import type {
   PendingItem,
   R3aiRecord,
   RunState,
+  ServiceTransition,
   SeverityRecord,
   SimMinutes,
 } from './types';
@@ -54,6 +55,8 @@ export type DraftState = {
   endedAt?: SimMinutes;
   endReason?: string;
   harmSeries: (readonly [SimMinutes, number])[];
+  otherHarmSeries: Record<string, readonly (readonly [SimMinutes, number])[]>;
+  service: ServiceTransition[];
 };
 
 /** Copies every container of `state` (records are shared; see the module note). */
@@ -90,6 +93,8 @@ export function draftOf(state: RunState): DraftState {
     },
     notes: state.notes.slice(),
     harmSeries: state.harmSeries.slice(),
+    otherHarmSeries: { ...state.otherHarmSeries },
+    service: state.service.slice(),
   };
   // Optional keys are only written when present so the state survives a
   // JSON round trip deep-equal (JSON drops `undefined`).

@@ -5,20 +5,21 @@
  */
 import type { Ctx } from './context';
 import type { Effect } from './pack/effect';
+import type { ActRef } from './types';
 
 /** Sets a variable, clamping numbers to the variable's bounds. Unknown ids and type mismatches are ignored (the pack validator reports them). */
 export function setVar(ctx: Ctx, id: string, value: number | boolean | string): void {
   const current = ctx.state.vars[id];
   if (current === undefined || typeof current !== typeof value) return;
-  if (typeof value === 'number') {
-    ctx.state.vars[id] = clamp(value, ctx.index.numberBounds.get(id));
-    return;
-  }
-  if (typeof value === 'string') {
+  let next = value;
+  if (typeof value === 'number') next = clamp(value, ctx.index.numberBounds.get(id));
+  else if (typeof value === 'string') {
     const variable = ctx.pack.variables.find((v) => v.id === id);
     if (variable?.type === 'enum' && !variable.values.includes(value)) return;
   }
-  ctx.state.vars[id] = value;
+  if (next === current) return;
+  ctx.state.vars[id] = next;
+  if (ctx.index.service?.vars.has(id)) ctx.service = { dirty: true, cause: ctx.cause };
 }
 
 /** Clamps `value` to optional bounds. */
@@ -29,9 +30,14 @@ export function clamp(value: number, bounds: { readonly min?: number; readonly m
   return value;
 }
 
-/** Applies effects in order. */
-export function applyEffects(ctx: Ctx, effects: readonly Effect[] | undefined): void {
-  if (effects === undefined) return;
+/**
+ * Applies effects in order, as the act `cause` (the recovery gate and the
+ * debrief attribute every change of service to the act that made it).
+ */
+export function applyEffects(ctx: Ctx, effects: readonly Effect[] | undefined, cause: ActRef): void {
+  if (effects === undefined || effects.length === 0) return;
+  const outer = ctx.cause;
+  ctx.cause = cause;
   for (const effect of effects) {
     if ('set' in effect) setVar(ctx, effect.set, effect.to);
     else if ('add' in effect) {
@@ -40,6 +46,7 @@ export function applyEffects(ctx: Ctx, effects: readonly Effect[] | undefined): 
     } else if ('open' in effect) openDecision(ctx, effect.open);
     else fireInject(ctx, effect.fire, false);
   }
+  ctx.cause = outer;
 }
 
 /** Opens a decision prompt if it is still pending (never opened). */
@@ -73,6 +80,6 @@ export function fireInject(ctx: Ctx, id: string, released: boolean): void {
     state.pending = state.pending.filter((p) => p.kind !== 'inject' || p.injectId !== id);
   }
   ctx.facts.push({ type: 'inject.fired', at: now, injectId: id, adhoc: false });
-  applyEffects(ctx, entry.inject.effects);
+  applyEffects(ctx, entry.inject.effects, { kind: 'inject', injectId: id, released });
   for (const decisionId of entry.inject.opens ?? []) openDecision(ctx, decisionId);
 }

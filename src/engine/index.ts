@@ -70,3 +70,6 @@ export {
   type StopReason,
 } from './pacing';
 export { ACT_SECONDS, estimatePlayTime, type EstimateOptions, type PlayEstimate } from './pacing-estimate';
+
+// Strategy exploration (vaim explore / playtest, the strategy zoo).
+export * from './explore';

@@ -12,6 +12,6 @@ export function makeMoveEffective(ctx: Ctx, moveIndex: number): void {
   const effective = { ...record, effective: true };
   state.moves[moveIndex] = effective;
   ctx.facts.push({ type: 'move.effective', at: state.clock.now, moveId: record.moveId });
-  applyEffects(ctx, ctx.index.moves.get(record.moveId)?.move.effects);
+  applyEffects(ctx, ctx.index.moves.get(record.moveId)?.move.effects, { kind: 'move', moveIndex, moveId: record.moveId, by: record.by });
   meetObligationsWith(ctx, effective);
 }

@@ -3,8 +3,8 @@
  * them overdue, and meeting them when a satisfying move becomes effective.
  */
 import type { Ctx } from './context';
-import type { ObligationInfo } from './pack-index';
-import type { MoveRecord } from './types';
+import type { LimbInfo, ObligationInfo } from './pack-index';
+import type { MoveRecord, ObligationRecord } from './types';
 
 /** Starts every not-yet-started obligation of `candidates` whose trigger holds. Returns whether any started. */
 export function startObligations(ctx: Ctx, candidates: readonly ObligationInfo[]): boolean {
@@ -13,11 +13,52 @@ export function startObligations(ctx: Ctx, candidates: readonly ObligationInfo[]
   for (const info of candidates) {
     if (state.obligations[info.id] !== undefined || !info.trigger.test(state)) continue;
     const now = state.clock.now;
-    const dueAt = now + info.obligation.deadline;
-    state.obligations[info.id] = { status: 'running', triggeredAt: now, dueAt };
-    ctx.facts.push({ type: 'obligation.started', at: now, obligationId: info.id, dueAt });
+    const started: ObligationRecord = { status: 'running', triggeredAt: now, dueAt: now + info.obligation.deadline };
+    const record = withLimbs(ctx, info.id, started);
+    state.obligations[info.id] = record;
+    ctx.facts.push({ type: 'obligation.started', at: now, obligationId: info.id, dueAt: record.dueAt });
     const satisfying = state.moves.find((m) => m.effective && info.obligation.satisfiedBy.includes(m.moveId));
     if (satisfying !== undefined) meet(ctx, info.id, satisfying);
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * The obligation's earlier-deadline limbs whose condition holds now start
+ * (a new obligation checks all of its limbs); `dueAt` becomes the earliest
+ * deadline of the outer limit and every started limb.
+ */
+function withLimbs(ctx: Ctx, obligationId: string, record: ObligationRecord, only?: readonly LimbInfo[]): ObligationRecord {
+  const limbs = ctx.index.limbsOf.get(obligationId);
+  if (limbs === undefined || limbs.length === 0) return record;
+  const now = ctx.state.clock.now;
+  const starts = record.limbs?.slice() ?? limbs.map(() => null);
+  let changed = record.limbs === undefined;
+  for (const limb of only ?? limbs) {
+    if (limb.obligationId !== obligationId || starts[limb.index] !== null || !limb.after.test(ctx.state)) continue;
+    starts[limb.index] = now;
+    changed = true;
+  }
+  if (!changed) return record;
+  let dueAt = record.triggeredAt + (ctx.index.obligations.find((o) => o.id === obligationId)?.obligation.deadline ?? 0);
+  limbs.forEach((limb, i) => {
+    const start = starts[i];
+    if (start !== null && start !== undefined) dueAt = Math.min(dueAt, start + limb.within);
+  });
+  return { ...record, limbs: starts, dueAt };
+}
+
+/** Starts the limbs of running (or overdue) obligations whose condition now holds. Returns whether any started. */
+export function startLimbs(ctx: Ctx, candidates: readonly LimbInfo[]): boolean {
+  let changed = false;
+  for (const limb of candidates) {
+    const record = ctx.state.obligations[limb.obligationId];
+    if (record === undefined || (record.status !== 'running' && record.status !== 'overdue')) continue;
+    if (record.limbs?.[limb.index] !== null) continue;
+    const next = withLimbs(ctx, limb.obligationId, record, [limb]);
+    if (next === record) continue;
+    ctx.state.obligations[limb.obligationId] = next;
     changed = true;
   }
   return changed;

@@ -26,6 +26,17 @@ export type ObligationInfo = {
   readonly trigger: CompiledCondition;
   readonly gate: Gate;
 };
+/**
+ * One of an obligation's `earlierDeadlines`: it starts when `after` first
+ * holds while the obligation runs (index = its position in the list).
+ */
+export type LimbInfo = {
+  readonly obligationId: string;
+  readonly index: number;
+  readonly after: CompiledCondition;
+  readonly gate: Gate;
+  readonly within: number;
+};
 /** A move with its owners, compiled precondition and recovery-gate flag. */
 export type MoveInfo = {
   readonly move: Move;
@@ -33,6 +44,8 @@ export type MoveInfo = {
   readonly requires?: CompiledCondition;
   readonly restart: boolean;
   readonly delay: number;
+  /** The move's cost condition (`undefined`: the cost, if any, always applies). */
+  readonly costWhen?: CompiledCondition;
 };
 /** A decision with its pack position and valid option ids. */
 export type DecisionInfo = { readonly decision: Decision; readonly index: number; readonly optionIds: ReadonlySet<string> };
@@ -47,7 +60,11 @@ export type AccrualRule = {
 };
 
 /** What one settle round checks. */
-export type SettleCandidates = { readonly injects: readonly TriggeredInject[]; readonly obligations: readonly ObligationInfo[] };
+export type SettleCandidates = {
+  readonly injects: readonly TriggeredInject[];
+  readonly obligations: readonly ObligationInfo[];
+  readonly limbs: readonly LimbInfo[];
+};
 
 /** Everything the reducer looks up in a pack. */
 export type PackIndex = {
@@ -59,9 +76,15 @@ export type PackIndex = {
   readonly decisions: ReadonlyMap<string, DecisionInfo>;
   readonly obligations: readonly ObligationInfo[];
   readonly obligationsByMove: ReadonlyMap<string, readonly ObligationInfo[]>;
+  /** Each obligation's earlier-deadline limbs, in pack order. */
+  readonly limbsOf: ReadonlyMap<string, readonly LimbInfo[]>;
   readonly numberBounds: ReadonlyMap<string, { readonly min?: number; readonly max?: number }>;
   readonly accruals: readonly AccrualRule[];
   readonly criteria: readonly { readonly id: string; readonly condition: CompiledCondition }[];
+  /** The recovery gate's in-service condition and the variables it reads (packs without one: undefined). */
+  readonly service?: { readonly condition: CompiledCondition; readonly vars: ReadonlySet<string> };
+  /** Compiled cost conditions of decision options, keyed `decision/option`. */
+  readonly optionCosts: ReadonlyMap<string, CompiledCondition>;
   readonly readinessIds: ReadonlySet<string>;
   readonly rootCauseIds: ReadonlySet<string>;
   readonly correctionIds: ReadonlySet<string>;
@@ -105,9 +128,16 @@ function buildIndex(pack: Pack): PackIndex {
         ...(move.requires === undefined ? {} : { requires: compileCondition(move.requires) }),
         restart: restartMoves.has(move.id),
         delay: move.delay ?? 0,
+        ...(move.cost?.when === undefined ? {} : { costWhen: compileCondition(move.cost.when) }),
       },
     ]),
   );
+  const optionCosts = new Map<string, CompiledCondition>();
+  for (const decision of pack.decisions) {
+    for (const option of decision.options ?? []) {
+      if (option.cost?.when !== undefined) optionCosts.set(`${decision.id}/${option.id}`, compileCondition(option.cost.when));
+    }
+  }
   const decisions = new Map(
     pack.decisions.map((decision, index) => [
       decision.id,
@@ -143,6 +173,15 @@ function buildIndex(pack: Pack): PackIndex {
     trigger: compileCondition(obligation.trigger),
     gate: compileGate(obligation.trigger, accruing),
   }));
+  const limbs: LimbInfo[] = pack.obligations.flatMap((obligation) =>
+    (obligation.earlierDeadlines ?? []).map((limb, index) => ({
+      obligationId: obligation.id,
+      index,
+      after: compileCondition(limb.after),
+      gate: compileGate(limb.after, accruing),
+      within: limb.within,
+    })),
+  );
   const obligationsByMove = new Map<string, ObligationInfo[]>();
   for (const info of obligations) {
     for (const moveId of info.obligation.satisfiedBy) {
@@ -151,6 +190,7 @@ function buildIndex(pack: Pack): PackIndex {
   }
   const readsAccruing = (c: CompiledCondition) => c.time || c.vars.some((v) => accruing.has(v));
   const trace = pack.reference.trace;
+  const inService = pack.recovery.inService === undefined ? undefined : compileCondition(pack.recovery.inService);
   return {
     injects,
     timed,
@@ -159,26 +199,33 @@ function buildIndex(pack: Pack): PackIndex {
     decisions,
     obligations,
     obligationsByMove,
+    limbsOf: new Map(obligations.map((o) => [o.id, limbs.filter((l) => l.obligationId === o.id)])),
     numberBounds,
     accruals,
     criteria: pack.recovery.criteria.map((c) => ({ id: c.id, condition: compileCondition(c.condition) })),
+    ...(inService === undefined ? {} : { service: { condition: inService, vars: new Set(inService.vars) } }),
+    optionCosts,
     readinessIds: new Set((pack.readiness ?? DEFAULT_READINESS_ITEMS).map((item) => item.id)),
     rootCauseIds: new Set(trace.rootCause.candidates.map((c) => c.id)),
     correctionIds: new Set(trace.corrections.map((c) => c.id)),
     evolutionIds: new Set(trace.evolutions.map((c) => c.id)),
-    all: { injects: triggered, obligations },
+    all: { injects: triggered, obligations, limbs },
     readers: memoise((input: ConditionInput) => ({
       injects: triggered.filter((t) => t.when.reads.includes(input)),
       obligations: obligations.filter((o) => o.trigger.reads.includes(input)),
+      // A limb starts only while its obligation runs: starting an obligation re-checks its limbs (see obligations.ts).
+      limbs: limbs.filter((l) => l.after.reads.includes(input)),
     })),
     quiet: {
       time: {
         injects: triggered.filter((t) => t.when.time),
         obligations: obligations.filter((o) => o.trigger.time),
+        limbs: limbs.filter((l) => l.after.time),
       },
       accrual: {
         injects: triggered.filter((t) => readsAccruing(t.when)),
         obligations: obligations.filter((o) => readsAccruing(o.trigger)),
+        limbs: limbs.filter((l) => readsAccruing(l.after)),
       },
     },
   };

@@ -76,6 +76,8 @@ export type PlayResult = {
   readonly log: readonly LogEntry[];
   readonly state: RunState;
   readonly facts: readonly (Fact & { readonly seq: number })[];
+  /** With `skipRefused`: the entries that were refused and left out (0-based index). */
+  readonly skipped: readonly { readonly index: number; readonly rejection: Rejection }[];
 };
 
 /** Options of `playScript`. Header fields default to fixed values so output is reproducible. */
@@ -86,6 +88,12 @@ export type PlayOptions = {
   readonly mode?: RunMode;
   readonly createdAt?: string;
   readonly participants?: readonly string[];
+  /**
+   * Leave out refused entries instead of stopping (strategy exploration:
+   * a policy that tries an act too early simply does not get it). An entry
+   * whose `at` has already passed is applied at the current minute.
+   */
+  readonly skipRefused?: boolean;
 };
 
 /**
@@ -110,6 +118,7 @@ export function playScript(pack: Pack, script: Script, options: PlayOptions): Pl
   const state = createDraft(pack, header);
   const log: LogEntry[] = [];
   const facts: (Fact & { seq: number })[] = [];
+  const skipped: { index: number; rejection: Rejection }[] = [];
   const scratch: Fact[] = [];
   const apply = (by: Actor, command: Command): Rejection | undefined => {
     scratch.length = 0;
@@ -120,7 +129,11 @@ export function playScript(pack: Pack, script: Script, options: PlayOptions): Pl
     for (const fact of scratch) facts.push({ ...fact, seq });
     return undefined;
   };
-  const stop = (index: number, entry: ScriptEntry | undefined, rejection: Rejection): never => {
+  const stop = (index: number, entry: ScriptEntry | undefined, rejection: Rejection): void => {
+    if (options.skipRefused && entry !== undefined) {
+      skipped.push({ index, rejection });
+      return;
+    }
     const before = rejection.code === 'trigger-loop' ? replay(pack, header, log).state : state;
     const error = Object.assign(new Error(failureMessage(index, entry, rejection)), { index, rejection, header, log, state: before });
     error.name = 'ScriptError';
@@ -130,11 +143,18 @@ export function playScript(pack: Pack, script: Script, options: PlayOptions): Pl
     if (entry.at !== undefined) {
       if (state.phase === 'setup') {
         const started = apply('system', { type: 'run.start' });
-        if (started !== undefined) stop(index, entry, started);
+        if (started !== undefined) {
+          stop(index, entry, started);
+          continue;
+        }
       }
-      if (entry.at !== state.clock.now) {
-        const advanced = apply('system', { type: 'clock.advance', to: entry.at });
-        if (advanced !== undefined) stop(index, entry, advanced);
+      const lateEntry = options.skipRefused && entry.at < state.clock.now;
+      if (entry.at !== state.clock.now && !lateEntry && (state.phase === 'running' || !options.skipRefused)) {
+        const advanced = apply('system', { type: 'clock.advance', to: options.skipRefused ? Math.min(entry.at, state.clock.end) : entry.at });
+        if (advanced !== undefined) {
+          stop(index, entry, advanced);
+          continue;
+        }
       }
     }
     const rejection = apply(entry.by, entry.command);
@@ -145,7 +165,7 @@ export function playScript(pack: Pack, script: Script, options: PlayOptions): Pl
     const rejection = apply('system', command);
     if (rejection !== undefined) stop(script.length, undefined, rejection);
   }
-  return { header, log, state, facts };
+  return { header, log, state, facts, skipped };
 }
 
 function finishCommands(state: RunState): Command[] {

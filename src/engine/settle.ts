@@ -8,7 +8,8 @@
 import type { ConditionInput } from './conditions';
 import { type Ctx, type Outcome, reject } from './context';
 import { fireInject } from './effects';
-import { markOverdue, startObligations } from './obligations';
+import { markOverdue, startLimbs, startObligations } from './obligations';
+import { checkService } from './service';
 import type { SettleCandidates, TriggeredInject } from './pack-index';
 import type { Rejection } from './types';
 
@@ -27,8 +28,12 @@ export function settleScoped(ctx: Ctx, first: SettleCandidates): boolean | Rejec
   for (let round = 1; ; round += 1) {
     let changed = fireTriggered(ctx, candidates.injects);
     if (startObligations(ctx, candidates.obligations)) changed = true;
+    if (candidates.limbs.length > 0 && startLimbs(ctx, candidates.limbs)) changed = true;
     if (markOverdue(ctx)) changed = true;
-    if (!changed) return changedAny;
+    if (!changed) {
+      checkService(ctx);
+      return changedAny;
+    }
     changedAny = true;
     if (round >= SETTLE_ROUND_CAP) {
       return reject(

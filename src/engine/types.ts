@@ -35,6 +35,12 @@ export type RunHeader = {
   readonly coached?: boolean;
   /** The session skips quiet periods (jumps to the next event when nothing needs the team); never read by the engine. */
   readonly skipQuietPeriods?: boolean;
+  /**
+   * Time pressure chosen at setup (scenario minutes per real second). Never
+   * read by the engine: the session logs `clock.setCompression` with it right
+   * after `run.start`, so replay needs only the log.
+   */
+  readonly compression?: number;
 };
 
 /** One accepted command in the append-only run log. `seq` starts at 1 and increases by 1. */
@@ -69,6 +75,8 @@ export type MoveRecord = {
   readonly outsideAuthority: boolean;
   /** A restart made while a recovery criterion was unmet (ids of the unmet criteria). */
   readonly gateViolation?: readonly string[];
+  /** The move's `cost` applied: it was made while its cost condition held (an unneeded or over-reaching act). */
+  readonly costly?: true;
   readonly note?: string;
 };
 
@@ -84,6 +92,10 @@ export type DecisionRecord = {
   readonly options: readonly string[];
   readonly text?: string;
   readonly by?: Actor;
+  /** Chosen options whose `cost` applied (their cost condition held when chosen). */
+  readonly costly?: readonly string[];
+  /** A chosen option marked `restart` while a recovery criterion was unmet (ids of the unmet criteria). */
+  readonly gateViolation?: readonly string[];
 };
 
 /** The state of one obligation (regulatory clock). */
@@ -94,6 +106,36 @@ export type ObligationRecord = {
   readonly metAt?: SimMinutes;
   readonly metBy?: Actor;
   readonly metWith?: string;
+  /**
+   * When each of the obligation's `earlierDeadlines` limbs started (pack
+   * order; `null` while its condition has not held). `dueAt` is the earliest
+   * of `triggeredAt + deadline` and each started limb's start + within.
+   */
+  readonly limbs?: readonly (SimMinutes | null)[];
+};
+
+/**
+ * The act behind a change of the world: a move becoming effective, a
+ * decision answered or left to expire, an inject's own effects (a pack inject
+ * fired or released early), or a facilitator's ad-hoc inject.
+ */
+export type ActRef =
+  | { readonly kind: 'move'; readonly moveIndex: number; readonly moveId: string; readonly by: Actor }
+  | { readonly kind: 'decision'; readonly decisionId: string; readonly options: readonly string[]; readonly by: Actor }
+  | { readonly kind: 'expiry'; readonly decisionId: string }
+  | { readonly kind: 'inject'; readonly injectId: string; readonly released: boolean }
+  | { readonly kind: 'adhoc'; readonly injectId: string; readonly by: Actor };
+
+/**
+ * The AI system went into or out of service (the pack's
+ * `recovery.inService`), when, because of which act, and — going into
+ * service — which recovery criteria were unmet at that minute.
+ */
+export type ServiceTransition = {
+  readonly at: SimMinutes;
+  readonly inService: boolean;
+  readonly cause?: ActRef;
+  readonly unmet: readonly string[];
 };
 
 /** Effects waiting for their time (delayed move effects, delayed triggered injects). */
@@ -148,6 +190,13 @@ export type RunState = {
   readonly endReason?: string;
   /** Harm metric sampled at minute 0, at each whole hour and when the run ends (for charts). */
   readonly harmSeries: readonly (readonly [SimMinutes, number])[];
+  /** The pack's further harm counters (`metrics.harms`), sampled with `harmSeries`. */
+  readonly otherHarmSeries: Readonly<Record<string, readonly (readonly [SimMinutes, number])[]>>;
+  /**
+   * Service history of the AI system: its state at minute 0, then every
+   * transition. Empty when the pack has no `recovery.inService`.
+   */
+  readonly service: readonly ServiceTransition[];
 };
 
 /** What applying a command emitted: facts a view can announce ("inject X arrived"). */
@@ -158,6 +207,7 @@ export type Fact =
   | { readonly type: 'move.effective'; readonly at: SimMinutes; readonly moveId: string }
   | { readonly type: 'move.outsideAuthority'; readonly at: SimMinutes; readonly moveId: string; readonly by: Actor }
   | { readonly type: 'gate.violated'; readonly at: SimMinutes; readonly moveId: string; readonly unmet: readonly string[] }
+  | { readonly type: 'service.changed'; readonly at: SimMinutes; readonly inService: boolean; readonly unmet: readonly string[] }
   | { readonly type: 'obligation.started'; readonly at: SimMinutes; readonly obligationId: string; readonly dueAt: SimMinutes }
   | { readonly type: 'obligation.met'; readonly at: SimMinutes; readonly obligationId: string; readonly late: boolean }
   | { readonly type: 'obligation.overdue'; readonly at: SimMinutes; readonly obligationId: string }

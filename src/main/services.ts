@@ -17,6 +17,7 @@ import type { Platform } from './platform/platform';
 import { realRunDeps } from './runs/real-deps';
 import { createRunStore } from './runs/run-store';
 import { createSessionManager, type SessionManager } from './sessions/session-manager';
+import type { PromptBroker } from './sessions/unsaved-guard';
 import { createSettingsStore } from './settings/settings-store';
 
 /** What the shell supplies: where data lives, the platform port and how to reach the views. */
@@ -31,6 +32,8 @@ export type ServiceOptions = {
   readonly log?: (message: string) => void;
   /** Monotonic milliseconds for the run clocks (defaults to performance.now). */
   readonly monotonicNow?: () => number;
+  /** Carries the unsaved-entries question to the views (the Electron shell's has a native-dialog fallback). */
+  readonly unsavedPrompts?: PromptBroker;
 };
 
 /** The running services. */
@@ -38,6 +41,8 @@ export type Services = {
   readonly dispatch: Dispatch;
   readonly handlers: Handlers;
   readonly sessions: SessionManager;
+  /** Carries the unsaved-entries question (quit, window close) to the views and the answer back. */
+  readonly unsavedPrompts: PromptBroker;
   /** Closes every live session (flushing its log) and stops relaying events. */
   readonly dispose: () => Promise<void>;
 };
@@ -67,8 +72,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     platform: options.platformName,
     dataDirectory: options.userDataDir,
   };
-  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: options.broadcast });
-  const { dispose: stopRelays, ...runChannels } = runHandlers;
+  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: options.broadcast, ...(options.unsavedPrompts ? { unsavedPrompts: options.unsavedPrompts } : {}) });
+  const { dispose: stopRelays, unsavedPrompts, ...runChannels } = runHandlers;
   const handlers: Handlers = {
     getAppInfo: () => info,
     getSettings: () => settings.get(),
@@ -83,6 +88,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   return {
     handlers,
     sessions,
+    unsavedPrompts,
     dispatch: createDispatcher(handlers, validators, options.log),
     dispose: async () => {
       stopRelays();

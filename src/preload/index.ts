@@ -27,6 +27,7 @@ const api = {
   importRun: call('importRun'),
   exportReport: call('exportReport'),
   openPresenter: call('openPresenter'),
+  answerUnsavedPrompt: call('answerUnsavedPrompt'),
   on: <E extends EventName>(event: E, listener: (payload: IpcEvents[E]) => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     const wrapped = (_event: unknown, payload: IpcEvents[E]) => listener(payload);

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useStore } from './store/store';
 import { Navigation } from './components/Navigation';
 import { Notices } from './components/Notices';
+import { UnsavedDialog } from './components/UnsavedDialog';
 import { ScreenOutlet } from './screens/ScreenOutlet';
 import { useHashSync } from './useHashSync';
 
@@ -42,6 +43,7 @@ export function App() {
         <ScreenOutlet />
       </main>
       <Notices />
+      <UnsavedDialog />
     </div>
   );
 }

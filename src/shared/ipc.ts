@@ -7,7 +7,7 @@
 import type { AppInfo, Settings } from './app';
 import type { LibraryEntry, PackImportOptions, PackImportResult, PackRemoveResult } from './library';
 import type { LoadedPack } from './packs';
-import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult } from './runs';
+import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 
 /** Formats a run's report can be exported to. */
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
@@ -33,8 +33,12 @@ export type IpcContract = {
   createRun: { args: [request: CreateRunRequest]; result: { readonly runId: string } };
   /** Opens (or resumes) a run in a live session; its events then reach every view as `runEvent`. */
   openRun: { args: [runId: string]; result: SessionView };
-  /** Closes a live session (the run stays on disk and can be resumed). */
-  closeRun: { args: [runId: string]; result: null };
+  /**
+   * Closes a live session (the run stays on disk and can be resumed). Refused
+   * while entries are unsaved (after one more try to save them), unless
+   * `discardUnsaved` — the person chose to.
+   */
+  closeRun: { args: [runId: string, options?: { readonly discardUnsaved?: boolean }]; result: null };
   submitCommand: { args: [runId: string, request: SubmitRequest]; result: SubmitResult };
   deleteRun: { args: [runId: string]; result: null };
   /** Saves the run as one portable file (a save dialog); the path, or null when cancelled. */
@@ -45,6 +49,8 @@ export type IpcContract = {
   exportReport: { args: [runId: string, format: ReportFormat]; result: string | null };
   /** Opens the presenter window (projector view without the answer key) on a run. */
   openPresenter: { args: [runId: string]; result: null };
+  /** The person's answer to an `unsavedPrompt` (quitting or closing the window with unsaved entries). */
+  answerUnsavedPrompt: { args: [promptId: string, choice: UnsavedChoice]; result: null };
 };
 
 /** A channel name (also the DesktopApi method name). */
@@ -70,6 +76,7 @@ export const CHANNELS = [
   'importRun',
   'exportReport',
   'openPresenter',
+  'answerUnsavedPrompt',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that CHANNELS lists every channel exactly.
@@ -91,9 +98,11 @@ export type IpcEvents = {
   settingsChanged: Settings;
   /** Everything that happens in a live run, for every view (each view filters by runId). */
   runEvent: SessionEvent;
+  /** Quitting or closing the window with unsaved entries: the view asks the person and answers with `answerUnsavedPrompt`. */
+  unsavedPrompt: UnsavedPrompt;
 };
 export type EventName = keyof IpcEvents;
-export const EVENT_NAMES = ['settingsChanged', 'runEvent'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'unsavedPrompt'] as const satisfies readonly EventName[];
 
 /** The API the preload exposes as `window.api`: one function per channel plus one subscription per event. */
 export type DesktopApi = {

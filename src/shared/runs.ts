@@ -24,13 +24,29 @@ export type PackSnapshot = {
  * Where a run is. `interrupted`: not ended and not open in a live session
  * (the app stopped or the session was closed); it can be resumed.
  */
-export type RunStatus = 'setup' | 'running' | 'paused' | 'ended' | 'interrupted';
+export type RunStatus = 'setup' | 'running' | 'paused' | 'ended' | 'interrupted' | 'damaged';
 /** Why a stored run cannot be opened. */
 export type BrokenRunStatus = 'corrupt' | 'unsupported';
 
 /** A torn last log line that was dropped when the run was loaded. */
 export type LogRepair = { readonly droppedBytes: number; readonly message: string };
 
+/**
+ * A stored run whose log is damaged (anything but a torn last line): it can
+ * be viewed and exported up to the last valid entry, read-only, and never
+ * continued or rewritten.
+ */
+export type RunDamage = {
+  readonly file: string;
+  /** The first bad line (1-based). */
+  readonly line: number;
+  /** What is wrong with it, e.g. "is not valid JSON (37 bytes, starting …)". */
+  readonly problem: string;
+  /** Valid entries before it (what views and exports hold). */
+  readonly entriesKept: number;
+  /** For people: the whole statement. */
+  readonly message: string;
+};
 /** Whether the session's log is reaching the disk. */
 export type Persistence =
   | { readonly ok: true }
@@ -42,6 +58,12 @@ export type Persistence =
       readonly since: string;
       /** Entries held in memory only; `exportRunFromMemory` saves them elsewhere. */
       readonly unsaved: number;
+      /**
+       * True while the app keeps trying (a full or failing disk); false when the
+       * log on disk is no longer this run's (folder deleted, log replaced or
+       * changed by something else): then only an export keeps the entries.
+       */
+      readonly retrying: boolean;
     };
 
 /** The score of an ended run, as shown in the history. */
@@ -72,6 +94,8 @@ export type RunSummary =
       readonly live: boolean;
       /** The stored log ends with a torn line that will be dropped when the run is opened. */
       readonly repaired?: LogRepair;
+      /** Status `damaged`: viewable and exportable up to the last valid entry, read-only. */
+      readonly damage?: RunDamage;
     }
   | {
       readonly ok: false;
@@ -116,6 +140,8 @@ export type SessionView = {
   readonly status: RunStatus;
   readonly persistence: Persistence;
   readonly repaired?: LogRepair;
+  /** A damaged stored run opened read-only: `entries` are the valid ones before the damage. */
+  readonly damage?: RunDamage;
 };
 
 /** Parameters of a new run (untrusted when coming over IPC: validated by the session manager). */
@@ -129,6 +155,8 @@ export type CreateRunRequest = {
   readonly coached?: boolean;
   /** Skip quiet periods (on unless the person setting up the run turns it off). */
   readonly skipQuietPeriods?: boolean;
+  /** Time pressure chosen at setup: scenario minutes per real second (the pack's own when absent). */
+  readonly compression?: number;
 };
 
 /** A command submitted to a live run (untrusted: validated with the engine's command schema). */
@@ -165,7 +193,37 @@ export type RunFile = {
   readonly header: RunHeader;
   readonly pack: PackSnapshot;
   readonly log: readonly LogEntry[];
+  /** Exported from a damaged run: `log` holds only the entries before the damage. */
+  readonly damaged?: RunDamage;
 };
 
 /** The outcome of importing a run file. `renamed`: the run id clashed and a new one was assigned. */
 export type ImportedRun = { readonly runId: string; readonly renamed: boolean };
+
+/** A live run whose entries are not all on the disk. */
+export type UnsavedRun = {
+  readonly runId: string;
+  /** For people: the pack title and the run's title. */
+  readonly title: string;
+  readonly unsaved: number;
+  /** Why, e.g. "The disk is full (ENOSPC)". */
+  readonly reason: string;
+  /** False when retrying cannot help (the run's folder or log is gone): only an export keeps the entries. */
+  readonly retrying: boolean;
+};
+
+/** What the person was doing when unsaved entries were found. */
+export type UnsavedReason = 'quit' | 'close-window';
+
+/** The answers to "these entries are not saved". */
+export const UNSAVED_CHOICES = ['export', 'retry', 'discard', 'cancel'] as const;
+export type UnsavedChoice = (typeof UNSAVED_CHOICES)[number];
+
+/** The question main asks before quitting or closing the window with unsaved entries. */
+export type UnsavedPrompt = {
+  readonly promptId: string;
+  readonly reason: UnsavedReason;
+  readonly runs: readonly UnsavedRun[];
+  /** What happened to the previous answer, e.g. "The export was cancelled; nothing was discarded." */
+  readonly note?: string;
+};

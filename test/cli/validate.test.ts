@@ -14,6 +14,8 @@ afterEach(() => {
 });
 
 const INVALID = join(PACK_FIXTURES, 'invalid', 'unknown-move');
+/** The self-check figures of the minimal fixture (see test/engine/scoring/minimal-table.test.ts for 95.8 and 0). */
+const MINIMAL_FIGURES = '  self-check: reference 95.8, doing nothing 0, best greedy policy 39.6 (greedy-every-act)';
 
 async function run(...argv: string[]) {
   const c = capture();
@@ -25,7 +27,7 @@ describe('vaim validate', () => {
   it('prints a tick with title, id and version for a valid pack, exit 0', async () => {
     expect(await run(MINIMAL_PACK_DIR)).toEqual({
       code: 0,
-      out: `✓ ${MINIMAL_PACK_DIR}: Minimal screening incident (minimal-screening 1.0.0)\n`,
+      out: `${MINIMAL_FIGURES}\n✓ ${MINIMAL_PACK_DIR}: Minimal screening incident (minimal-screening 1.0.0)\n`,
       err: '',
     });
   });
@@ -66,7 +68,7 @@ describe('vaim validate', () => {
     expect(result.code).toBe(0);
     expect(result.out).toBe(
       `warning: ${join(dir, 'pack.yaml')}:92:56: injects[3].jitter: can push this inject to 8h 5m, after the scenario ends (8h); it would then never fire\n` +
-        `✓ ${dir}: Minimal screening incident (minimal-screening 1.0.0)\n`,
+        `${MINIMAL_FIGURES}\n✓ ${dir}: Minimal screening incident (minimal-screening 1.0.0)\n`,
     );
   });
 
@@ -87,6 +89,7 @@ describe('vaim validate', () => {
     expect(json.ok).toBe(false);
     expect(json.packs).toHaveLength(2);
     expect(json.packs[0]).toMatchObject({ path: MINIMAL_PACK_DIR, ok: true, origin: { kind: 'folder' }, pack: { id: 'minimal-screening', version: '1.0.0' }, issues: [] });
+    expect(json.packs[0].selfCheck).toEqual({ referenceScore: 95.8, doNothingScore: 0, bestGreedy: { policy: 'greedy-every-act', score: 39.6 } });
     expect(json.packs[0].pack.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(json.packs[1]).toMatchObject({ path: INVALID, ok: false, issues: [{ file: 'pack.yaml', line: 153, col: 13, path: 'reference.required[0].move', severity: 'error' }] });
   });
@@ -98,6 +101,7 @@ describe('vaim validate', () => {
     expect(result.code).toBe(0);
     expect(result.out.split('\n')).toEqual([
       `– ${join(dir, 'README.md')}: skipped (a document, not a pack)`,
+      MINIMAL_FIGURES,
       `✓ ${MINIMAL_PACK_DIR}: Minimal screening incident (minimal-screening 1.0.0)`,
       '',
     ]);
@@ -121,7 +125,7 @@ describe('vaim validate', () => {
     ]);
     expect(await run(MINIMAL_PACK_DIR)).toEqual({
       code: 1,
-      out: `${join(MINIMAL_PACK_DIR, 'pack.yaml')}:1:1: $: reference scores 40 for minimal-screening, below 95\n✗ ${MINIMAL_PACK_DIR}: 1 problem\n`,
+      out: `${join(MINIMAL_PACK_DIR, 'pack.yaml')}:1:1: $: reference scores 40 for minimal-screening, below 95\n${MINIMAL_FIGURES}\n✗ ${MINIMAL_PACK_DIR}: 1 problem\n`,
       err: '',
     });
   });

@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry } from '../../src/engine';
+import { expectedSteps, playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
 
 const PACK_DIR = fileURLToPath(new URL('../../scenarios/biased-hiring', import.meta.url));
@@ -74,10 +74,14 @@ describe('biased-hiring: the reference response', () => {
   });
 
   it('classifies as the reference does and restarts only with every recovery criterion met', () => {
-    expect(run.state.severity.map((s) => s.level)).toEqual(pack.reference.severity.map((s) => s.level));
+    // The V5 step applies only in the branch where the press and the regulator arrive.
+    expect(run.state.severity.map((s) => s.level)).toEqual([3, 4]);
+    expect(expectedSteps(pack, run.state).map((s) => s.level)).toEqual([3, 4]);
     expect(run.state.r3ai.map((r) => r.category)).toEqual([pack.reference.r3ai]);
     expect(run.state.moves.find((m) => m.moveId === 'restart-model')).toBeDefined();
     expect(run.state.moves.filter((m) => m.gateViolation !== undefined)).toEqual([]);
+    // Out of service when the suspension is confirmed, back (validated) after the audit and the sign-off.
+    expect(run.state.service.map((s) => [s.inService, s.unmet])).toEqual([[true, []], [false, []], [true, []]]);
     expect(run.state.moves.filter((m) => m.outsideAuthority)).toEqual([]);
   });
 
@@ -152,10 +156,17 @@ describe('biased-hiring: restarting before the recovery criteria hold', () => {
 
   it('accepts the restart but records which criteria were unmet', () => {
     const restart = run.state.moves.find((m) => m.moveId === 'restart-immediately');
-    // By then the reference team has preserved evidence, informed the provider and
-    // commissioned the audit, but nothing has been retrained or validated.
-    expect(restart?.gateViolation).toEqual(['fairness-validated', 'corrected-model']);
-    expect(run.facts).toContainEqual({ type: 'gate.violated', at: restartAt, moveId: 'restart-immediately', unmet: ['fairness-validated', 'corrected-model'], seq: expect.any(Number) });
+    // By then the reference team has preserved evidence and informed the provider, but
+    // nothing has been retrained or validated, the audit has not reported, Legal has not signed off.
+    const unmet = ['fairness-validated', 'corrected-model', 'audit-conditions', 'legal-signoff'];
+    expect(restart?.gateViolation).toEqual(unmet);
+    expect(run.facts).toContainEqual({ type: 'gate.violated', at: restartAt, moveId: 'restart-immediately', unmet, seq: expect.any(Number) });
+  });
+
+  it('records the return to service with the act that caused it and the unmet criteria', () => {
+    const back = run.state.service.find((s) => s.inService && s.at > 0);
+    expect(back).toMatchObject({ at: restartAt + 15, inService: true, cause: { kind: 'move', moveId: 'restart-immediately', by: 'business-owner' } });
+    expect(back?.unmet).toEqual(['fairness-validated', 'corrected-model', 'audit-conditions', 'legal-signoff']);
   });
 
   it('brings the bias back a day later', () => {

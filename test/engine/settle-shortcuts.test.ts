@@ -21,6 +21,7 @@ function withoutShortcuts(pack: Pack): PackIndex {
   const all = {
     injects: index.all.injects.map((t) => ({ ...t, gate: undefined })),
     obligations: index.all.obligations.map((o) => ({ ...o, gate: undefined })),
+    limbs: index.all.limbs.map((l) => ({ ...l, gate: undefined })),
   };
   return { ...index, all, quiet: { time: all, accrual: all }, readers: () => all };
 }

@@ -76,7 +76,7 @@ describe('Facilitator console', () => {
     await waitFor(() => expect(note).toHaveFocus());
     await userEvent.keyboard('Grace hesitated to suspend{Enter}');
     await waitFor(() => expect(run.state().notes.at(-1)).toMatchObject({ by: 'facilitator', text: 'Grace hesitated to suspend', at: 75 }));
-    expect(await screen.findByRole('list', { name: 'Notes, oldest first' })).toHaveTextContent('Day 1 09:45 Grace hesitated to suspend');
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Notes, oldest first' })).toHaveTextContent('Day 1 09:45 Grace hesitated to suspend'));
   });
 
   it('shows the pack’s facilitator guide and the expected length at this speed', async () => {

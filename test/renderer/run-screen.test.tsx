@@ -92,8 +92,7 @@ describe('Run screen (solo practice)', () => {
     await run.advance(200); // the candidate's complaint (about 11:15) makes Nordhaven aware
     expect(run.state().vars['aware']).toBe(true);
     render(<App />);
-    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Acting as' }), 'technical-lead');
-    await userEvent.click(screen.getByRole('button', { name: 'Make move: Suspend TalentLens automatic screening (kill switch)' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Make move: Suspend TalentLens automatic screening (kill switch)' }));
     const card = () => screen.getByText('Suspend TalentLens automatic screening (kill switch)').closest('li')!;
     await waitFor(() => expect(card()).toHaveTextContent('In progress: made Day 1 11:50 by Technical Containment Lead, takes effect Day 1 12:00'));
     expect(within(card()).getByRole('button', { name: 'In progress: Suspend TalentLens automatic screening (kill switch)' })).toBeDisabled();
@@ -101,8 +100,18 @@ describe('Run screen (solo practice)', () => {
     await waitFor(() => expect(card()).toHaveTextContent('Done: in effect since Day 1 12:00'));
   });
 
-  it('asks before recording a move outside the acting role’s authority, then records it flagged', async () => {
+  it('makes each move in a solo run in the name of the role that owns it, without asking', async () => {
     const run = await startedRun();
+    render(<App />);
+    expect(await screen.findByText('You hold all 2 roles: each move is made in the name of the role that owns it.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Acting as' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Make move: Suspend automatic rejections' }));
+    await waitFor(() => expect(run.state().moves[0]).toMatchObject({ moveId: 'suspend-model', by: 'technical-lead', outsideAuthority: false }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('asks the facilitator before recording a move outside the recorded role’s authority, then records it flagged', async () => {
+    const run = await startedRun('facilitated');
     render(<App />);
     await userEvent.click(await screen.findByRole('button', { name: 'Make move: Suspend automatic rejections' }));
     const dialog = await screen.findByRole('dialog', { name: "Outside this role's authority" });
@@ -115,8 +124,7 @@ describe('Run screen (solo practice)', () => {
   it('shows why a move was refused', async () => {
     await startedRun();
     render(<App />);
-    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Acting as' }), 'technical-lead');
-    await userEvent.click(screen.getByRole('tab', { name: 'Recover' }));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Recover' }));
     await userEvent.click(screen.getByRole('button', { name: 'Make move: Put the corrected model back into service' }));
     const messages = await screen.findAllByText(/The model has not been suspended, so there is nothing to restart\./);
     expect(messages.some((m) => m.closest('[role="alert"]'))).toBe(true);
@@ -232,7 +240,7 @@ describe('Run screen when the disk refuses writes', () => {
     setDesktopApi({ ...run.main.api, exportRun: async (runId: string) => (exported.push(runId), { ok: true, value: '/media/usb/run.vaimrun.json' }) } as never);
     render(<App />);
     await screen.findByRole('tab', { name: 'Moves' });
-    act(() => run.main.emit('runEvent', { type: 'persistence', runId: run.runId, persistence: { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 3 } }));
+    act(() => run.main.emit('runEvent', { type: 'persistence', runId: run.runId, persistence: { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 3, retrying: true } }));
     const banner = (await screen.findByText('This run is not being saved.')).closest('[role="alert"]') as HTMLElement;
     expect(banner).toHaveTextContent('The disk is full (ENOSPC). 3 entries are held in memory only');
     await userEvent.click(within(banner).getByRole('button', { name: 'Export the run…' }));

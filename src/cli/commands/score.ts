@@ -20,6 +20,7 @@ import {
   type ScoreReport,
   score,
   selfCheck,
+  type SelfCheckResult,
   STAGES,
 } from '../../engine';
 import { loadPack } from '../../main/packs/load-pack';
@@ -255,12 +256,23 @@ function locate(origin: PackOrigin, path: readonly (string | number)[]): { file:
 
 /** The scoring self-check as located issues, for `vaim validate`. */
 export function scoringSelfCheck(loaded: LoadedPack): LocatedIssue[] {
-  return selfCheck(loaded.pack).issues.map((issue) => ({
+  return selfCheckOf(loaded).issues.map((issue) => ({
     ...locate(loaded.origin, issue.path),
     path: issue.path.join('.'),
     message: issue.message,
     severity: issue.severity,
   }));
+}
+
+const selfChecked = new WeakMap<LoadedPack, SelfCheckResult>();
+/** The scoring self-check of a loaded pack, computed once (validate prints its figures and its issues). */
+export function selfCheckOf(loaded: LoadedPack): SelfCheckResult {
+  let result = selfChecked.get(loaded);
+  if (result === undefined) {
+    result = selfCheck(loaded.pack);
+    selfChecked.set(loaded, result);
+  }
+  return result;
 }
 
 /** The `score` sub-command. */

@@ -8,7 +8,7 @@ import { loadPack } from '../../main/packs/load-pack';
 import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
 import { type CliCommand, EXIT } from '../command';
 import { displayIssue } from '../display';
-import { scoringSelfCheck } from './score';
+import { scoringSelfCheck, selfCheckOf } from './score';
 
 /**
  * Extra checks of a valid pack beyond the loader's (e.g. "the reference
@@ -36,6 +36,12 @@ export type ValidateResult = {
   readonly ok: boolean;
   readonly origin: PackOrigin;
   readonly pack?: { readonly id: string; readonly version: string; readonly title: string; readonly hash: string };
+  /** The scoring self-check's figures: the reference, doing nothing, and the best greedy policy. */
+  readonly selfCheck?: {
+    readonly referenceScore?: number;
+    readonly doNothingScore?: number;
+    readonly bestGreedy?: { readonly policy: string; readonly score: number };
+  };
   readonly issues: readonly LocatedIssue[];
 };
 
@@ -46,11 +52,21 @@ async function validateOne(path: string): Promise<ValidateResult> {
   const extra = selfChecks.flatMap((check) => check(loaded));
   const issues = [...loaded.warnings, ...extra];
   const { id, version, title } = loaded.pack;
-  return { path, ok: !extra.some((issue) => issue.severity === 'error'), origin: loaded.origin, pack: { id, version, title, hash: loaded.hash }, issues };
+  const { issues: _issues, ...figures } = selfCheckOf(loaded);
+  return { path, ok: !extra.some((issue) => issue.severity === 'error'), origin: loaded.origin, pack: { id, version, title, hash: loaded.hash }, selfCheck: figures, issues };
 }
 
 function describe(result: ValidateResult): string {
   const lines = result.issues.map((issue) => displayIssue(result.origin, issue));
+  const figures = result.selfCheck;
+  if (figures && (figures.referenceScore !== undefined || figures.doNothingScore !== undefined)) {
+    const parts = [
+      figures.referenceScore === undefined ? 'reference: cannot be played' : `reference ${figures.referenceScore}`,
+      figures.doNothingScore === undefined ? '' : `doing nothing ${figures.doNothingScore}`,
+      figures.bestGreedy ? `best greedy policy ${figures.bestGreedy.score} (${figures.bestGreedy.policy})` : '',
+    ].filter(Boolean);
+    lines.push(`  self-check: ${parts.join(', ')}`);
+  }
   if (result.ok && result.pack) {
     lines.push(`✓ ${result.path}: ${result.pack.title} (${result.pack.id} ${result.pack.version})`);
   } else {

@@ -27,6 +27,11 @@ export function decisionAnswer(ctx: Ctx, command: CommandOf<'decision.answer'>):
   const chosen = [...command.options].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const now = state.clock.now;
   const text = command.text;
+  const restart = (info.decision.options ?? []).some((o) => chosen.includes(o.id) && o.marks?.includes('restart'));
+  const unmet = restart ? ctx.index.criteria.filter((c) => !c.condition.test(state)).map((c) => c.id) : [];
+  const costly = (info.decision.options ?? [])
+    .filter((o) => chosen.includes(o.id) && o.cost !== undefined && (o.cost.when === undefined || compiledCost(ctx, info.decision.id, o.id)))
+    .map((o) => o.id);
   state.decisions[command.decision] = {
     ...record,
     status: 'answered',
@@ -34,6 +39,8 @@ export function decisionAnswer(ctx: Ctx, command: CommandOf<'decision.answer'>):
     options: chosen,
     ...(text === undefined ? {} : { text }),
     by: ctx.by,
+    ...(costly.length > 0 ? { costly } : {}),
+    ...(unmet.length > 0 ? { gateViolation: unmet } : {}),
   };
   const rationale = text === undefined || text.trim() === '' ? {} : { rationale: text };
   const first = chosen[0] ?? '';
@@ -43,9 +50,14 @@ export function decisionAnswer(ctx: Ctx, command: CommandOf<'decision.answer'>):
     state.r3ai.push({ at: now, category: first as R3aiRecord['category'], by: ctx.by, ...rationale });
   }
   for (const option of info.decision.options ?? []) {
-    if (chosen.includes(option.id)) applyEffects(ctx, option.effects);
+    if (chosen.includes(option.id)) applyEffects(ctx, option.effects, { kind: 'decision', decisionId: info.decision.id, options: chosen, by: ctx.by });
   }
   return settle(ctx);
+}
+
+/** Whether an option's cost condition holds now (conditions compiled once per pack, see pack-index.ts). */
+function compiledCost(ctx: Ctx, decisionId: string, optionId: string): boolean {
+  return ctx.index.optionCosts.get(`${decisionId}/${optionId}`)?.test(ctx.state) ?? true;
 }
 
 function checkAnswer(info: DecisionInfo, options: readonly string[], text: string | undefined): Outcome {

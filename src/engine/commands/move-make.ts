@@ -28,6 +28,7 @@ export function moveMake(ctx: Ctx, command: CommandOf<'move.make'>): Outcome {
   const by = ctx.by;
   const outsideAuthority = by !== 'facilitator' && by !== 'system' && !info.owners.has(by);
   const unmet = info.restart ? ctx.index.criteria.filter((c) => !c.condition.test(state)).map((c) => c.id) : [];
+  const costly = move.cost !== undefined && (info.costWhen === undefined || info.costWhen.test(state));
   const record: MoveRecord = {
     moveId: move.id,
     at: now,
@@ -36,6 +37,7 @@ export function moveMake(ctx: Ctx, command: CommandOf<'move.make'>): Outcome {
     effective: false,
     outsideAuthority,
     ...(unmet.length > 0 ? { gateViolation: unmet } : {}),
+    ...(costly ? { costly: true as const } : {}),
     ...(command.note === undefined ? {} : { note: command.note }),
   };
   const moveIndex = state.moves.push(record) - 1;

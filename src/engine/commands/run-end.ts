@@ -1,7 +1,7 @@
 /** `run.end`: ends the run (the session appends it when the clock reaches the scenario end). */
 import type { CommandOf } from '../command-schema';
 import type { Ctx, Outcome } from '../context';
-import { harmOf } from '../clock';
+import { sampleHarms } from '../clock';
 
 /** Ends the run at the current minute, stops the clock and samples harm a last time. */
 export function runEnd(ctx: Ctx, command: CommandOf<'run.end'>): Outcome {
@@ -11,8 +11,7 @@ export function runEnd(ctx: Ctx, command: CommandOf<'run.end'>): Outcome {
   state.clock.paused = true;
   state.endedAt = now;
   if (command.reason !== undefined) state.endReason = command.reason;
-  const last = state.harmSeries[state.harmSeries.length - 1];
-  if (last === undefined || last[0] !== now) state.harmSeries.push([now, harmOf(state.vars[ctx.pack.metrics.harm])]);
+  sampleHarms(ctx);
   ctx.facts.push({ type: 'run.ended', at: now });
   return undefined;
 }

@@ -2,7 +2,10 @@
  * Pack format migrations. A pack says which format it is written in
  * (`format`); before validation, older packs are carried forward one
  * version at a time through this table, so they are migrated, never
- * misread. There is no older format yet: the table is empty.
+ * misread.
+ *
+ * Format 1 → 2: format 2 only adds optional fields, so a format-1 pack means
+ * exactly the same thing in format 2 and is carried forward unchanged.
  */
 import { err, ok, type Result } from '../result';
 import { packError, packWarning, type PackIssue } from './issues';
@@ -21,7 +24,12 @@ export type PackMigration = {
 export type MigrationTable = Readonly<Record<number, PackMigration>>;
 
 /** The app's migrations. Add an entry here when format n + 1 replaces format n. */
-export const PACK_MIGRATIONS: MigrationTable = {};
+export const PACK_MIGRATIONS: MigrationTable = {
+  1: {
+    note: 'format 2 only adds optional fields, so nothing in the pack changes meaning',
+    migrate: (pack) => pack,
+  },
+};
 
 /** The outcome of migrating: the pack in the current format, plus warnings to show. */
 export type Migrated = { readonly pack: Json; readonly warnings: readonly PackIssue[] };

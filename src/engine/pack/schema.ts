@@ -16,10 +16,17 @@ import {
   ROLE_IDS,
   type SEVERITY_LEVELS,
   STAGES,
+  TRACE_SECTIONS,
 } from './vocabulary';
 
-/** The pack format version this engine reads natively. */
-export const PACK_FORMAT_VERSION = 1;
+/**
+ * The pack format version this engine reads natively. Format 2 adds optional
+ * fields (evidence-based reference severity, acceptable alternatives, act
+ * marks and costs, obligation limbs and costs, the in-service condition of the
+ * recovery gate, further harm counters, learning objectives); a format-1 pack
+ * is carried forward unchanged by `migrate.ts`.
+ */
+export const PACK_FORMAT_VERSION = 2;
 
 const roleSchema = z.enum(ROLE_IDS);
 const severitySchema = z
@@ -104,11 +111,24 @@ const injectSchema = z.strictObject({
   opens: list(idSchema, 10).optional().describe('Decision prompts this inject opens'),
 });
 
+/**
+ * What an act costs when it should not have been made (an unneeded filing, an
+ * over-reaction). `when`: the cost applies only if this condition holds at the
+ * moment the act is made (default: always).
+ */
+const costSchema = z.strictObject({
+  points: z.number().positive().max(100).describe('Points of the 100-point total the act costs'),
+  reason: textSchema.describe('Why the act is costly, shown in the debrief'),
+  when: conditionSchema.optional().describe('The cost applies only when this holds as the act is made'),
+});
+
 const optionSchema = z.strictObject({
   id: idSchema,
   label: textSchema,
   rationale: markdownSchema.optional(),
   effects: effectsSchema.optional(),
+  marks: list(z.enum(MOVE_MARKS), 8).optional().describe('What choosing this option is, for scoring (e.g. misleading, restart)'),
+  cost: costSchema.optional(),
 });
 
 const decisionSchema = z.strictObject({
@@ -136,7 +156,8 @@ const moveSchema = z.strictObject({
   effects: effectsSchema.optional(),
   repeatable: z.boolean().default(false),
   recipient: z.string().max(200).optional(),
-  marks: list(z.enum(MOVE_MARKS), 6).optional(),
+  marks: list(z.enum(MOVE_MARKS), 8).optional(),
+  cost: costSchema.optional(),
 });
 
 const obligationSchema = z.strictObject({
@@ -145,14 +166,30 @@ const obligationSchema = z.strictObject({
   basis: textSchema.describe('Legal basis, e.g. "EU AI Act Art. 73(2)"'),
   description: markdownSchema.optional(),
   trigger: conditionSchema,
-  deadline: durationSchema.describe('Time allowed from the moment the trigger first holds'),
+  deadline: durationSchema.describe('Time allowed from the moment the trigger first holds (the outer limit)'),
+  earlierDeadlines: list(
+    z.strictObject({
+      after: conditionSchema.describe('This limb starts when the condition first holds while the obligation runs'),
+      within: durationSchema,
+      label: textSchema.optional().describe('The limb in words, e.g. "4 hours from classification as major"'),
+    }),
+    5,
+  )
+    .optional()
+    .describe('Further limbs: the obligation is due at whichever deadline comes first'),
   recipient: textSchema,
   owner: roleSchema,
   satisfiedBy: z.array(idSchema).min(1),
+  missedCost: z.number().nonnegative().max(100).optional()
+    .describe('Points of the 100-point total lost when the obligation is triggered and never met (default 15)'),
 });
 
 const recoverySchema = z.strictObject({
   restartMoves: z.array(idSchema).min(1),
+  inService: conditionSchema.optional()
+    .describe('When the AI system is in service; every return to service is checked against the criteria at that minute'),
+  breachCost: z.number().nonnegative().max(100).optional()
+    .describe('Points of the 100-point total each return to service with an unmet criterion costs (default 25)'),
   criteria: list(z.strictObject({ id: idSchema, label: textSchema, condition: conditionSchema }), 30),
 });
 
@@ -164,24 +201,43 @@ const timelineEntrySchema = z.strictObject({
 
 const choiceSchema = z.strictObject({ id: idSchema, label: textSchema, expected: z.boolean() });
 
+const severityStepSchema = z.strictObject({
+  at: durationSchema.optional().describe('The step applies from this scenario time (when it has no evidence)'),
+  evidence: list(idSchema, 20).optional()
+    .describe('Injects the step rests on: it applies from the moment the first of them reaches the team'),
+  level: severitySchema,
+  accept: list(severitySchema, 5).optional().describe('Levels also acceptable at this step (the reference level is always acceptable)'),
+  rationale: markdownSchema,
+});
+
+const requiredSchema = z.strictObject({
+  move: idSchema.optional().describe('The move required'),
+  anyOf: list(idSchema, 10).optional().describe('Alternative moves, any one of which meets the requirement'),
+  within: durationSchema,
+  from: z.union([z.literal('start'), z.strictObject({ inject: idSchema })]).default('start'),
+  reason: textSchema,
+}).refine((r) => (r.move === undefined) !== (r.anyOf === undefined), {
+  message: 'needs exactly one of move (one required move) or anyOf (alternatives, any one of which will do)',
+});
+
 const referenceSchema = z.strictObject({
-  severity: z
-    .array(z.strictObject({ at: durationSchema, level: severitySchema, rationale: markdownSchema }))
-    .min(1),
-  r3ai: z.enum(R3AI_CATEGORIES),
+  severity: z.array(severityStepSchema).min(1),
+  r3ai: z.union([z.enum(R3AI_CATEGORIES), z.array(z.enum(R3AI_CATEGORIES)).min(1).max(3)])
+    .describe('The R3AI category (or categories, the first the primary) of the failure'),
   r3aiRationale: markdownSchema.optional(),
+  awareness: list(idSchema, 20).optional()
+    .describe('The signals that make the team aware: awareness is when the first of these injects reaches it'),
   tempo: z.partialRecord(z.enum(['1', '2', '3', '4', '5']), durationSchema).optional(),
   boardWithin: durationSchema.optional().describe('Board briefing expected within this time of V4 (default 4h)'),
-  required: list(
+  required: list(requiredSchema, 100),
+  forbidden: list(
     z.strictObject({
       move: idSchema,
-      within: durationSchema,
-      from: z.union([z.literal('start'), z.strictObject({ inject: idSchema })]).default('start'),
       reason: textSchema,
+      cost: z.number().positive().max(100).optional().describe('Points of the 100-point total the act costs (default 10)'),
     }),
     100,
   ),
-  forbidden: list(z.strictObject({ move: idSchema, reason: textSchema }), 100),
   timeline: list(timelineEntrySchema, 2000),
   trace: z.strictObject({
     trust: markdownSchema,
@@ -192,6 +248,13 @@ const referenceSchema = z.strictObject({
     accountability: list(z.strictObject({ stage: z.enum(STAGES), role: roleSchema, responsibility: markdownSchema }), 50),
     corrections: list(choiceSchema, 50),
     evolutions: list(choiceSchema, 50),
+    keywords: z
+      .strictObject(Object.fromEntries(TRACE_SECTIONS.map((s) => [s, list(z.string().min(2).max(60), 40).optional()])) as Record<
+        (typeof TRACE_SECTIONS)[number],
+        z.ZodOptional<z.ZodArray<z.ZodString>>
+      >)
+      .optional()
+      .describe('Terms a substantive reflection of each section mentions (default: drawn from the reference answers)'),
   }),
 });
 
@@ -220,6 +283,7 @@ export const packSchema = z.strictObject({
   difficulty: z.enum(DIFFICULTIES),
   durationMinutes: z.number().int().positive().max(1440).describe('Expected real-time length of the exercise'),
   tags: list(z.string().min(1).max(40), 30).default([]),
+  learningObjectives: list(textSchema, 12).default([]).describe('What the scenario teaches, shown on the library card'),
   system: systemSchema.describe('Profile of the AI system, shown in the briefing'),
   situation: markdownSchema.describe('The situation at T0, shown in the briefing'),
   clock: clockSchema.describe('Scenario start, length and default speed'),
@@ -230,6 +294,16 @@ export const packSchema = z.strictObject({
   metrics: z.strictObject({
     harm: idSchema.describe('The number variable counting harm (the live harm counter)'),
     harmLabel: textSchema,
+    harmScale: z.number().positive().optional()
+      .describe('Extra harm beyond the reference at which the harm line reaches 0 (default: what doing nothing adds in the first day after awareness)'),
+    harms: list(
+      z.strictObject({
+        var: idSchema.describe('A further number variable counting harm (e.g. customers left unserved by an over-reaction)'),
+        label: textSchema,
+        scale: z.number().positive().optional().describe('Extra harm beyond the reference at which this counter\'s line reaches 0'),
+      }),
+      5,
+    ).default([]),
     dashboard: list(idSchema, 20).default([]),
   }),
   injects: list(injectSchema, 5000).describe('Everything that reaches the team: timed (at) or triggered (when)'),

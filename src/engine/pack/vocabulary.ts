@@ -80,13 +80,17 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * Semantic marks on moves, which scoring reads:
- * - `preserves-evidence`: keeps logs / model snapshot (must precede any `alters-system` move);
+ * Semantic marks on acts (moves and decision options), which scoring reads:
+ * - `preserves-evidence`: keeps logs / model snapshot (must precede any `alters-system` act);
  * - `alters-system`: changes the model or data (retrain, patch, delete);
  * - `board-briefing`: informs the board (expected at V4+);
  * - `stakeholder-communication`: informs affected people, staff or the public;
  * - `restart`: puts the system back into service (subject to the recovery gate);
- * - `escalation`: escalates internally (e.g. to the Executive Sponsor).
+ * - `escalation`: escalates internally (e.g. to the Executive Sponsor);
+ * - `containment`: limits the harm (suspending the system, a manual fallback, isolating data);
+ * - `harmful`: does harm; never counted as containment or communication, whoever makes it;
+ * - `irreversible`: cannot be undone (destroying evidence, deleting logs): costs in every run, whenever made;
+ * - `misleading`: a misleading statement: costs in every run and never counts as communication.
  */
 export const MOVE_MARKS = [
   'preserves-evidence',
@@ -95,6 +99,10 @@ export const MOVE_MARKS = [
   'stakeholder-communication',
   'restart',
   'escalation',
+  'containment',
+  'harmful',
+  'irreversible',
+  'misleading',
 ] as const;
 /** A semantic mark on a move. */
 export type MoveMark = (typeof MOVE_MARKS)[number];

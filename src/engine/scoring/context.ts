@@ -1,15 +1,24 @@
 /**
- * Everything the scoring rules read: the team's replayed state, the
- * reference runs, and small lookups over the pack. Built once per `score`
- * call; rules are functions of this context only.
+ * Everything the rules read: the team's replayed state and acts, the
+ * reference runs, the expected severity, awareness, and small lookups over
+ * the pack. Built once per `score` call; rules are functions of this context only.
  */
-import type { Actor } from '../command-schema';
 import type { Move, Pack } from '../pack/schema';
-import { ROLE_TITLES, type RoleId } from '../pack/vocabulary';
-import type { LogEntry, MoveRecord, RunHeader, RunState, SimMinutes } from '../types';
-import { replay } from './engine-api';
 import { formatSimTime } from '../time';
+import type { LogEntry, RunHeader, RunState, SimMinutes } from '../types';
+import { type Act, actsOf } from './acts';
+import { replay } from './engine-api';
 import { type PlayedRun, type ReferenceRuns, referenceRuns } from './reference-runs';
+import { type ExpectedStep, expectedSteps } from './severity';
+
+/** A played run seen through the rules: its state, acts, awareness and expected severity. */
+export type RunView = {
+  readonly state: RunState;
+  readonly acts: readonly Act[];
+  /** When the team first received a signal (undefined: never). */
+  readonly awareness?: { readonly at: SimMinutes; readonly inject: string };
+  readonly expected: readonly ExpectedStep[];
+};
 
 /** What the rules read. */
 export type ScoringContext = {
@@ -18,14 +27,50 @@ export type ScoringContext = {
   readonly log: readonly LogEntry[];
   /** The team's state after replaying the (accepted part of the) log. */
   readonly state: RunState;
+  readonly team: RunView;
   readonly runs: ReferenceRuns;
+  readonly reference?: RunView;
+  readonly doNothing?: RunView;
   /** Scenario time reached by the team (end time when ended). */
   readonly now: SimMinutes;
   readonly warnings: readonly string[];
   readonly moves: ReadonlyMap<string, Move>;
-  /** "Day 1 09:30" for a scenario minute. */
+  /** "Day 1 09:30" for a scenario minute (the scenario's own local time). */
   readonly t: (minutes: SimMinutes) => string;
 };
+
+/**
+ * The signals that make a team aware: the pack's `reference.awareness`
+ * injects, else every inject of stage `detect`. Awareness is when the first
+ * of them reached the team.
+ */
+export function awarenessOf(pack: Pack, state: RunState): RunView['awareness'] {
+  const ids = pack.reference.awareness ?? pack.injects.filter((i) => i.stage === 'detect').map((i) => i.id);
+  let best: { at: number; inject: string } | undefined;
+  for (const id of ids) {
+    const at = state.fired[id];
+    if (at !== undefined && (best === undefined || at < best.at)) best = { at, inject: id };
+  }
+  return best;
+}
+
+/** A run seen through the rules. */
+export function viewOf(pack: Pack, state: RunState): RunView {
+  const awareness = awarenessOf(pack, state);
+  return { state, acts: actsOf(pack, state), expected: expectedSteps(pack, state), ...(awareness ? { awareness } : {}) };
+}
+
+/** Views of the reference runs, cached with them (they are the same for every team on a pack and seed). */
+const views = new WeakMap<PlayedRun, RunView>();
+function cachedView(pack: Pack, run: PlayedRun | undefined): RunView | undefined {
+  if (run === undefined) return undefined;
+  let view = views.get(run);
+  if (view === undefined) {
+    view = viewOf(pack, run.state);
+    views.set(run, view);
+  }
+  return view;
+}
 
 /** Replays the team's log and fetches the (cached) reference runs. Never throws on a bad log. */
 export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEntry[]): ScoringContext {
@@ -33,19 +78,24 @@ export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEnt
   const result = replay(pack, header, log);
   if (!result.ok) {
     warnings.push(
-      `Log entry ${result.seq} was refused on replay (${result.rejection.code}: ${result.rejection.message}); the score covers the entries before it.`,
+      `Log entry ${result.seq} was refused on replay (${result.rejection.message}); the score covers the entries before it.`,
     );
   }
   const state = result.state;
   const runs = referenceRuns(pack, header.seed);
   if (runs.error) warnings.push(`Reference: ${runs.error}.`);
   const start = pack.clock.start;
+  const reference = cachedView(pack, runs.reference);
+  const doNothing = cachedView(pack, runs.doNothing);
   return {
     pack,
     header,
     log,
     state,
+    team: viewOf(pack, state),
     runs,
+    ...(reference ? { reference } : {}),
+    ...(doNothing ? { doNothing } : {}),
     now: state.endedAt ?? state.clock.now,
     warnings,
     moves: new Map(pack.moves.map((m) => [m.id, m])),
@@ -53,48 +103,48 @@ export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEnt
   };
 }
 
-/** "the Incident Lead", "the facilitator", "the system": an actor in a sentence. */
-export function actorTitle(actor: Actor | undefined): string {
-  if (actor === undefined) return 'the team';
-  return actor in ROLE_TITLES ? `the ${ROLE_TITLES[actor as RoleId]}` : `the ${actor}`;
-}
-
 /** The label of a move for reasons (falls back to its id). */
-export function moveLabel(ctx: ScoringContext, moveId: string): string {
+export function moveLabel(ctx: Pick<ScoringContext, 'moves'>, moveId: string): string {
   return `“${ctx.moves.get(moveId)?.label ?? moveId}”`;
 }
 
-/** The first record of a move in a run, if it was made. */
-export function firstMade(state: RunState, moveId: string): MoveRecord | undefined {
-  return state.moves.find((m) => m.moveId === moveId);
+/** The first act in a view matching `test`. */
+export function firstAct(view: RunView, test: (act: Act) => boolean): Act | undefined {
+  return view.acts.find(test);
 }
 
-/** The first move made in a run whose pack move carries `mark`. */
-export function firstWithMark(ctx: ScoringContext, state: RunState, mark: string): MoveRecord | undefined {
-  return state.moves.find((m) => ctx.moves.get(m.moveId)?.marks?.includes(mark as never));
+/** The first time a move was made in a view (its act). */
+export function firstMove(view: RunView, moveId: string): Act | undefined {
+  return view.acts.find((a) => a.kind === 'move' && a.id === moveId);
 }
 
-/** Whether the pack has any move carrying `mark`. */
+/** Whether the pack has any move or option carrying `mark`. */
 export function packHasMark(pack: Pack, mark: string): boolean {
-  return pack.moves.some((m) => m.marks?.includes(mark as never));
+  return pack.moves.some((m) => m.marks?.includes(mark as never)) || pack.decisions.some((d) => d.options?.some((o) => o.marks?.includes(mark as never)));
 }
 
-/** The final value of the harm metric in a run. */
-export function harmOf(pack: Pack, state: RunState): number {
-  const value = state.vars[pack.metrics.harm];
+/** The value of a number variable in a run (0 when not a number). */
+export function numberOf(state: RunState, id: string): number {
+  const value = state.vars[id];
   return typeof value === 'number' ? value : 0;
 }
 
+/** The hourly samples of a harm counter in a run (the primary counter, or one of `metrics.harms`). */
+export function seriesOf(pack: Pack, state: RunState, id: string): readonly (readonly [SimMinutes, number])[] {
+  return id === pack.metrics.harm ? state.harmSeries : state.otherHarmSeries[id] ?? [];
+}
+
 /**
- * Harm of a run at minute `at`. The engine samples harm every whole hour
- * (and at the end), so between samples the value is interpolated linearly;
- * at or after the run's current time it is the current value.
+ * A harm counter of a run at minute `at`. The engine samples harm every whole
+ * hour (and at the end), so between samples the value is interpolated
+ * linearly; at or after the run's current time it is the current value.
  */
-export function harmAt(pack: Pack, run: Pick<PlayedRun, 'state'>, at: SimMinutes): number {
-  const end = run.state.endedAt ?? run.state.clock.now;
-  if (at >= end) return harmOf(pack, run.state);
-  const series = run.state.harmSeries;
-  let previous: readonly [number, number] = series[0] ?? [0, 0];
+export function harmAt(pack: Pack, state: RunState, id: string, at: SimMinutes): number {
+  const end = state.endedAt ?? state.clock.now;
+  const current = numberOf(state, id);
+  if (at >= end) return current;
+  const series = seriesOf(pack, state, id);
+  let previous: readonly [number, number] = series[0] ?? [0, current];
   for (const sample of series) {
     if (sample[0] === at) return sample[1];
     if (sample[0] > at) {
@@ -103,7 +153,6 @@ export function harmAt(pack: Pack, run: Pick<PlayedRun, 'state'>, at: SimMinutes
     }
     previous = sample;
   }
-  // After the last sample but before `now`: between it and the current value.
   const span = end - previous[0];
-  return span > 0 ? previous[1] + ((harmOf(pack, run.state) - previous[1]) * (at - previous[0])) / span : previous[1];
+  return span > 0 ? previous[1] + ((current - previous[1]) * (at - previous[0])) / span : previous[1];
 }

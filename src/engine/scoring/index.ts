@@ -6,7 +6,10 @@ export type { ScoreLine, ScoreLineKind, ScoreReport, StageScore, ReferenceFigure
 export type {
   Debrief,
   DebriefFact,
+  DecisionView,
+  Lesson,
   ObligationView,
+  OptionView,
   ReferenceItem,
   RestartView,
   TimelineEvent,
@@ -14,10 +17,13 @@ export type {
   TimelineRow,
   TraceSectionModel,
 } from './debrief-types';
-export type { SeverityStep } from './severity';
+export type { SeverityStep, ExpectedStep } from './severity';
+export type { Act, Authority } from './acts';
 export type { DebriefOptions } from './debrief';
 export type { SelfCheckIssue, SelfCheckResult } from './self-check';
 export { score, stageWeights } from './score';
 export { buildDebrief } from './debrief';
-export { selfCheck, REFERENCE_MIN_SCORE, DO_NOTHING_MAX_SCORE, SELF_CHECK_SEED } from './self-check';
-export { POINTS } from './points';
+export { actsOf, decisionStage } from './acts';
+export { expectedSteps, levelName } from './severity';
+export { selfCheck, REFERENCE_MIN_SCORE, DO_NOTHING_MAX_SCORE, DO_NOTHING_WARN_SCORE, GREEDY_WARN_SCORE, SELF_CHECK_SEED } from './self-check';
+export { POINTS, COSTS } from './points';

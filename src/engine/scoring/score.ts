@@ -1,13 +1,18 @@
 /**
  * `score(pack, header, log)`: replays the run, plays the reference, applies
  * every stage's rules and weighs the stages. Pure and deterministic.
+ *
+ * Score lines are weighed within their stage (a stage's lines share its
+ * weight); penalty lines cost total points directly and are never absorbed
+ * by a stage floor, so a stage's net score can be negative. The total is the
+ * sum of the net stage scores, between 0 and 100.
  */
 import type { Pack } from '../pack/schema';
 import { DEFAULT_STAGE_WEIGHTS, STAGES, type Stage } from '../pack/vocabulary';
 import type { LogEntry, RunHeader } from '../types';
 import { type ScoringContext, buildContext, harmAt } from './context';
 import { round1 } from './lines';
-import { containLines } from './rules/contain';
+import { containLines, harmScale } from './rules/contain';
 import { detectLines } from './rules/detect';
 import { governLines } from './rules/govern';
 import { learnLines } from './rules/learn';
@@ -37,38 +42,54 @@ export function stageWeights(pack: Pack): Readonly<Record<Stage, number>> {
 }
 
 function referenceFigures(ctx: ScoringContext): ReferenceFigures {
-  const { reference, doNothing, error } = ctx.runs;
-  const restart = reference ? restartsOf(ctx, reference.state)[0] : undefined;
+  const { reference, doNothing } = ctx;
+  const restart = reference ? restartsOf(ctx.pack, reference).find((r) => r.unmet.length === 0) : undefined;
+  const scale = harmScale(ctx, ctx.pack.metrics.harm, ctx.pack.metrics.harmScale);
+  const end = ctx.pack.clock.end;
   return {
-    ...(reference ? { harm: harmAt(ctx.pack, reference, ctx.pack.clock.end) } : {}),
-    ...(doNothing ? { doNothingHarm: harmAt(ctx.pack, doNothing, ctx.pack.clock.end) } : {}),
+    ...(reference ? { harm: harmAt(ctx.pack, reference.state, ctx.pack.metrics.harm, end) } : {}),
+    ...(doNothing ? { doNothingHarm: harmAt(ctx.pack, doNothing.state, ctx.pack.metrics.harm, end) } : {}),
+    ...(scale !== undefined ? { harmScale: scale } : {}),
     ...(restart ? { restartAt: restart.at } : {}),
-    ...(error ? { error } : {}),
+    ...(ctx.runs.error ? { error: ctx.runs.error } : {}),
   };
 }
 
-/** Weighs the lines of each stage; a stage with no line worth points gives its weight to the others. */
+/**
+ * Weighs the lines of each stage. A stage with no line worth points gives
+ * its weight to the others (its penalties still cost). Fills each line's
+ * `worth` and `lost` in total points.
+ */
 export function weighStages(pack: Pack, byStage: Readonly<Record<Stage, ScoreLine[]>>): { stages: Record<Stage, StageScore>; total: number } {
   const weights = stageWeights(pack);
   const sums = STAGES.map((stage) => {
     const lines = byStage[stage];
+    const scored = lines.filter((l) => l.kind === 'score');
     return {
       stage,
       lines,
-      points: Math.max(0, lines.reduce((a, l) => a + l.points, 0)),
-      pointsMax: lines.reduce((a, l) => a + l.max, 0),
+      points: scored.reduce((a, l) => a + l.points, 0),
+      pointsMax: scored.reduce((a, l) => a + l.max, 0),
+      penalties: lines.filter((l) => l.kind === 'penalty').reduce((a, l) => a - l.points, 0),
     };
   });
   const applicableWeight = sums.filter((s) => s.pointsMax > 0).reduce((a, s) => a + weights[s.stage], 0);
   let total = 0;
   const stages = {} as Record<Stage, StageScore>;
-  for (const { stage, lines, points, pointsMax } of sums) {
+  for (const { stage, lines, points, pointsMax, penalties } of sums) {
     const max = pointsMax > 0 && applicableWeight > 0 ? (weights[stage] * 100) / applicableWeight : 0;
-    const score = pointsMax > 0 ? (max * points) / pointsMax : 0;
-    total += score;
-    stages[stage] = { score: round1(score), max: round1(max), points: round1(points), pointsMax: round1(pointsMax), lines };
+    const perPoint = pointsMax > 0 ? max / pointsMax : 0;
+    const earned = points * perPoint;
+    total += earned - penalties;
+    const weighed = lines.map((l) =>
+      l.kind === 'score' ? { ...l, worth: round1(l.max * perPoint), lost: round1((l.max - l.points) * perPoint) } : l,
+    );
+    stages[stage] = {
+      score: round1(earned - penalties), earned: round1(earned), penalties: round1(penalties),
+      max: round1(max), points: round1(points), pointsMax: round1(pointsMax), lines: weighed,
+    };
   }
-  return { stages, total: round1(Math.min(100, total)) };
+  return { stages, total: round1(Math.max(0, Math.min(100, total))) };
 }
 
 /** Scores a run against the pack's reference. Never throws for a valid pack; problems go to `warnings`. */
@@ -81,7 +102,7 @@ export function scoreContext(ctx: ScoringContext): ScoreReport {
   const byStage = Object.fromEntries(STAGES.map((stage) => [stage, RULES[stage](ctx)])) as Record<Stage, ScoreLine[]>;
   const { stages, total } = weighStages(ctx.pack, byStage);
   return {
-    version: 1,
+    version: 2,
     packId: ctx.pack.id,
     packVersion: ctx.pack.version,
     packHash: ctx.header.packHash,
@@ -89,7 +110,7 @@ export function scoreContext(ctx: ScoringContext): ScoreReport {
     total,
     max: 100,
     stages,
-    lines: STAGES.flatMap((s) => byStage[s]),
+    lines: STAGES.flatMap((s) => stages[s].lines),
     reference: referenceFigures(ctx),
     scoredAt: ctx.now,
     ended: ctx.state.phase === 'ended',

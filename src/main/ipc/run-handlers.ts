@@ -9,11 +9,12 @@ import type { RunError, RunResult } from '../../shared/runs';
 import type { Platform } from '../platform/platform';
 import { renderReport } from '../report';
 import type { SessionManager } from '../sessions/session-manager';
+import { createPromptBroker, type PromptBroker } from '../sessions/unsaved-guard';
 import { IpcFailure, type Handlers } from './dispatcher';
 
 type RunHandlers = Pick<
   Handlers,
-  'listRuns' | 'createRun' | 'openRun' | 'closeRun' | 'submitCommand' | 'deleteRun' | 'exportRun' | 'importRun' | 'exportReport' | 'openPresenter'
+  'listRuns' | 'createRun' | 'openRun' | 'closeRun' | 'submitCommand' | 'deleteRun' | 'exportRun' | 'importRun' | 'exportReport' | 'openPresenter' | 'answerUnsavedPrompt'
 >;
 
 /** Unwraps a RunResult or raises it as an IPC failure with its message. */
@@ -35,8 +36,19 @@ export function createRunHandlers(options: {
   readonly sessions: SessionManager;
   readonly platform: Platform;
   readonly broadcast: <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
-}): RunHandlers & { readonly dispose: () => void } {
+  /** Carries the unsaved-entries question to the views (the Electron shell passes one with a native fallback). */
+  readonly unsavedPrompts?: PromptBroker;
+}): RunHandlers & { readonly dispose: () => void; readonly unsavedPrompts: PromptBroker } {
   const { sessions, platform, broadcast } = options;
+  const unsavedPrompts =
+    options.unsavedPrompts ??
+    createPromptBroker({
+      send: (prompt) => {
+        broadcast('unsavedPrompt', prompt);
+        return true;
+      },
+      fallback: async () => 'cancel',
+    });
   const relays = new Map<string, () => void>();
 
   const relay = (runId: string) => {
@@ -65,8 +77,8 @@ export function createRunHandlers(options: {
       relay(runId);
       return view;
     },
-    closeRun: async (runId) => {
-      unwrap(await sessions.close(runId));
+    closeRun: async (runId, closeOptions) => {
+      unwrap(await sessions.close(runId, closeOptions));
       relays.get(runId)?.();
       relays.delete(runId);
       return null;
@@ -107,9 +119,15 @@ export function createRunHandlers(options: {
       platform.openPresenter(runId);
       return null;
     },
+    answerUnsavedPrompt: (promptId, choice) => {
+      if (!unsavedPrompts.answer(promptId, choice)) throw new IpcFailure('not-found', 'That question is no longer waiting for an answer');
+      return null;
+    },
+    unsavedPrompts,
     dispose: () => {
       for (const unsubscribe of relays.values()) unsubscribe();
       relays.clear();
+      unsavedPrompts.cancelAll();
     },
   };
 }

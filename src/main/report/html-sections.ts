@@ -61,10 +61,10 @@ export function obligationsSection(d: Debrief): string {
   );
   const obligations = rows.length ? table(['Obligation', 'Team', 'Reference'], rows) : '<p>The scenario has no regulatory obligation.</p>';
   const restarts = d.gate.restarts.map(
-    (r) => `<li>${e(r.label)} at ${e(at(d, r.at))} by ${e(actorName(r.by))}: ${r.unmet.length ? `<strong>gate breached</strong> — unmet: ${e(r.unmet.join(', '))}` : 'all criteria met'}</li>`,
+    (r) => `<li>Back in service at ${e(at(d, r.at))} through ${e(r.how)}: ${r.unmet.length ? `<strong>gate breached</strong> — unmet: ${e(r.unmet.join(', '))}` : 'all criteria met'}</li>`,
   );
   const criteria = d.gate.criteria.map((c) => `<li>${e(c.label)}</li>`).join('');
-  const gate = `<p>Recovery gate: <strong>${d.gate.respected ? 'respected' : 'not respected'}</strong>.</p><p>Criteria:</p><ul>${criteria}</ul>${restarts.length ? `<p>Restarts:</p><ul>${restarts.join('')}</ul>` : '<p>No restart was made.</p>'}`;
+  const gate = `<p><strong>${e(d.gate.statement)}</strong></p><p>Criteria:</p><ul>${criteria}</ul>${restarts.length ? `<p>Returns to service:</p><ul>${restarts.join('')}</ul>` : ''}`;
   return `<section id="obligations"><h2>Obligations</h2>${obligations}<h3>Recovery</h3>${gate}</section>`;
 }
 

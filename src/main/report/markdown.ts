@@ -44,8 +44,8 @@ export function toMarkdown(d: Debrief): string {
   out.push(d.obligations.length
     ? tableOf(['Obligation', 'Team', 'Reference'], d.obligations.map((o) => [c(`${o.title} (${o.basis}; to ${o.recipient}; owner ${actorName(o.owner)})`), c(obligationOutcome(d, o.team)), c(obligationOutcome(d, o.reference))]))
     : 'The scenario has no regulatory obligation.', '');
-  out.push(`Recovery gate: **${d.gate.respected ? 'respected' : 'not respected'}**.`, '');
-  for (const r of d.gate.restarts) out.push(`- ${t(r.label)} at ${at(d, r.at)} by ${actorName(r.by)}: ${r.unmet.length ? `gate breached (unmet: ${t(r.unmet.join(', '))})` : 'all criteria met'}`);
+  out.push(`**${t(d.gate.statement)}**`, '');
+  for (const r of d.gate.restarts) out.push(`- Back in service at ${at(d, r.at)} through ${t(r.how)}: ${r.unmet.length ? `gate breached (unmet: ${t(r.unmet.join(', '))})` : 'all criteria met'}`);
   out.push('', '## TRACE review', '');
   for (const s of d.trace) {
     out.push(`### ${s.title} — ${s.question}`, '', '**From the run**', '');

@@ -16,7 +16,10 @@ const entrySchema = z.strictObject({
   wall: z.string().max(64).optional(),
 });
 
-/** The parsed log, or the first line that is wrong. */
+/**
+ * The parsed log. A failure still carries the valid entries before the bad
+ * line (`entries`, `goodBytes`), so a damaged run stays viewable up to there.
+ */
 export type ParsedLog =
   | {
       readonly ok: true;
@@ -25,7 +28,16 @@ export type ParsedLog =
       readonly goodBytes: number;
       readonly repaired?: LogRepair;
     }
-  | { readonly ok: false; readonly line: number; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly line: number;
+      /** What is wrong with the line, e.g. "is not valid JSON (…)". */
+      readonly problem: string;
+      /** The same, starting "line N …". */
+      readonly reason: string;
+      readonly entries: LogEntry[];
+      readonly goodBytes: number;
+    };
 
 /** Encodes entries as JSON Lines (each line ends with a newline). */
 export function encodeEntries(entries: readonly LogEntry[]): string {
@@ -49,43 +61,71 @@ export function parseEntry(value: unknown, expectedSeq: number): { ok: true; ent
   return { ok: true, entry: parsed.data };
 }
 
-/** Parses a whole log file. */
+/**
+ * Parses a whole log file. Only an unterminated last line that looks like
+ * the beginning of the next entry (a write cut short: the writer writes
+ * whole lines and acknowledges them only once synced, so such a line was
+ * never acknowledged) is dropped as torn. Anything else — a bad line
+ * anywhere, including a complete last line, a gap in the seq numbers, an
+ * unterminated line that is not the start of the next entry — is damage,
+ * reported with its line; nothing is dropped.
+ */
 export function parseLog(bytes: Uint8Array): ParsedLog {
   const entries: LogEntry[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let start = 0;
   let line = 0;
+  const damaged = (problem: string): ParsedLog => ({ ok: false, line, problem, reason: `line ${line} ${problem}`, entries, goodBytes: start });
   while (start < bytes.length) {
     line += 1;
     const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline;
-    const text = decoder.decode(bytes.subarray(start, end));
-    const isLast = newline === -1 || newline === bytes.length - 1;
+    if (newline === -1) {
+      const tail = bytes.subarray(start);
+      if (!looksTorn(tail, entries.length + 1)) {
+        return damaged(`has no line end and is not the beginning of entry ${entries.length + 1}, so it is not a write cut short by a crash (${describeBytes(tail)})`);
+      }
+      return { ok: true, entries, goodBytes: start, repaired: tornRepair(line, tail.length) };
+    }
     let value: unknown;
-    let json = true;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(decoder.decode(bytes.subarray(start, newline)));
     } catch {
-      json = false;
+      return damaged(`is not valid JSON (${describeBytes(bytes.subarray(start, newline))})`);
     }
-    if (isLast && (newline === -1 || !json)) {
-      // A torn write: the tail of the last batch never reached the disk whole, so it was never acknowledged.
-      const droppedBytes = bytes.length - start;
-      return {
-        ok: true,
-        entries,
-        goodBytes: start,
-        repaired: {
-          droppedBytes,
-          message: `The last line of the run log (line ${line}, ${droppedBytes} bytes) was incomplete, probably cut short by a crash or power cut, and was dropped. Every acknowledged move is kept.`,
-        },
-      };
-    }
-    if (!json) return { ok: false, line, reason: `line ${line} is not valid JSON` };
     const checked = parseEntry(value, entries.length + 1);
-    if (!checked.ok) return { ok: false, line, reason: `line ${line}: ${checked.reason}` };
+    if (!checked.ok) return damaged(`is not a valid log entry: ${checked.reason}`);
     entries.push(checked.entry);
-    start = end + 1;
+    start = newline + 1;
   }
   return { ok: true, entries, goodBytes: bytes.length };
+}
+
+/** The warning about a dropped torn line: it says only what is known. */
+function tornRepair(line: number, droppedBytes: number): LogRepair {
+  return {
+    droppedBytes,
+    message:
+      `The last line of the run log (line ${line}, ${droppedBytes} bytes) had no line end: it was being written when the app or the computer stopped. ` +
+      'A line is acknowledged only once it is complete and on the disk, so this one never was; it was dropped.',
+  };
+}
+
+/**
+ * True when an unterminated last line can be the start of entry `seq` as the
+ * writer writes it (`{"seq":N,"by":"…`), cut short, possibly followed by
+ * zero bytes (a file whose new length reached the disk before its data).
+ */
+function looksTorn(tail: Uint8Array, seq: number): boolean {
+  let end = tail.length;
+  while (end > 0 && tail[end - 1] === 0) end -= 1;
+  const text = Buffer.from(tail.subarray(0, end)).toString('latin1');
+  const opening = `{"seq":${seq},"by":"`;
+  return text.length <= opening.length ? opening.startsWith(text) : text.startsWith(opening);
+}
+
+/** A short, printable description of bad bytes for the damage message. */
+function describeBytes(bytes: Uint8Array): string {
+  // JSON.stringify shows control characters as escapes, so the message stays one readable line.
+  const sample = Buffer.from(bytes.subarray(0, 40)).toString('utf8');
+  return `${bytes.length} bytes, starting ${JSON.stringify(sample)}${bytes.length > 40 ? '…' : ''}`;
 }

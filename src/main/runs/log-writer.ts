@@ -1,81 +1,200 @@
 /**
- * Appends to one run's log. Appends are serialised (a per-run queue); the
- * lines of one call go out in one write followed by an fdatasync before the
- * promise resolves, so an acknowledged entry is on the disk.
+ * Appends to one run's log, acknowledging an entry only once the write that
+ * holds it has been synced to the device, whatever else arrives meanwhile.
  *
- * A failed write (disk full, read-only, I/O error) does not lose entries:
- * they stay in a backlog and the next append first truncates the file back
- * to the last durable length (dropping any partial write) and writes the
- * backlog in order, then the new lines.
+ * - Appends queue up; one write is in flight at a time. Everything appended
+ *   while a write is in flight goes out together in the next write (group
+ *   commit), and each write removes from the queue only the batches it
+ *   carried, so nothing appended meanwhile is dropped.
+ * - A write goes to the durable length (positional) and is followed by
+ *   fdatasync; only then are the callers whose entries it carried answered
+ *   `saved: true`.
+ * - A failed write or sync (disk full, I/O error) keeps the entries queued
+ *   and answers `saved: false` with the reason. The next attempt reopens the
+ *   file, cuts it back to the durable length and writes the whole queue
+ *   again — a failed fsync may have dropped the dirty pages (Linux marks them
+ *   clean), so nothing written before a failure is trusted until rewritten
+ *   and synced.
+ * - Before every write it checks that the path still names the file it
+ *   opened (dev/ino) with the length it expects. A folder that disappeared,
+ *   a log replaced or changed by something else means the log on disk is no
+ *   longer this run's: the writer stops writing there for good and every
+ *   later append answers `saved: false` (the session shows the not-saved
+ *   banner and offers an export).
  */
 import type { LogEntry } from '../../engine/types';
-import type { AppendFile, AppendFs } from './append-fs';
+import type { FileIdentity, LogFile, LogFs } from './append-fs';
 import { encodeEntries } from './log-codec';
 
-/** Whether an append reached the disk. */
-export type AppendOutcome = { readonly saved: true } | { readonly saved: false; readonly reason: string };
+/** Whether an append reached the disk. `retrying: false`: the log on disk is no longer usable (see above). */
+export type AppendOutcome = { readonly saved: true } | { readonly saved: false; readonly reason: string; readonly retrying: boolean };
 
 /** The writer of one run's log. */
 export type LogWriter = {
+  /** Queues entries and resolves once they are durable (or the attempt failed). `[]` retries what is unsaved. */
   readonly append: (entries: readonly LogEntry[]) => Promise<AppendOutcome>;
-  /** Entries accepted but not on the disk yet. */
+  /** Entries accepted but not known to be on the disk. */
   readonly unsaved: () => number;
   /** Length of the log known to be on the disk. */
   readonly durableBytes: () => number;
-  /** Waits for queued appends, then closes the file. */
+  /** Waits for the write in flight, then closes the file. */
   readonly close: () => Promise<void>;
 };
 
-/** Creates the writer; `durableBytes` is the log's length on disk (after any repair). */
-export function createLogWriter(path: string, fs: AppendFs, durableBytes: number): LogWriter {
-  let file: AppendFile | undefined;
-  let durable = durableBytes;
-  let backlog: { text: string; count: number }[] = [];
-  let queue: Promise<unknown> = Promise.resolve();
+/** What the writer expects to find: the log's length (after any repair) and, when known, which file it is. */
+export type WriterStart = { readonly durableBytes: number; readonly identity?: Pick<FileIdentity, 'dev' | 'ino'> };
 
-  const flush = async (): Promise<AppendOutcome> => {
-    // An earlier call's flush already wrote these lines (calls made together share one write).
-    if (backlog.length === 0) return { saved: true };
+type Batch = { readonly bytes: Uint8Array; readonly count: number };
+type Waiter = { readonly upTo: number; readonly resolve: (outcome: AppendOutcome) => void };
+
+/** A problem that retrying cannot fix: the log on disk is not this run's any more. */
+class LogLost extends Error {}
+
+/** Creates the writer of the log at `path`. */
+export function createLogWriter(path: string, fs: LogFs, start: WriterStart): LogWriter {
+  let durable = start.durableBytes;
+  let known = start.identity;
+  let file: LogFile | undefined;
+  /** A write or sync failed since the file was last synced: the file may hold bytes past `durable`. */
+  let dirtyTail = false;
+  let lost: string | undefined;
+  const queue: Batch[] = [];
+  let appended = 0;
+  let settled = 0;
+  const waiters: Waiter[] = [];
+  let pumping: Promise<void> | undefined;
+
+  /** Opens the log (first use, or after a failure) and checks it is the file, and the length, this run wrote. */
+  const openChecked = async (): Promise<LogFile> => {
+    let opened: LogFile;
     try {
-      if (!file) {
-        file = await fs.openAppend(path);
-        // After a failure the file may end with a partial write: cut it back to what is known durable.
-        await file.truncate(durable);
-      }
-      const bytes = Buffer.from(backlog.map((b) => b.text).join(''), 'utf8');
-      await file.write(bytes);
-      await file.sync();
-      durable += bytes.length;
-      backlog = [];
-      return { saved: true };
+      opened = await fs.open(path);
     } catch (error) {
-      const failed = file;
-      file = undefined;
-      await failed?.close().catch(() => {});
-      return { saved: false, reason: describeWriteError(error) };
+      if (codeOf(error) === 'ENOENT') throw new LogLost('The run folder or its log has disappeared (ENOENT)');
+      if (codeOf(error) === 'EISDIR') throw new LogLost('The run log has been replaced by a folder (EISDIR)');
+      throw error;
+    }
+    try {
+      const id = await opened.identity();
+      if (known && (id.dev !== known.dev || id.ino !== known.ino)) throw new LogLost('The run log has been replaced: another file or folder now has its name');
+      known = { dev: id.dev, ino: id.ino };
+      if (id.size < durable) throw new LogLost(`The run log is shorter than what was saved (${id.size} bytes, ${durable} saved): something else changed it`);
+      if (id.size > durable) {
+        if (!dirtyTail) throw new LogLost(`The run log is longer than what this app wrote (${id.size} bytes, ${durable} written): something else changed it`);
+        // A failed write of ours may have left a partial tail: cut it back to what is known durable.
+        await opened.truncate(durable);
+      }
+      return opened;
+    } catch (error) {
+      await opened.close().catch(() => {});
+      throw error;
     }
   };
 
-  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => {});
-    return next;
+  /** The path must still name the open file, with the length this writer left it at. */
+  const checkStillOurs = async (): Promise<void> => {
+    let id: FileIdentity;
+    try {
+      id = await fs.identity(path);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') throw new LogLost('The run folder or its log has disappeared (ENOENT)');
+      throw error;
+    }
+    if (!known || id.dev !== known.dev || id.ino !== known.ino) throw new LogLost('The run log has been replaced: another file or folder now has its name');
+    if (id.size !== durable) throw new LogLost(`The run log changed length outside the app (${id.size} bytes, ${durable} expected)`);
+  };
+
+  const writeOut = async (batches: readonly Batch[]): Promise<number> => {
+    if (file) await checkStillOurs();
+    else file = await openChecked();
+    const bytes = concat(batches);
+    dirtyTail = true;
+    await file.writeAt(bytes, durable);
+    await file.sync();
+    dirtyTail = false;
+    return bytes.length;
+  };
+
+  const answer = (upTo: number, outcome: AppendOutcome) => {
+    for (let i = 0; i < waiters.length; ) {
+      const waiter = waiters[i] as Waiter;
+      if (waiter.upTo <= upTo) {
+        waiters.splice(i, 1);
+        waiter.resolve(outcome);
+      } else i += 1;
+    }
+  };
+
+  const failure = (): AppendOutcome => ({ saved: false, reason: lost ?? 'not saved', retrying: false });
+
+  const pump = async () => {
+    while (waiters.length > 0) {
+      if (lost) {
+        answer(Infinity, failure());
+        return;
+      }
+      // Everything queued so far goes out in this write; what arrives meanwhile waits for the next one.
+      const carried = queue.length;
+      const upTo = appended;
+      try {
+        const written = await writeOut(queue.slice(0, carried));
+        durable += written;
+        queue.splice(0, carried);
+        settled = upTo;
+        answer(upTo, { saved: true });
+      } catch (error) {
+        const failed = file;
+        file = undefined;
+        await failed?.close().catch(() => {});
+        if (error instanceof LogLost) {
+          lost = error.message;
+          answer(Infinity, failure());
+          return;
+        }
+        answer(upTo, { saved: false, reason: describeWriteError(error), retrying: true });
+      }
+    }
+  };
+
+  const kick = () => {
+    pumping ??= pump().finally(() => {
+      pumping = undefined;
+      // An append that arrived as the pump finished must not wait for the next one.
+      if (waiters.length > 0) kick();
+    });
   };
 
   return {
     append: (entries) => {
-      if (entries.length > 0) backlog.push({ text: encodeEntries(entries), count: entries.length });
-      return enqueue(flush);
+      if (entries.length > 0) {
+        queue.push({ bytes: Buffer.from(encodeEntries(entries), 'utf8'), count: entries.length });
+        appended += entries.length;
+      }
+      if (lost) return Promise.resolve(failure());
+      if (settled === appended) return Promise.resolve({ saved: true });
+      return new Promise<AppendOutcome>((resolve) => {
+        waiters.push({ upTo: appended, resolve });
+        kick();
+      });
     },
-    unsaved: () => backlog.reduce((n, b) => n + b.count, 0),
+    unsaved: () => appended - settled,
     durableBytes: () => durable,
-    close: () =>
-      enqueue(async () => {
-        const open = file;
-        file = undefined;
-        await open?.close().catch(() => {});
-      }),
+    close: async () => {
+      while (pumping) await pumping;
+      const open = file;
+      file = undefined;
+      await open?.close().catch(() => {});
+    },
   };
+}
+
+function concat(batches: readonly Batch[]): Uint8Array {
+  if (batches.length === 1) return (batches[0] as Batch).bytes;
+  return Buffer.concat(batches.map((b) => b.bytes));
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 const WRITE_ERRORS: Readonly<Record<string, string>> = {
@@ -92,7 +211,7 @@ const WRITE_ERRORS: Readonly<Record<string, string>> = {
 
 /** A message for people, e.g. "The disk is full (ENOSPC)". */
 export function describeWriteError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  const code = codeOf(error);
   if (code && WRITE_ERRORS[code]) return `${WRITE_ERRORS[code]} (${code})`;
   return error instanceof Error ? error.message : String(error);
 }

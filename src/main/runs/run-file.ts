@@ -8,11 +8,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Pack } from '../../engine/pack/schema';
 import type { LogEntry, RunHeader, RunState } from '../../engine/types';
-import type { PackSnapshot, RunError, RunFile, RunResult } from '../../shared/runs';
+import type { PackSnapshot, RunDamage, RunError, RunFile, RunResult } from '../../shared/runs';
 import { writeFileAtomic } from '../fs/atomic';
 import { parseEntry } from './log-codec';
 import type { RunDeps } from './run-deps';
 import { checkHeader, parseJson } from './run-files';
+import { damageSchema } from './run-meta';
 
 /** Refuse files larger than this before reading them (a real run is a few hundred kB). */
 export const MAX_RUN_FILE_BYTES = 256 * 1024 * 1024;
@@ -23,6 +24,7 @@ const envelopeSchema = z.object({
   header: z.unknown(),
   pack: z.unknown(),
   log: z.array(z.unknown()),
+  damaged: damageSchema.optional(),
 });
 
 /** A checked run file, ready to store. */
@@ -32,11 +34,13 @@ export type CheckedRunFile = {
   readonly snapshot: PackSnapshot;
   readonly log: readonly LogEntry[];
   readonly state: RunState;
+  /** Exported from a damaged run: the log holds only the entries before the damage. */
+  readonly damaged?: RunDamage;
 };
 
-/** The run file of a run. */
-export function buildRunFile(header: RunHeader, snapshot: PackSnapshot, log: readonly LogEntry[]): RunFile {
-  return { format: 'vaim-run', version: 1, header, pack: snapshot, log };
+/** The run file of a run; a damaged run's says so (its log holds the entries before the damage). */
+export function buildRunFile(header: RunHeader, snapshot: PackSnapshot, log: readonly LogEntry[], damaged?: RunDamage): RunFile {
+  return { format: 'vaim-run', version: 1, header, pack: snapshot, log, ...(damaged ? { damaged } : {}) };
 }
 
 /** Writes a run file atomically. */
@@ -90,7 +94,7 @@ export function checkRunFile(value: unknown, deps: RunDeps): RunResult<CheckedRu
   if (!replayed.ok) {
     return invalid('replay-failed', `The log does not replay: entry seq ${replayed.seq} is refused (${replayed.rejection.code}: ${replayed.rejection.message})`, replayed.seq);
   }
-  return { ok: true, value: { header: header.value, pack, snapshot, log, state: replayed.state } };
+  return { ok: true, value: { header: header.value, pack, snapshot, log, state: replayed.state, ...(file.damaged ? { damaged: file.damaged } : {}) } };
 }
 
 function invalid(code: RunError['code'], message: string, seq?: number): { ok: false; error: RunError } {

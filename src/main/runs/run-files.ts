@@ -5,23 +5,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Pack } from '../../engine/pack/schema';
-import type { LogEntry, RunHeader } from '../../engine/types';
-import type { LogRepair, PackSnapshot, RunError, RunResult } from '../../shared/runs';
+import type { LogEntry, RunHeader, RunState } from '../../engine/types';
+import type { LogRepair, PackSnapshot, RunDamage, RunError, RunResult } from '../../shared/runs';
 import { syncDirectory } from '../fs/atomic';
+import type { FileIdentity } from './append-fs';
 import { parseLog } from './log-codec';
 import type { RunDeps } from './run-deps';
 import { isRunId } from './run-id';
+import { damageSchema, fingerprint, readMeta, type RunFingerprints } from './run-meta';
 
 /** The layout version of a run folder. */
 export const STORAGE_VERSION = 1;
 export const HEADER_FILE = 'header.json';
 export const PACK_FILE = 'pack.json';
 export const LOG_FILE = 'log.jsonl';
-export const META_FILE = 'meta.json';
 
 /** Zod schema of a RunHeader (runtime check of stored and imported headers). */
 export const runHeaderSchema = z.strictObject({
@@ -37,22 +37,35 @@ export const runHeaderSchema = z.strictObject({
   participants: z.array(z.string().max(200)).max(100),
   coached: z.boolean().optional(),
   skipQuietPeriods: z.boolean().optional(),
+  compression: z.number().positive().max(10_000).optional(),
 });
 
 const storedHeaderSchema = runHeaderSchema.extend({
   storageVersion: z.literal(STORAGE_VERSION),
   packSnapshot: z.literal(PACK_FILE),
+  /** Imported from the export of a damaged run: only the entries before the damage exist; read-only. */
+  partial: damageSchema.optional(),
 });
 
-/** A run read from its folder (not replayed yet). */
+/**
+ * A run read from its folder and replayed. A damaged run (`damage`) holds the
+ * valid entries before the damage and their state; it is read-only.
+ */
 export type StoredRun = {
   readonly header: RunHeader;
   readonly pack: Pack;
   readonly snapshot: PackSnapshot;
   readonly log: LogEntry[];
+  /** The state after `log`. */
+  readonly state: RunState;
   /** Durable length of log.jsonl (after dropping a torn last line). */
   readonly logBytes: number;
+  /** Which file log.jsonl was when read (the writer checks it is still the same before writing). */
+  readonly logIdentity: Pick<FileIdentity, 'dev' | 'ino'>;
+  /** What the row was derived from (the history cache is keyed by it). */
+  readonly files: RunFingerprints;
   readonly repaired?: LogRepair;
+  readonly damage?: RunDamage;
 };
 
 const fail = (code: RunError['code'], message: string, seq?: number): { ok: false; error: RunError } => ({
@@ -75,27 +88,12 @@ export function checkHeader(raw: unknown, deps: Pick<RunDeps, 'engineVersion'>, 
     const issue = parsed.error.issues[0];
     return fail('corrupt', `${where}: ${issue?.path.join('.') || 'header'} ${issue?.message ?? 'is invalid'}`);
   }
-  const { storageVersion: _s, packSnapshot: _p, ...header } = parsed.data as z.output<typeof storedHeaderSchema>;
+  const { storageVersion: _s, packSnapshot: _p, partial: _partial, ...header } = parsed.data as z.output<typeof storedHeaderSchema>;
   return { ok: true, value: header };
 }
 
-/** Reads and checks `header.json` of a run folder. */
-export async function readHeader(dir: string, runId: string, deps: Pick<RunDeps, 'engineVersion'>): Promise<RunResult<RunHeader>> {
-  return checkHeaderText(await readText(join(dir, HEADER_FILE)), runId, deps);
-}
-
-/** `readHeader`, synchronously (the history listing reads thousands of small files; see run-history.ts). */
-export function readHeaderSync(dir: string, runId: string, deps: Pick<RunDeps, 'engineVersion'>): RunResult<RunHeader> {
-  let text: string | undefined;
-  try {
-    text = readFileSync(join(dir, HEADER_FILE), 'utf8');
-  } catch {
-    text = undefined;
-  }
-  return checkHeaderText(text, runId, deps);
-}
-
-function checkHeaderText(text: string | undefined, runId: string, deps: Pick<RunDeps, 'engineVersion'>): RunResult<RunHeader> {
+/** Checks the text of `header.json` (undefined: missing or unreadable) of the run folder named `runId`. */
+export function checkHeaderText(text: string | undefined, runId: string, deps: Pick<RunDeps, 'engineVersion'>): RunResult<RunHeader> {
   if (text === undefined) return fail('corrupt', `${HEADER_FILE} is missing or unreadable`);
   const raw = parseJson(text);
   if (raw === undefined) return fail('corrupt', `${HEADER_FILE} is not valid JSON`);
@@ -104,31 +102,36 @@ function checkHeaderText(text: string | undefined, runId: string, deps: Pick<Run
   return header;
 }
 
-/** Reads a run folder: header, pack snapshot and log. `repair` truncates a torn last line on disk. */
+/**
+ * Reads a run folder — header, pack snapshot, log — and replays the log.
+ * Header or snapshot problems are errors (`corrupt`, `unsupported`): there
+ * is nothing to show. A damaged log is not an error: the run comes back with
+ * `damage` and the valid entries before it. `repair` truncates a torn last
+ * line on disk (only when nothing else is wrong).
+ */
 export async function readRun(dir: string, runId: string, deps: RunDeps, repair: boolean): Promise<RunResult<StoredRun>> {
-  const header = await readHeader(dir, runId, deps);
-  if (!header.ok) return header;
-  const snapshotText = await readText(join(dir, PACK_FILE));
-  if (snapshotText === undefined) return fail('corrupt', `${PACK_FILE} (the pack snapshot) is missing or unreadable`);
-  const snapshotJson = parseJson(snapshotText);
+  const headerBytes = await readBytes(join(dir, HEADER_FILE));
+  const header = checkHeaderText(headerBytes && utf8(headerBytes), runId, deps);
+  if (!header.ok || !headerBytes) return header.ok ? fail('corrupt', `${HEADER_FILE} is missing or unreadable`) : header;
+  const snapshotBytes = await readBytes(join(dir, PACK_FILE));
+  if (snapshotBytes === undefined) return fail('corrupt', `${PACK_FILE} (the pack snapshot) is missing or unreadable`);
+  const snapshotJson = parseJson(utf8(snapshotBytes));
   if (snapshotJson === undefined) return fail('corrupt', `${PACK_FILE} is not valid JSON`);
   const loaded = deps.loadSnapshot(snapshotJson);
   if (!loaded.ok) return fail('corrupt', `${PACK_FILE}: ${loaded.error}`);
   if (loaded.value.snapshot.hash !== header.value.packHash) {
     return fail('corrupt', `${PACK_FILE}: pack hash ${loaded.value.snapshot.hash} does not match the header's ${header.value.packHash}`);
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(join(dir, LOG_FILE));
-  } catch {
-    return fail('corrupt', `${LOG_FILE} is missing or unreadable`);
-  }
-  const log = parseLog(bytes);
-  if (!log.ok) return fail('corrupt', `${LOG_FILE} ${log.reason}. The log was left untouched.`);
-  if (log.repaired && repair) {
+  const logFile = await readLogFile(join(dir, LOG_FILE));
+  if (!logFile) return fail('corrupt', `${LOG_FILE} is missing or unreadable`);
+  const { pack, snapshot } = loaded.value;
+  const partial = partialOf(utf8(headerBytes));
+  const checked = partial ? { entries: parseLog(logFile.bytes).entries, goodBytes: logFile.bytes.length, damage: partial } : await checkLog(dir, logFile.bytes);
+  const replayed = replayValid(deps, pack, header.value, checked.entries, checked.damage);
+  if (checked.repaired && repair && !replayed.damage) {
     const handle = await open(join(dir, LOG_FILE), 'r+');
     try {
-      await handle.truncate(log.goodBytes);
+      await handle.truncate(checked.goodBytes);
       await handle.sync();
     } finally {
       await handle.close();
@@ -136,23 +139,115 @@ export async function readRun(dir: string, runId: string, deps: RunDeps, repair:
   }
   return {
     ok: true,
-    value: { header: header.value, pack: loaded.value.pack, snapshot: loaded.value.snapshot, log: log.entries, logBytes: log.goodBytes, ...(log.repaired ? { repaired: log.repaired } : {}) },
+    value: {
+      header: header.value,
+      pack,
+      snapshot,
+      log: replayed.log,
+      state: replayed.state,
+      logBytes: checked.goodBytes,
+      logIdentity: logFile.identity,
+      files: { header: fingerprint(headerBytes), pack: fingerprint(snapshotBytes), log: fingerprint(logFile.bytes) },
+      ...(checked.repaired && !replayed.damage ? { repaired: checked.repaired } : {}),
+      ...(replayed.damage ? { damage: replayed.damage } : {}),
+    },
   };
 }
+
+/** The damage a run imported from a partial export carries (its header says so), restated for where it now lives. */
+function partialOf(headerText: string): RunDamage | undefined {
+  const parsed = damageSchema.safeParse((parseJson(headerText) as { partial?: unknown } | undefined)?.partial);
+  if (!parsed.success) return undefined;
+  const original = parsed.data;
+  if (original.message.startsWith('This run was imported')) return original;
+  return {
+    ...original,
+    message: `This run was imported from the export of a damaged run: only its first ${original.entriesKept} ${original.entriesKept === 1 ? 'entry' : 'entries'} exist (read-only). Originally: ${original.message}`,
+  };
+}
+
+type CheckedLog = { readonly entries: LogEntry[]; readonly goodBytes: number; readonly repaired?: LogRepair; readonly damage?: RunDamage };
+
+/**
+ * Parses the log and weighs a torn last line against the history cache: a
+ * cache that recorded more saved bytes than the log's complete lines now
+ * hold proves the file was cut short after it was saved — damage, not a
+ * line torn by a crash.
+ */
+async function checkLog(dir: string, bytes: Uint8Array): Promise<CheckedLog> {
+  const parsed = parseLog(bytes);
+  if (!parsed.ok) return { entries: parsed.entries, goodBytes: parsed.goodBytes, damage: damageAt(parsed.line, parsed.problem, parsed.entries.length) };
+  const saved = (await readMeta(dir))?.savedBytes;
+  if (saved !== undefined && saved > parsed.goodBytes) {
+    const line = parsed.entries.length + 1;
+    const problem = `is missing: the log now holds ${parsed.goodBytes} bytes of complete lines, but ${saved} bytes had been saved, so it was cut short after it was saved`;
+    return { entries: parsed.entries, goodBytes: parsed.goodBytes, damage: damageAt(line, problem, parsed.entries.length) };
+  }
+  return { entries: parsed.entries, goodBytes: parsed.goodBytes, ...(parsed.repaired ? { repaired: parsed.repaired } : {}) };
+}
+
+/** Replays the valid entries; an entry the engine refuses is damage at its line, and the entries before it are kept. */
+function replayValid(deps: RunDeps, pack: Pack, header: RunHeader, entries: LogEntry[], damage: RunDamage | undefined): { log: LogEntry[]; state: RunState; damage?: RunDamage } {
+  const replayed = deps.replay(pack, header, entries);
+  if (replayed.ok) return { log: entries, state: replayed.state, ...(damage ? { damage } : {}) };
+  const kept = entries.slice(0, replayed.seq - 1);
+  const problem = `holds entry ${replayed.seq}, which the engine refuses on replay (${replayed.rejection.code}: ${replayed.rejection.message})`;
+  return { log: kept, state: replayed.state, damage: damageAt(replayed.seq, problem, kept.length) };
+}
+
+/** The damage record of a log: what is wrong, where, and what can still be shown. */
+export function damageAt(line: number, problem: string, entriesKept: number): RunDamage {
+  return {
+    file: LOG_FILE,
+    line,
+    problem,
+    entriesKept,
+    message:
+      `${LOG_FILE} is damaged at line ${line}: that line ${problem}. ` +
+      `The ${entriesKept} ${entriesKept === 1 ? 'entry' : 'entries'} before it can be viewed and exported (read-only); the run cannot be continued, and nothing in its folder is changed.`,
+  };
+}
+
+async function readLogFile(path: string): Promise<{ bytes: Uint8Array; identity: Pick<FileIdentity, 'dev' | 'ino'> } | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return undefined;
+      return { bytes: await handle.readFile(), identity: { dev: info.dev, ino: info.ino } };
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+async function readBytes(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+const utf8 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 
 /**
  * Creates a run folder atomically: the files are written and fsynced in a
  * temporary folder which is then renamed into place, so a crash leaves
  * either no run or a whole one.
  */
-export async function writeRunDir(runsDir: string, header: RunHeader, snapshot: PackSnapshot, logText = ''): Promise<void> {
+export async function writeRunDir(runsDir: string, header: RunHeader, snapshot: PackSnapshot, logText = '', partial?: RunDamage): Promise<Pick<FileIdentity, 'dev' | 'ino'>> {
   await mkdir(runsDir, { recursive: true });
   const temp = join(runsDir, `.tmp-${randomUUID()}`);
   await mkdir(temp);
+  let logIdentity: Pick<FileIdentity, 'dev' | 'ino'>;
   try {
-    await writeSynced(join(temp, HEADER_FILE), JSON.stringify({ ...header, storageVersion: STORAGE_VERSION, packSnapshot: PACK_FILE }, null, 2) + '\n');
+    await writeSynced(join(temp, HEADER_FILE), JSON.stringify({ ...header, storageVersion: STORAGE_VERSION, packSnapshot: PACK_FILE, ...(partial ? { partial } : {}) }, null, 2) + '\n');
     await writeSynced(join(temp, PACK_FILE), JSON.stringify(snapshot));
-    await writeSynced(join(temp, LOG_FILE), logText);
+    // The log keeps its inode through the rename: the writer checks the path still names this file.
+    logIdentity = await writeSynced(join(temp, LOG_FILE), logText);
     await syncDirectory(temp);
     await rename(temp, join(runsDir, header.runId));
   } catch (error) {
@@ -160,24 +255,19 @@ export async function writeRunDir(runsDir: string, header: RunHeader, snapshot: 
     throw error;
   }
   await syncDirectory(runsDir);
+  return logIdentity;
 }
 
-async function writeSynced(path: string, text: string): Promise<void> {
+/** Writes a new file and fsyncs it; returns which file it is. */
+async function writeSynced(path: string, text: string): Promise<Pick<FileIdentity, 'dev' | 'ino'>> {
   const handle = await open(path, 'wx', 0o644);
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
+    const { dev, ino } = await handle.stat();
+    return { dev, ino };
   } finally {
     await handle.close();
-  }
-}
-
-/** Reads a UTF-8 file; undefined when it cannot be read. */
-export async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
   }
 }
 

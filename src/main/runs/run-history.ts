@@ -1,170 +1,142 @@
 /**
- * History rows of stored runs. Status, sim time and score are derived from
- * the log (by replay); `meta.json` caches them keyed by the log's byte length,
- * so listing reads three small things per run (header, meta, log size) and
- * replays only runs whose log changed since the cache was written.
+ * History rows of stored runs. A row's state — status, sim time, score,
+ * damage — is derived from the validated files (header, pack snapshot, log,
+ * replayed); `meta.json` caches it, keyed by the fingerprints (size and
+ * CRC-32) of those three files (run-meta.ts). Listing reads the three files
+ * and the cache per run and replays only runs whose files changed since the
+ * cache was written; a cache that does not match the files, whatever it
+ * claims, is ignored and rebuilt.
  */
-import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { Pack } from '../../engine/pack/schema';
 import type { LogEntry, RunHeader, RunState } from '../../engine/types';
-import type { LogRepair, RunScoreSummary, RunStatus, RunSummary } from '../../shared/runs';
+import type { LogRepair, RunDamage, RunScoreSummary, RunStatus, RunSummary } from '../../shared/runs';
 import type { RunDeps } from './run-deps';
-import { LOG_FILE, META_FILE, parseJson, readHeaderSync, readRun } from './run-files';
+import { checkHeaderText, HEADER_FILE, LOG_FILE, PACK_FILE, readRun, type StoredRun } from './run-files';
+import { fingerprint, META_VERSION, metaMatches, readMetaSync, writeMeta, type RunMeta } from './run-meta';
 
-const META_VERSION = 1;
+/** The state part of a history row (what `meta.json` caches, and what a live session gives). */
+export type RowState = Omit<RunMeta, 'metaVersion' | 'files' | 'savedBytes'>;
 
-const metaSchema = z.object({
-  metaVersion: z.literal(META_VERSION),
-  logBytes: z.number().int().nonnegative(),
-  entries: z.number().int().nonnegative(),
-  packTitle: z.string(),
-  phase: z.enum(['setup', 'running', 'ended']),
-  paused: z.boolean(),
-  simMinutes: z.number(),
-  endMinutes: z.number(),
-  score: z.object({ total: z.number(), max: z.number() }).optional(),
-  repaired: z.object({ droppedBytes: z.number(), message: z.string() }).optional(),
-});
-
-/** The cached, log-derived part of a history row (`meta.json`). */
-export type RunMeta = z.output<typeof metaSchema>;
-
-/** Builds the cache entry of a run from its replayed state. */
-export function metaFromState(
+/** The row state of a run from its replayed state. */
+export function rowState(
   state: RunState,
   packTitle: string,
   log: readonly LogEntry[],
-  logBytes: number,
-  score: RunScoreSummary | undefined,
-  repaired?: LogRepair,
-): RunMeta {
+  extras: { readonly score?: RunScoreSummary | undefined; readonly repaired?: LogRepair | undefined; readonly damage?: RunDamage | undefined } = {},
+): RowState {
   return {
-    metaVersion: META_VERSION,
-    logBytes,
     entries: log.length,
     packTitle,
     phase: state.phase,
     paused: state.clock.paused,
     simMinutes: state.clock.now,
     endMinutes: state.clock.end,
-    ...(score ? { score } : {}),
-    ...(repaired ? { repaired } : {}),
+    ...(extras.score ? { score: extras.score } : {}),
+    ...(extras.repaired ? { repaired: extras.repaired } : {}),
+    ...(extras.damage ? { damage: extras.damage } : {}),
   };
 }
 
-/** A history row from a header and its log-derived data; `status` depends on whether a live session holds the run. */
-export function summaryFromMeta(header: RunHeader, meta: RunMeta, status: RunStatus, live: boolean): RunSummary {
+/** The cache entry of a stored run, derived from its files. */
+export function metaOf(run: StoredRun, deps: RunDeps): RunMeta {
+  const score = run.state.phase === 'ended' ? safeScore(deps, run.pack, run.header, run.log) : undefined;
+  return {
+    metaVersion: META_VERSION,
+    files: run.files,
+    savedBytes: run.damage ? 0 : run.logBytes,
+    ...rowState(run.state, run.pack.title, run.log, { score, repaired: run.repaired, damage: run.damage }),
+  };
+}
+
+/** A history row from a header and its row state; `status` depends on whether a live session holds the run. */
+export function summaryFromRow(header: RunHeader, row: RowState, status: RunStatus, live: boolean): RunSummary {
   return {
     ok: true,
     runId: header.runId,
     ...(header.title !== undefined ? { title: header.title } : {}),
     packId: header.packId,
-    packTitle: meta.packTitle,
+    packTitle: row.packTitle,
     packVersion: header.packVersion,
     createdAt: header.createdAt,
     mode: header.mode,
     participants: header.participants,
     status,
-    phase: meta.phase,
-    paused: meta.paused,
-    simMinutes: meta.simMinutes,
-    endMinutes: meta.endMinutes,
-    entries: meta.entries,
-    ...(meta.score && meta.phase === 'ended' ? { score: meta.score } : {}),
+    phase: row.phase,
+    paused: row.paused,
+    simMinutes: row.simMinutes,
+    endMinutes: row.endMinutes,
+    entries: row.entries,
+    ...(row.score && row.phase === 'ended' ? { score: row.score } : {}),
     live,
-    ...(meta.repaired ? { repaired: meta.repaired } : {}),
+    ...(row.repaired ? { repaired: row.repaired } : {}),
+    ...(row.damage ? { damage: row.damage } : {}),
   };
 }
 
-/** The status of a run that no live session holds: ended, or interrupted (resumable). */
-export const storedStatus = (phase: RunState['phase']): RunStatus => (phase === 'ended' ? 'ended' : 'interrupted');
+/** The status of a run that no live session holds: damaged (read-only), ended, or interrupted (resumable). */
+export function storedStatus(row: Pick<RowState, 'phase' | 'damage'>): RunStatus {
+  if (row.damage) return 'damaged';
+  return row.phase === 'ended' ? 'ended' : 'interrupted';
+}
 
-/**
- * Writes `meta.json` (temp file + rename, so readers never see half of it).
- * It is only a cache: no fsync (a listing of many stale runs stays fast) and a
- * failure or a file lost in a power cut only costs a replay at the next listing.
- */
-export async function writeMeta(dir: string, meta: RunMeta): Promise<void> {
-  const temp = join(dir, `.${META_FILE}.${randomUUID()}.tmp`);
+function readSync(path: string): Uint8Array | undefined {
   try {
-    await writeFile(temp, JSON.stringify(meta) + '\n', 'utf8');
-    await rename(temp, join(dir, META_FILE));
+    return readFileSync(path);
   } catch {
-    await rm(temp, { force: true }).catch(() => {});
+    return undefined;
   }
 }
 
 /**
  * The history row of one stored run from its cache, or `undefined` when the
- * cache is stale (or the run is broken in a way only a full read explains).
- * Synchronous on purpose: three tiny reads per run cost about 25 µs in
- * sync calls but over 100 µs through the async thread pool, and the caller
+ * cache does not match the files (or the run is broken in a way only a full
+ * read explains). Synchronous on purpose: a few small reads per run cost far
+ * less in sync calls than through the async thread pool, and the caller
  * yields between chunks of runs so the event loop is never held for long.
  */
 export function cachedSummary(dir: string, runId: string, deps: RunDeps): RunSummary | undefined {
-  const header = readHeaderSync(dir, runId, deps);
+  const headerBytes = readSync(join(dir, HEADER_FILE));
+  const header = checkHeaderText(headerBytes && Buffer.from(headerBytes).toString('utf8'), runId, deps);
   if (!header.ok) return { ok: false, runId, status: header.error.code === 'unsupported' ? 'unsupported' : 'corrupt', reason: header.error.message };
-  let logBytes: number;
-  try {
-    logBytes = statSync(join(dir, LOG_FILE)).size;
-  } catch {
-    return broken(header.value, 'corrupt', `${LOG_FILE} is missing`);
-  }
-  let text: string;
-  try {
-    text = readFileSync(join(dir, META_FILE), 'utf8');
-  } catch {
-    return undefined;
-  }
-  const cached = metaSchema.safeParse(parseJson(text));
-  if (!cached.success || cached.data.logBytes !== logBytes) return undefined;
-  return summaryFromMeta(header.value, cached.data, storedStatus(cached.data.phase), false);
+  const meta = readMetaSync(dir);
+  if (!meta || !headerBytes) return undefined;
+  const packBytes = readSync(join(dir, PACK_FILE));
+  const logBytes = readSync(join(dir, LOG_FILE));
+  if (!packBytes || !logBytes) return undefined;
+  if (!metaMatches(meta, { header: fingerprint(headerBytes), pack: fingerprint(packBytes), log: fingerprint(logBytes) })) return undefined;
+  return summaryFromRow(header.value, meta, storedStatus(meta), false);
 }
 
-/** The history row of one stored run (not live), replaying it when its cache is stale. Never throws. */
-export async function summarizeStoredRun(dir: string, runId: string, deps: RunDeps): Promise<RunSummary> {
-  const fast = cachedSummary(dir, runId, deps);
-  if (fast) return fast;
-  let logBytes: number;
-  try {
-    logBytes = (await stat(join(dir, LOG_FILE))).size;
-  } catch {
-    return { ok: false, runId, status: 'corrupt', reason: `${LOG_FILE} is missing` };
+/** The history row of one stored run (not live), rebuilt from its files when the cache does not match them. Never throws. */
+export async function summarizeStoredRun(dir: string, runId: string, deps: RunDeps, options: { readonly rebuild?: boolean } = {}): Promise<RunSummary> {
+  if (!options.rebuild) {
+    const fast = cachedSummary(dir, runId, deps);
+    if (fast) return fast;
   }
   const stored = await readRun(dir, runId, deps, false);
-  if (!stored.ok) return { ok: false, runId, status: stored.error.code === 'unsupported' ? 'unsupported' : 'corrupt', reason: stored.error.message };
-  const { pack, log, header } = stored.value;
-  const replayed = deps.replay(pack, header, log);
-  if (!replayed.ok) {
-    return broken(header, 'corrupt', `${LOG_FILE}: entry seq ${replayed.seq} is refused on replay (${replayed.rejection.code}: ${replayed.rejection.message})`);
+  if (!stored.ok) {
+    return { ok: false, runId, status: stored.error.code === 'unsupported' ? 'unsupported' : 'corrupt', reason: stored.error.message, ...brokenDetails(dir, runId, deps) };
   }
-  const score = replayed.state.phase === 'ended' ? safeScore(deps, pack, header, log) : undefined;
-  // Keyed by the size on disk (torn tail included) so an unchanged file hits the cache next time.
-  const meta = metaFromState(replayed.state, pack.title, log, logBytes, score, stored.value.repaired);
+  const meta = metaOf(stored.value, deps);
   await writeMeta(dir, meta);
-  return summaryFromMeta(header, meta, storedStatus(meta.phase), false);
+  return summaryFromRow(stored.value.header, meta, storedStatus(meta), false);
+}
+
+/** Header details for a broken row, when the header itself is fine (the problem is elsewhere). */
+function brokenDetails(dir: string, runId: string, deps: RunDeps): { packId?: string; createdAt?: string; title?: string } {
+  const bytes = readSync(join(dir, HEADER_FILE));
+  const header = checkHeaderText(bytes && Buffer.from(bytes).toString('utf8'), runId, deps);
+  if (!header.ok) return {};
+  return { packId: header.value.packId, createdAt: header.value.createdAt, ...(header.value.title !== undefined ? { title: header.value.title } : {}) };
 }
 
 /** Scores an ended run; a scoring failure leaves the score out rather than hiding the run. */
-export function safeScore(deps: RunDeps, pack: Parameters<RunDeps['score']>[0], header: RunHeader, log: readonly LogEntry[]): RunScoreSummary | undefined {
+export function safeScore(deps: RunDeps, pack: Pack, header: RunHeader, log: readonly LogEntry[]): RunScoreSummary | undefined {
   try {
     return deps.score(pack, header, log);
   } catch {
     return undefined;
   }
-}
-
-function broken(header: RunHeader, status: 'corrupt' | 'unsupported', reason: string): RunSummary {
-  return {
-    ok: false,
-    runId: header.runId,
-    status,
-    reason,
-    packId: header.packId,
-    createdAt: header.createdAt,
-    ...(header.title !== undefined ? { title: header.title } : {}),
-  };
 }

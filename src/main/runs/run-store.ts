@@ -7,15 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunHeader, RunState } from '../../engine/types';
+import type { RunHeader } from '../../engine/types';
 import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary } from '../../shared/runs';
-import { nodeAppendFs, type AppendFs } from './append-fs';
+import { nodeLogFs, type FileIdentity, type LogFs } from './append-fs';
 import { encodeEntries } from './log-codec';
-import { createLogWriter, describeWriteError, type LogWriter } from './log-writer';
+import { createLogWriter, describeWriteError, type LogWriter, type WriterStart } from './log-writer';
 import type { RunDeps } from './run-deps';
 import { buildRunFile, readRunFile, writeRunFile } from './run-file';
 import { LOG_FILE, readRun, writeRunDir, type StoredRun } from './run-files';
-import { cachedSummary, summarizeStoredRun, writeMeta, type RunMeta } from './run-history';
+import { cachedSummary, summarizeStoredRun } from './run-history';
 import { isRunId, newRunId } from './run-id';
 
 /** Options of the run store. */
@@ -23,8 +23,8 @@ export type RunStoreOptions = {
   /** `<userData>/runs`. */
   readonly runsDir: string;
   readonly deps: RunDeps;
-  /** File operations of the log writer (tests substitute a failing one). */
-  readonly appendFs?: AppendFs;
+  /** File operations of the log writer (tests substitute a failing or page-cache-modelling one). */
+  readonly logFs?: LogFs;
   /** Wall clock for new run ids. */
   readonly wallNow?: () => Date;
 };
@@ -35,20 +35,23 @@ export type RunStore = {
   readonly deps: RunDeps;
   /** A fresh run id, not used by any stored run. */
   readonly newRunId: () => string;
-  /** Creates the folder of a new run (header, pack snapshot, empty log). */
-  readonly create: (header: RunHeader, snapshot: PackSnapshot) => Promise<RunResult<void>>;
-  /** Reads a run; `repair` truncates a torn last log line on disk (done when resuming). */
+  /** Creates the folder of a new run (header, pack snapshot, empty log); gives which file the log is. */
+  readonly create: (header: RunHeader, snapshot: PackSnapshot) => Promise<RunResult<{ readonly logIdentity: Pick<FileIdentity, 'dev' | 'ino'> }>>;
+  /**
+   * Reads and replays a run. A damaged log comes back with `damage` and the
+   * valid entries before it; `repair` truncates a torn last line on disk
+   * (done when resuming).
+   */
   readonly load: (runId: string, options?: { readonly repair?: boolean }) => Promise<RunResult<StoredRun>>;
-  /** Replays a loaded run to its state. */
-  readonly restore: (run: StoredRun) => RunResult<RunState>;
-  /** The appender of a run's log; `durableBytes` is the log length after loading. */
-  readonly openWriter: (runId: string, durableBytes: number) => LogWriter;
+  /** The appender of a run's log, expecting the length (and file) the run was loaded or created with. */
+  readonly openWriter: (runId: string, start: WriterStart) => LogWriter;
   readonly listIds: () => Promise<string[]>;
-  /** The history row of a stored run (replays it only when its cached meta is stale). */
-  readonly summarize: (runId: string) => Promise<RunSummary>;
+  /** The history row of a stored run (replays it only when its cache does not match its files; `rebuild` always does). */
+  readonly summarize: (runId: string, options?: { readonly rebuild?: boolean }) => Promise<RunSummary>;
   /** Every stored run, newest first; `liveRow` supplies the rows of runs open in a live session (not read from disk). */
   readonly list: (liveRow?: (runId: string) => RunSummary | undefined) => Promise<RunSummary[]>;
-  readonly writeMeta: (runId: string, meta: RunMeta) => Promise<void>;
+  /** Removes the temporary folders of creations, imports and deletions cut short by a crash. */
+  readonly sweep: () => Promise<void>;
   readonly delete: (runId: string) => Promise<RunResult<void>>;
   readonly exportRun: (runId: string, filePath: string) => Promise<RunResult<void>>;
   /** Imports a run file after checking it fully; a clashing run id is replaced by a new one. */
@@ -58,7 +61,7 @@ export type RunStore = {
 /** Creates a run store over a folder (created on first write). */
 export function createRunStore(options: RunStoreOptions): RunStore {
   const { runsDir, deps } = options;
-  const appendFs = options.appendFs ?? nodeAppendFs;
+  const logFs = options.logFs ?? nodeLogFs;
   const wallNow = options.wallNow ?? (() => new Date());
   const dirOf = (runId: string) => join(runsDir, runId);
 
@@ -106,30 +109,21 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       if (!isRunId(header.runId)) return badId(header.runId);
       if (await exists(header.runId)) return { ok: false, error: { code: 'invalid-input', message: `A run with id ${header.runId} already exists` } };
       try {
-        await writeRunDir(runsDir, header, snapshot);
-        return { ok: true, value: undefined };
+        return { ok: true, value: { logIdentity: await writeRunDir(runsDir, header, snapshot) } };
       } catch (error) {
         return ioError(`Could not create run ${header.runId}`, error);
       }
     },
     load,
-    restore: (run) => {
-      const replayed = deps.replay(run.pack, run.header, run.log);
-      if (replayed.ok) return { ok: true, value: replayed.state };
-      return {
-        ok: false,
-        error: { code: 'replay-failed', seq: replayed.seq, message: `Run ${run.header.runId}: log entry seq ${replayed.seq} is refused on replay (${replayed.rejection.code}: ${replayed.rejection.message})` },
-      };
-    },
-    openWriter: (runId, durableBytes) => {
+    openWriter: (runId, start) => {
       if (!isRunId(runId)) throw new Error(`Invalid run id: ${JSON.stringify(runId)}`);
-      return createLogWriter(join(dirOf(runId), LOG_FILE), appendFs, durableBytes);
+      return createLogWriter(join(dirOf(runId), LOG_FILE), logFs, start);
     },
     listIds,
-    summarize: async (runId) => {
+    summarize: async (runId, summarizeOptions) => {
       if (!isRunId(runId)) return { ok: false, runId: String(runId), status: 'corrupt', reason: 'Invalid run id' };
       try {
-        return await summarizeStoredRun(dirOf(runId), runId, deps);
+        return await summarizeStoredRun(dirOf(runId), runId, deps, summarizeOptions);
       } catch (error) {
         return { ok: false, runId, status: 'corrupt', reason: describeWriteError(error) };
       }
@@ -153,8 +147,11 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       });
       return sortNewestFirst(rows);
     },
-    writeMeta: async (runId, meta) => {
-      if (isRunId(runId)) await writeMeta(dirOf(runId), meta);
+    sweep: async () => {
+      // Only folders present now: a creation that starts meanwhile uses a new random name.
+      const names = await readdir(runsDir).catch(() => [] as string[]);
+      const leftovers = names.filter((name) => /^\.(tmp|trash)-[0-9a-f-]{36}$/.test(name));
+      await Promise.all(leftovers.map((name) => rm(join(runsDir, name), { recursive: true, force: true }).catch(() => {})));
     },
     delete: async (runId) => {
       if (!isRunId(runId)) return badId(runId);
@@ -172,16 +169,17 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     exportRun: async (runId, filePath) => {
       const run = await load(runId);
       if (!run.ok) return run;
-      return writeRunFile(filePath, buildRunFile(run.value.header, run.value.snapshot, run.value.log));
+      return writeRunFile(filePath, buildRunFile(run.value.header, run.value.snapshot, run.value.log, run.value.damage));
     },
     importRun: async (filePath) => {
       const checked = await readRunFile(filePath, deps);
       if (!checked.ok) return checked;
-      const { header, snapshot, log } = checked.value;
+      const { header, snapshot, log, damaged } = checked.value;
       const clash = !isRunId(header.runId) || (await exists(header.runId));
       const runId = clash ? store.newRunId() : header.runId;
       try {
-        await writeRunDir(runsDir, { ...header, runId }, snapshot, encodeEntries(log));
+        // A partial export stays partial (read-only) here too.
+        await writeRunDir(runsDir, { ...header, runId }, snapshot, encodeEntries(log), damaged);
       } catch (error) {
         return ioError(`Could not store the imported run`, error);
       }

@@ -7,7 +7,7 @@
 import type { Actor, Command } from '../../engine/command-schema';
 import type { Pack } from '../../engine/pack/schema';
 import type { LogEntry, Rejection, RunHeader, RunState } from '../../engine/types';
-import type { LogRepair, PackSnapshot, Persistence, RunFile, RunStatus, SessionEvent, SessionView, SubmitResult, Subscription } from '../../shared/runs';
+import type { LogRepair, PackSnapshot, Persistence, RunDamage, RunFile, RunStatus, SessionEvent, SessionView, SubmitResult, Subscription } from '../../shared/runs';
 import type { AppendOutcome, LogWriter } from '../runs/log-writer';
 import type { RunDeps } from '../runs/run-deps';
 import { buildRunFile } from '../runs/run-file';
@@ -27,6 +27,8 @@ export type RunSessionInit = {
   readonly wallNow: () => Date;
   readonly timing: ClockTiming;
   readonly repaired?: LogRepair;
+  /** A damaged stored run, opened read-only: every command is refused and the clock never runs. */
+  readonly damage?: RunDamage;
   /** Called after entries that ended the run were saved (the manager refreshes the history cache). */
   readonly onEnded?: () => void;
 };
@@ -52,12 +54,15 @@ export type RunSession = {
   readonly flush: () => Promise<number>;
   /** Length of the log known to be on the disk. */
   readonly durableBytes: () => number;
+  /** Entries accepted but not known to be on the disk (in a write in flight, or refused by the disk). */
+  readonly unsaved: () => number;
   /** Retries unsaved entries, then closes the log. Resolves to the number of entries still unsaved. */
   readonly close: () => Promise<number>;
 };
 
 /** The status of a live run. */
-export function liveStatus(state: RunState): RunStatus {
+export function liveStatus(state: RunState, damage?: RunDamage): RunStatus {
+  if (damage) return 'damaged';
   if (state.phase === 'setup') return 'setup';
   if (state.phase === 'ended') return 'ended';
   return state.clock.paused ? 'paused' : 'running';
@@ -65,8 +70,9 @@ export function liveStatus(state: RunState): RunStatus {
 
 /** Builds a live session over a replayed state. */
 export function createRunSession(init: RunSessionInit): RunSession {
-  const { header, pack, snapshot, writer, deps, timing } = init;
+  const { header, pack, snapshot, writer, deps, timing, damage } = init;
   const runId = header.runId;
+  const statusOf = (of: RunState) => liveStatus(of, damage);
   let state = init.state;
   const log: LogEntry[] = [...init.log];
   let acked = log.length;
@@ -109,7 +115,10 @@ export function createRunSession(init: RunSessionInit): RunSession {
   const updatePersistence = (outcome: AppendOutcome) => {
     if (outcome.saved && persistence.ok) return;
     if (outcome.saved) persistence = { ok: true };
-    else persistence = { ok: false, reason: outcome.reason, since: persistence.ok ? init.wallNow().toISOString() : persistence.since, unsaved: writer.unsaved() };
+    else {
+      const since = persistence.ok ? init.wallNow().toISOString() : persistence.since;
+      persistence = { ok: false, reason: outcome.reason, since, unsaved: writer.unsaved(), retrying: outcome.retrying };
+    }
     emit({ type: 'persistence', runId, persistence });
   };
 
@@ -129,7 +138,7 @@ export function createRunSession(init: RunSessionInit): RunSession {
   };
 
   const tickOnce = async () => {
-    if (closed || clockStopped) return;
+    if (closed || clockStopped || damage) return;
     const plan = planClock(tracker, state, init.monotonicNow(), false, timing);
     tracker = plan.tracker;
     if (plan.commands.length === 0) return skipIfQuiet();
@@ -139,21 +148,30 @@ export function createRunSession(init: RunSessionInit): RunSession {
       emit({ type: 'clock-error', runId, rejection: applied.rejection });
       return;
     }
-    const previous = liveStatus(state);
+    const previous = statusOf(state);
     state = applied.state;
-    await commit(applied.entries, previous, liveStatus(state));
+    await commit(applied.entries, previous, statusOf(state));
     await skipIfQuiet();
   };
 
   /** Writes the quiet-period jump when one is due (a refused jump is simply not written). */
   const skipIfQuiet = async () => {
     const command = quiet.due(state, init.monotonicNow());
-    if (!command || closed) return;
+    if (!command || closed || damage) return;
     const applied = applyAll(state, system([command]), log.length + 1);
     if ('rejection' in applied) return;
-    const previous = liveStatus(state);
+    const previous = statusOf(state);
     state = applied.state;
-    await commit(applied.entries, previous, liveStatus(state));
+    await commit(applied.entries, previous, statusOf(state));
+  };
+
+  /**
+   * The time pressure chosen at setup takes effect as the first entry after
+   * `run.start`, in the same batch (so replay needs only the log).
+   */
+  const setupPressure = (by: Actor, command: Command): { by: Actor; command: Command }[] => {
+    if (command.type !== 'run.start' || header.compression === undefined || header.compression === pack.clock.compression) return [];
+    return [{ by, command: { type: 'clock.setCompression', compression: header.compression } }];
   };
 
   const session: RunSession = {
@@ -163,28 +181,30 @@ export function createRunSession(init: RunSessionInit): RunSession {
     snapshot,
     state: () => state,
     log: () => log,
-    status: () => liveStatus(state),
+    status: () => statusOf(state),
     persistence: () => persistence,
     view: () => ({
       runId,
       header,
       pack: snapshot,
       entries: log.slice(0, acked),
-      status: liveStatus(state),
+      status: statusOf(state),
       persistence,
       ...(init.repaired ? { repaired: init.repaired } : {}),
+      ...(damage ? { damage } : {}),
     }),
     submit: async (by, command) => {
+      if (damage) return { ok: false, rejection: { code: 'not-allowed', message: `This run is read-only: ${damage.message}` } };
       if (closed) return { ok: false, rejection: { code: 'not-allowed', message: 'This run is closed; open it again to continue.' } };
       const mono = init.monotonicNow();
       if (by !== 'system') quiet.noteActivity(mono);
       const plan = planClock(tracker, state, mono, true, timing);
       // The clock's pending minutes (or its gap pause, or the scenario end) first, so the command is
       // stamped at the right minute; if the command is refused none of it is written (the next tick will).
-      const items = [...system(plan.commands), { by, command }];
+      const items = [...system(plan.commands), { by, command }, ...setupPressure(by, command)];
       const applied = applyAll(state, items, log.length + 1);
       if ('rejection' in applied) return { ok: false, rejection: applied.rejection };
-      const previous = liveStatus(state);
+      const previous = statusOf(state);
       tracker = plan.tracker;
       state = applied.state;
       const entries = applied.entries;
@@ -197,7 +217,7 @@ export function createRunSession(init: RunSessionInit): RunSession {
         }
       }
       clockStopped = false;
-      const saved = await commit(entries, previous, liveStatus(state));
+      const saved = await commit(entries, previous, statusOf(state));
       return { ok: true, entries, saved };
     },
     tick: async () => {
@@ -225,7 +245,7 @@ export function createRunSession(init: RunSessionInit): RunSession {
       }
       return {
         entries: log.slice(0, acked),
-        status: liveStatus(state),
+        status: statusOf(state),
         persistence,
         ...(init.repaired ? { repaired: init.repaired } : {}),
         unsubscribe: () => {
@@ -233,12 +253,13 @@ export function createRunSession(init: RunSessionInit): RunSession {
         },
       };
     },
-    toRunFile: () => buildRunFile(header, snapshot, log),
+    toRunFile: () => buildRunFile(header, snapshot, log, damage),
     flush: async () => {
       if (writer.unsaved() > 0) updatePersistence(await writer.append([]));
       return writer.unsaved();
     },
     durableBytes: () => writer.durableBytes(),
+    unsaved: () => writer.unsaved(),
     close: async () => {
       if (!closed) {
         closed = true;

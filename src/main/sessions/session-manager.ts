@@ -4,16 +4,20 @@
  * (which must know which runs are live). Time, scheduling and randomness
  * are injected so tests control them.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { actorSchema, commandSchema } from '../../engine/command-schema';
-import type { RunHeader, RunState } from '../../engine/types';
+import type { RunHeader } from '../../engine/types';
 import type { LoadedPack } from '../../shared/packs';
-import type { CreateRunRequest, ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription } from '../../shared/runs';
+import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription, UnsavedRun } from '../../shared/runs';
+import type { FileIdentity } from '../runs/append-fs';
+import type { LogWriter } from '../runs/log-writer';
 import { buildRunFile, writeRunFile } from '../runs/run-file';
-import { metaFromState, safeScore, summaryFromMeta } from '../runs/run-history';
+import { rowState, safeScore, summaryFromRow } from '../runs/run-history';
 import { isRunId, newRunId } from '../runs/run-id';
 import type { RunStore } from '../runs/run-store';
-import { createRunSession, type RunSession } from './run-session';
+import type { RunState } from '../../engine/types';
+import { createRunRequestSchema } from './create-run-schema';
+import { createRunSession, type RunSession, type RunSessionInit } from './run-session';
 import { DEFAULT_CLOCK_TIMING, type ClockTiming } from './session-clock';
 
 /**
@@ -45,14 +49,24 @@ export type SessionManagerOptions = {
 
 /** The session manager. */
 export type SessionManager = {
-  readonly create: (request: CreateRunRequest) => Promise<RunResult<SessionView>>;
+  /** Creates a run (the request is untrusted: checked with the create-run schema). */
+  readonly create: (request: unknown) => Promise<RunResult<SessionView>>;
   /** Opens (resumes) a stored run, or returns the live session's view. */
   readonly open: (runId: string) => Promise<RunResult<SessionView>>;
   readonly submit: (runId: string, request: SubmitRequest) => Promise<SubmitResult>;
   readonly subscribe: (runId: string, listener: (event: SessionEvent) => void) => RunResult<Subscription>;
   /** Closes a live session. Refused (`io`) while entries are unsaved, unless `discardUnsaved`. */
   readonly close: (runId: string, options?: { readonly discardUnsaved?: boolean }) => Promise<RunResult<void>>;
-  readonly closeAll: () => Promise<void>;
+  /**
+   * Closes every live session that has nothing unsaved (after one more try
+   * to save); resolves to the ids left open because entries are unsaved.
+   * Only `discardUnsaved` (the person chose to) closes those too.
+   */
+  readonly closeAll: (options?: { readonly discardUnsaved?: boolean }) => Promise<string[]>;
+  /** Live runs holding entries that are not on the disk, after one more try to save them. */
+  readonly unsavedRuns: () => Promise<UnsavedRun[]>;
+  /** Entries of all live runs not known to be on the disk right now (no retry; for a synchronous check). */
+  readonly unsavedCount: () => number;
   readonly isLive: (runId: string) => boolean;
   /** The authoritative state of a live run (the CLI, the harness and tests read it; views replay their entries). */
   readonly state: (runId: string) => RunState | undefined;
@@ -64,15 +78,14 @@ export type SessionManager = {
   readonly importRun: (filePath: string) => Promise<RunResult<ImportedRun>>;
 };
 
-const createSchema = z.strictObject({
-  packId: z.string().min(1).max(64),
-  mode: z.enum(['solo', 'facilitated']),
-  participants: z.array(z.string().trim().min(1).max(200)).max(100),
-  title: z.string().trim().max(200).optional(),
-  seed: z.number().int().min(0).max(0xffffffff).optional(),
-  coached: z.boolean().optional(),
-  skipQuietPeriods: z.boolean().optional(),
-});
+
+/** The writer of a read-only (damaged) run: nothing is ever appended to it. */
+const READ_ONLY_WRITER: LogWriter = {
+  append: async () => ({ saved: false, reason: 'This run is read-only', retrying: false }),
+  unsaved: () => 0,
+  durableBytes: () => 0,
+  close: async () => {},
+};
 
 /** Creates the session manager. */
 export function createSessionManager(options: SessionManagerOptions): SessionManager {
@@ -82,31 +95,51 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const random = options.random ?? Math.random;
   const wallNow = options.wallNow ?? (() => new Date());
   const live = new Map<string, { session: RunSession; timer: unknown }>();
+  // Creations and imports cut short by a crash leave temporary folders; they are removed once, at start
+  // (the history waits for it, so it never lists a leftover).
+  const swept = store.sweep();
   const opening = new Map<string, Promise<RunResult<SessionView>>>();
 
-  const refreshMeta = (session: RunSession) => {
+  /** The history row of a live run, from memory. */
+  const liveRow = (session: RunSession): RunSummary => {
     const state = session.state();
     const log = session.log();
     const score = state.phase === 'ended' ? safeScore(deps, session.pack, session.header, log) : undefined;
-    return metaFromState(state, session.pack.title, log, 0, score);
+    const damage = session.view().damage;
+    return summaryFromRow(session.header, rowState(state, session.pack.title, log, { score, damage }), session.status(), true);
   };
 
-  const writeMeta = async (session: RunSession, durableBytes: number) => {
-    await store.writeMeta(session.runId, { ...refreshMeta(session), logBytes: durableBytes });
+  /** Rebuilds the history cache from the files (never from memory: the cache only ever says what the files say). */
+  const refreshRow = async (runId: string) => {
+    await store.summarize(runId, { rebuild: true });
+  };
+  /** Cache refreshes started in the background (a run that ended); closing waits for them. */
+  const background = new Set<Promise<void>>();
+  const inBackground = (task: Promise<void>) => {
+    background.add(task);
+    void task.finally(() => background.delete(task));
   };
 
-  const startSession = (args: Omit<Parameters<typeof createRunSession>[0], 'writer' | 'deps' | 'monotonicNow' | 'wallNow' | 'timing' | 'onEnded'> & { durableBytes: number }): RunSession => {
-    const writer = store.openWriter(args.header.runId, args.durableBytes);
+  type SessionStart = Omit<RunSessionInit, 'writer' | 'deps' | 'monotonicNow' | 'wallNow' | 'timing' | 'onEnded'> & {
+    readonly durableBytes: number;
+    readonly logIdentity: Pick<FileIdentity, 'dev' | 'ino'>;
+  };
+
+  const startSession = (args: SessionStart): RunSession => {
+    const { durableBytes, logIdentity, ...init } = args;
+    const readOnly = init.damage !== undefined;
+    const writer = readOnly ? READ_ONLY_WRITER : store.openWriter(init.header.runId, { durableBytes, identity: logIdentity });
     const session: RunSession = createRunSession({
-      ...args,
+      ...init,
       writer,
       deps,
       monotonicNow: options.monotonicNow,
       wallNow,
       timing,
-      onEnded: () => void writeMeta(session, writer.durableBytes()),
+      onEnded: () => inBackground(refreshRow(init.header.runId)),
     });
-    const timer = scheduler.setInterval(() => session.tick(), timing.tickMs);
+    // A read-only run has no clock.
+    const timer = readOnly ? undefined : scheduler.setInterval(() => session.tick(), timing.tickMs);
     live.set(session.runId, { session, timer });
     return session;
   };
@@ -115,7 +148,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const reloadSnapshot = (snapshot: PackSnapshot) => deps.loadSnapshot(JSON.parse(JSON.stringify(snapshot)) as unknown);
 
   const create: SessionManager['create'] = async (request) => {
-    const parsed = createSchema.safeParse(request);
+    const parsed = createRunRequestSchema.safeParse(request);
     if (!parsed.success) return fail('invalid-input', `Invalid run settings: ${issueText(parsed.error)}`);
     const input = parsed.data;
     const loaded = await library.get(input.packId);
@@ -137,20 +170,20 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       // Coaching is for solo practice only; a facilitated run is never coached.
       ...(input.coached && input.mode === 'solo' ? { coached: true } : {}),
       ...(input.skipQuietPeriods ? { skipQuietPeriods: true } : {}),
+      ...(input.compression !== undefined && input.compression !== pack.clock.compression ? { compression: input.compression } : {}),
     };
     const created = await store.create(header, snapshot);
     if (!created.ok) return created;
-    const session = startSession({ header, pack, snapshot, state: deps.createRun(pack, header), log: [], durableBytes: 0 });
+    const state = deps.createRun(pack, header);
+    const session = startSession({ header, pack, snapshot, state, log: [], durableBytes: 0, logIdentity: created.value.logIdentity });
     return { ok: true, value: session.view() };
   };
 
   const resume = async (runId: string): Promise<RunResult<SessionView>> => {
     const stored = await store.load(runId, { repair: true });
     if (!stored.ok) return stored;
-    const state = store.restore(stored.value);
-    if (!state.ok) return state;
-    const { header, pack, snapshot, log, logBytes, repaired } = stored.value;
-    const session = startSession({ header, pack, snapshot, state: state.value, log, durableBytes: logBytes, ...(repaired ? { repaired } : {}) });
+    const { header, pack, snapshot, log, state, logBytes, logIdentity, repaired, damage } = stored.value;
+    const session = startSession({ header, pack, snapshot, state, log, durableBytes: logBytes, logIdentity, ...(repaired ? { repaired } : {}), ...(damage ? { damage } : {}) });
     return { ok: true, value: session.view() };
   };
 
@@ -174,11 +207,28 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     if (unsaved > 0 && !closeOptions?.discardUnsaved) {
       return fail('io', `${unsaved} entries of run ${runId} are not saved (${describePersistence(session)}). Export the run to keep them, or close it anyway.`);
     }
-    scheduler.clearInterval(timer);
+    if (timer !== undefined) scheduler.clearInterval(timer);
     live.delete(runId);
     const left = await session.close();
-    if (left === 0) await writeMeta(session, session.durableBytes());
+    if (left === 0 && !session.view().damage) await refreshRow(runId);
     return { ok: true, value: undefined };
+  };
+
+  const unsavedRuns: SessionManager['unsavedRuns'] = async () => {
+    const runs: UnsavedRun[] = [];
+    for (const { session } of live.values()) {
+      const unsaved = await session.flush();
+      if (unsaved === 0) continue;
+      const persistence = session.persistence();
+      runs.push({
+        runId: session.runId,
+        title: session.header.title ? `${session.pack.title} — ${session.header.title}` : session.pack.title,
+        unsaved,
+        reason: persistence.ok ? 'not saved yet' : persistence.reason,
+        retrying: persistence.ok || persistence.retrying,
+      });
+    }
+    return runs;
   };
 
   return {
@@ -200,16 +250,26 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return { ok: true, value: session.subscribe(listener) };
     },
     close,
-    closeAll: async () => {
-      for (const runId of [...live.keys()]) await close(runId, { discardUnsaved: true });
+    closeAll: async (closeOptions) => {
+      const left: string[] = [];
+      for (const runId of [...live.keys()]) {
+        const closed = await close(runId, closeOptions);
+        if (!closed.ok) left.push(runId);
+      }
+      await Promise.all(background);
+      return left;
     },
+    unsavedRuns,
+    unsavedCount: () => [...live.values()].reduce((sum, { session }) => sum + session.unsaved(), 0),
     isLive: (runId) => liveSession(runId) !== undefined,
     state: (runId) => liveSession(runId)?.state(),
-    listRuns: () =>
-      store.list((runId) => {
+    listRuns: async () => {
+      await swept;
+      return store.list((runId) => {
         const session = live.get(runId)?.session;
-        return session && summaryFromMeta(session.header, refreshMeta(session), session.status(), true);
-      }),
+        return session && liveRow(session);
+      });
+    },
     deleteRun: async (runId) => {
       if (liveSession(runId)) return fail('live', `Run ${runId} is open; close it before deleting it`);
       return store.delete(runId);

@@ -3,7 +3,7 @@
  * obligation the pack's reference expects, ticked, pending (with time
  * left) or missed, from the run's facts. Facilitator console only.
  */
-import { assertNever, describeCondition, formatSimTime, formatSpan, R3AI_CATEGORIES, ROLE_TITLES, type Actor, type Pack, type RunState } from '../../engine';
+import { assertNever, describeCondition, expectedSteps, formatSimTime, formatSpan, R3AI_CATEGORIES, ROLE_TITLES, type Actor, type Pack, type RunState } from '../../engine';
 import { R3AI_LABELS, severityLabel } from './labels';
 
 export type KeyStatus = 'done' | 'late' | 'pending' | 'missed' | 'not-yet';
@@ -32,25 +32,27 @@ export function answerKey(pack: Pack, state: RunState): KeyItem[] {
 
 function classification(pack: Pack, state: RunState): KeyItem[] {
   const t = (m: number) => formatSimTime(pack.clock.start, m);
-  const now = state.clock.now;
-  const reference = [...pack.reference.severity].reverse().find((s) => s.at <= now);
+  // What the evidence the team has seen calls for now (the reference's severity steps are reached by evidence).
+  const reference = expectedSteps(pack, state).at(-1);
   const team = state.severity.at(-1);
+  const accepted = reference?.accept.map((l) => `V${l}`).join(' or ');
   const severity: KeyItem = reference
     ? {
         key: 'severity',
         section: 'classification',
-        label: `V-SEV: the reference is at ${severityLabel(reference.level)} (from ${t(reference.at)})`,
-        status: !team ? 'pending' : team.level === reference.level ? 'done' : 'late',
+        label: `V-SEV: the evidence calls for ${accepted} (since ${t(reference.at)}${reference.evidence ? `, ${reference.evidence}` : ''})`,
+        status: !team ? 'pending' : reference.accept.includes(team.level) ? 'done' : 'late',
         detail: team ? `The team says ${severityLabel(team.level)} (${t(team.at)}).` : 'The team has not classified yet.',
         reason: firstSentence(reference.rationale),
       }
-    : { key: 'severity', section: 'classification', label: `V-SEV: the reference classifies at ${t(pack.reference.severity[0]?.at ?? 0)}`, status: 'not-yet', detail: 'Nothing to classify yet.' };
+    : { key: 'severity', section: 'classification', label: 'V-SEV: nothing calls for a classification yet', status: 'not-yet', detail: 'The first signal has not arrived.' };
   const r3ai = state.r3ai.at(-1);
+  const categories = [pack.reference.r3ai].flat();
   const category: KeyItem = {
     key: 'r3ai',
     section: 'classification',
-    label: `R3AI: ${R3AI_LABELS[pack.reference.r3ai].name}`,
-    status: !r3ai ? 'pending' : r3ai.category === pack.reference.r3ai ? 'done' : 'late',
+    label: `R3AI: ${categories.map((c) => R3AI_LABELS[c].name).join(' or ')}`,
+    status: !r3ai ? 'pending' : categories.includes(r3ai.category) ? 'done' : 'late',
     detail: r3ai ? `The team says ${R3AI_LABELS[r3ai.category].name} (${t(r3ai.at)}).` : `Not classified yet (${R3AI_CATEGORIES.length} categories).`,
     ...(pack.reference.r3aiRationale ? { reason: firstSentence(pack.reference.r3aiRationale) } : {}),
   };
@@ -61,10 +63,11 @@ function required(pack: Pack, state: RunState): KeyItem[] {
   const t = (m: number) => formatSimTime(pack.clock.start, m);
   const now = state.clock.now;
   return pack.reference.required.map((req, index): KeyItem => {
-    const label = moveLabel(pack, req.move);
+    const moves = req.move !== undefined ? [req.move] : (req.anyOf ?? []);
+    const label = moves.map((id) => moveLabel(pack, id)).join(' or ');
     const from = req.from === 'start' ? 'the start' : `“${injectTitle(pack, req.from.inject)}”`;
     const base = req.from === 'start' ? 0 : state.fired[req.from.inject];
-    const made = state.moves.find((m) => m.moveId === req.move);
+    const made = state.moves.find((m) => moves.includes(m.moveId));
     const common = { key: `required-${index}`, section: 'required' as const, label, reason: req.reason };
     if (base === undefined) return { ...common, status: made ? 'done' : 'not-yet', detail: made ? `Made ${t(made.at)} by ${who(made.by)}, before ${from} arrived.` : `Expected within ${formatSpan(req.within)} of ${from}, which has not arrived.` };
     const deadline = base + req.within;

@@ -100,6 +100,8 @@ export function describeFact(pack: Pack, fact: Fact): string {
       return `Overdue: ${pack.obligations.find((o) => o.id === fact.obligationId)?.title ?? fact.obligationId}`;
     case 'run.ended':
       return 'The run has ended.';
+    case 'service.changed':
+      return fact.inService ? `The AI system is back in service${fact.unmet.length ? ` with ${fact.unmet.length} recovery criteria unmet` : ''}` : 'The AI system is out of service';
     default:
       return assertNever(fact);
   }

@@ -21,12 +21,7 @@ export function BriefingScreen({ runId }: { readonly runId: string }) {
   const { pack, state } = run;
   const system = pack.system;
   const begin = async () => {
-    const by = controlActor(run, useStore.getState().actingAs);
-    if (state.phase === 'setup') {
-      if (!(await submit({ type: 'run.start' }, by))) return;
-      const speed = useStore.getState().startSpeeds[runId];
-      if (speed !== undefined && speed !== run.pack.clock.compression) await submit({ type: 'clock.setCompression', compression: speed }, by);
-    }
+    if (state.phase === 'setup' && !(await submit({ type: 'run.start' }, controlActor(run, useStore.getState().actingAs)))) return;
     navigate({ screen: 'run', runId });
   };
   return (

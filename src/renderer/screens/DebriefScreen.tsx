@@ -9,6 +9,7 @@ import type { ReportFormat } from '../../shared/ipc';
 import { call } from '../api';
 import { LineChart } from '../components/debrief/Charts';
 import { ActionItems } from '../components/debrief/ActionItems';
+import { PartialRunNotice } from '../components/PartialRunNotice';
 import { ScoreSummary } from '../components/debrief/ScoreSummary';
 import { TraceSection } from '../components/debrief/TraceSection';
 import { actorLabel, severityLabel } from '../lib/labels';
@@ -43,6 +44,7 @@ export function DebriefScreen({ runId }: { readonly runId: string }) {
         </div>
         <ExportButtons runId={runId} />
       </div>
+      <PartialRunNotice damage={run.damage} />
       <ScoreSummary score={debrief.score} />
       <Charts debrief={debrief} />
       <Timeline debrief={debrief} run={run} />
@@ -207,13 +209,13 @@ function Gate({ debrief, run }: { readonly debrief: Debrief; readonly run: Activ
   return (
     <section className="card" aria-labelledby="gate-title">
       <h2 id="gate-title">Recovery gate: {debrief.gate.respected ? 'respected' : 'breached'}</h2>
+      <p>{debrief.gate.statement}</p>
       <p className="hint">A restart is legitimate only when every criterion holds: {debrief.gate.criteria.map((c) => c.label).join('; ')}.</p>
-      {debrief.gate.restarts.length === 0 ? <p>No restart was made.</p> : null}
       <ul>
         {debrief.gate.restarts.map((restart, i) => (
           <li key={i}>
-            {restart.label} at {dayClock(run.pack.clock.start, restart.at)} by {actorLabel(restart.by)}
-            {restart.unmet.length ? ` — unmet: ${restart.unmet.map((id) => debrief.gate.criteria.find((c) => c.id === id)?.label ?? id).join('; ')}` : ' — all criteria held'}
+            Back in service at {dayClock(run.pack.clock.start, restart.at)} through {restart.how}
+            {restart.unmet.length ? ` — unmet: ${restart.unmet.join('; ')}` : ' — all criteria held'}
           </li>
         ))}
       </ul>

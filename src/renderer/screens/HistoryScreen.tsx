@@ -16,7 +16,8 @@ const STATUS_LABELS: Record<string, string> = {
   paused: 'Paused',
   ended: 'Ended',
   interrupted: 'Interrupted — can be resumed',
-  corrupt: 'Damaged',
+  damaged: 'Damaged — partial, read-only',
+  corrupt: 'Damaged — cannot be opened',
   unsupported: 'Made by another app version',
 };
 
@@ -80,10 +81,15 @@ function RunTable({ runs, onDelete }: { readonly runs: readonly RunSummary[]; re
                   {STATUS_LABELS[run.status] ?? run.status}
                   {run.status !== 'ended' ? <span className="hint"> at {formatSpan(run.simMinutes)} of {formatSpan(run.endMinutes)}</span> : null}
                   {run.repaired ? <span className="hint"> (last line repaired)</span> : null}
+                  {run.damage ? <span className="hint"> — {run.damage.message}</span> : null}
                 </td>
-                <td>{run.score ? `${run.score.total.toFixed(1)} / ${run.score.max}` : '—'}</td>
+                <td>{run.score ? `${run.score.total.toFixed(1)} / ${run.score.max}${run.damage ? ' (partial)' : ''}` : '—'}</td>
                 <td className="row-actions">
-                  {run.status === 'ended' ? (
+                  {run.status === 'damaged' ? (
+                    <button type="button" className="primary" onClick={() => navigate({ screen: 'debrief', runId: run.runId })} aria-label={`View the partial run ${run.packTitle}, ${run.createdAt}`}>
+                      View (read-only)
+                    </button>
+                  ) : run.status === 'ended' ? (
                     <button type="button" className="primary" onClick={() => navigate({ screen: 'debrief', runId: run.runId })} aria-label={`Debrief of ${run.packTitle}, ${run.createdAt}`}>
                       Debrief
                     </button>

@@ -72,6 +72,8 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
     try {
       const assigned = assignments();
       const participants = [...new Set(assigned.map(([, name]) => name))];
+      // Time pressure is part of the run's header: the session applies it as the first entry after `run.start`.
+      const factor = PRESSURE.find((p) => p.id === pressure)?.factor ?? 1;
       const { runId } = await call('createRun', {
         packId: pack.id,
         mode,
@@ -79,6 +81,7 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
         skipQuietPeriods: skipQuiet,
         ...(mode === 'solo' && coached ? { coached: true } : {}),
         ...(title.trim() ? { title: title.trim() } : {}),
+        ...(factor !== 1 ? { compression: pack.clock.compression * factor } : {}),
       });
       if (!(await openRun(runId))) return;
       // Setup is the facilitator's job (in solo practice the learner is their own facilitator).
@@ -87,8 +90,6 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
         ...assigned.map(([role, participant]): Command => ({ type: 'role.assign', role, participant })),
         ...items.filter((item) => readiness[item.id] !== undefined).map((item): Command => ({ type: 'readiness.set', item: item.id, value: readiness[item.id]! })),
       ];
-      const factor = PRESSURE.find((p) => p.id === pressure)?.factor ?? 1;
-      if (factor !== 1) useStore.getState().setStartSpeed(runId, pack.clock.compression * factor);
       for (const command of commands) {
         if (!(await submit(command, by))) throw new Error(useStore.getState().run?.rejection ?? `the run refused “${command.type}”`);
       }

@@ -58,10 +58,13 @@ export type NavigationSlice = {
   readonly navigate: (route: Route) => void;
 };
 
-export const createNavigationSlice: SliceCreator<NavigationSlice> = (set) => ({
+export const createNavigationSlice: SliceCreator<NavigationSlice> = (set, get) => ({
   route: typeof window === 'undefined' ? { screen: 'library' } : routeFromHash(window.location.hash),
-  navigate: (route) =>
+  navigate: (route) => {
+    // Leaving a run whose entries are not saved asks first (unsaved-slice.ts).
+    if (!get().mayLeave(route)) return;
     set((draft) => {
       draft.route = route;
-    }),
+    });
+  },
 });

@@ -9,7 +9,7 @@
 import { applyCommand, assertNever, createRun } from '../../engine';
 import type { Actor, Command, Fact, LogEntry, Pack, RunHeader, RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
-import type { LogRepair, Persistence, SessionEvent, SessionView } from '../../shared/runs';
+import type { LogRepair, Persistence, RunDamage, SessionEvent, SessionView } from '../../shared/runs';
 import { call, subscribe } from '../api';
 import { errorText } from './errors';
 import type { SliceCreator } from './store';
@@ -26,6 +26,8 @@ export type ActiveRun = {
   readonly state: RunState;
   readonly persistence: Persistence;
   readonly repaired: LogRepair | undefined;
+  /** A damaged run opened read-only: `entries` are the valid ones before the damage. */
+  readonly damage: RunDamage | undefined;
   /** Facts of the latest entries, newest last (for announcements), with the entry that emitted each. */
   readonly recentFacts: readonly (Fact & { readonly seq: number })[];
   /** The last command main refused, for the person who tried it. */
@@ -48,12 +50,6 @@ export type RunSlice = {
   readonly runLoading: string | undefined;
   /** Who the person at this screen acts as. */
   readonly actingAs: Actor;
-  /**
-   * The speed chosen at setup, per run, applied when the clock starts (the
-   * engine sets the speed only on a running clock).
-   */
-  readonly startSpeeds: Readonly<Record<string, number>>;
-  readonly setStartSpeed: (runId: string, compression: number) => void;
   readonly openRun: (runId: string) => Promise<boolean>;
   readonly leaveRun: () => void;
   /** Sends a command; resolves once main accepted it and its entries reached this view (false when refused). */
@@ -93,8 +89,6 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   run: undefined,
   runLoading: undefined,
   actingAs: 'incident-lead',
-  startSpeeds: {},
-  setStartSpeed: (runId, compression) => set((d) => void (d.startSpeeds[runId] = compression)),
   openRun: async (runId) => {
     if (get().run?.runId === runId) return true;
     set((d) => void (d.runLoading = runId));
@@ -163,6 +157,7 @@ function openedRun(view: SessionView): ActiveRun {
     state: createRun(view.pack.pack, view.header),
     persistence: view.persistence,
     repaired: view.repaired,
+    damage: view.damage,
     recentFacts: [],
     rejection: undefined,
     clockError: undefined,

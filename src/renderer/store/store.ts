@@ -10,9 +10,10 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
+import { createUnsavedSlice, type UnsavedSlice } from './unsaved-slice';
 
 /** The whole UI state. */
-export type StoreState = AppSlice & NavigationSlice & LibrarySlice & HistorySlice & RunSlice;
+export type StoreState = AppSlice & NavigationSlice & LibrarySlice & HistorySlice & RunSlice & UnsavedSlice;
 
 /** A slice creator in the immer-wrapped store. */
 export type SliceCreator<T> = (
@@ -26,6 +27,7 @@ const createRootState = (set: (recipe: (draft: Draft<StoreState>) => void) => vo
   ...createLibrarySlice(set, get),
   ...createHistorySlice(set, get),
   ...createRunSlice(set, get),
+  ...createUnsavedSlice(set, get),
 });
 
 /** The store hook. */

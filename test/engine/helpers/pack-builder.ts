@@ -19,7 +19,7 @@ import { type Pack, type PackInput, packSchema } from '../../../src/engine/pack/
 /** The base pack as an author would write it. */
 export function basePackInput(): PackInput {
   return {
-    format: 1,
+    format: 2,
     id: 'tiny',
     version: '1.0.0',
     title: 'Tiny test pack',

@@ -22,9 +22,9 @@ const fixture = read('test/fixtures/packs/guide-example/pack.yaml');
 const yamlBlocks = (markdown: string): string[] =>
   [...markdown.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '');
 
-/** The one block that is a whole pack (it has a top-level `format: 1`). */
+/** The one block that is a whole pack (it has a top-level `format: 2`). */
 function exampleBlock(): string {
-  const packs = yamlBlocks(guide).filter((block) => /^format: 1\b/m.test(block));
+  const packs = yamlBlocks(guide).filter((block) => /^format: 2\b/m.test(block));
   expect(packs, 'the guide should contain exactly one whole example pack').toHaveLength(1);
   return packs[0] ?? '';
 }

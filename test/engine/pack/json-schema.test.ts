@@ -38,7 +38,7 @@ describe('the pack JSON Schema', () => {
   it('identifies itself and describes the pack', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe(PACK_SCHEMA_ID);
-    expect(schema.title).toBe('V-AIM scenario pack (format 1)');
+    expect(schema.title).toBe('V-AIM scenario pack (format 2)');
     expect(typeof schema.description).toBe('string');
   });
 

@@ -24,11 +24,18 @@ const FAKE_MIGRATIONS: MigrationTable = {
       return { ...rest, title: name, clock: { ...clockRest, end: `${hours}h` } };
     },
   },
+  1: PACK_MIGRATIONS[1]!,
 };
 
 describe('format migrations', () => {
-  it('ships no migrations yet (format 1 is the first format)', () => {
-    expect(Object.keys(PACK_MIGRATIONS)).toEqual([]);
+  it('carries a format-1 pack forward unchanged (format 2 only adds optional fields), with a warning', () => {
+    expect(Object.keys(PACK_MIGRATIONS)).toEqual(['1']);
+    const pack = { format: 1, id: 'x' };
+    const result = migratePack(pack);
+    expect(result.ok && result.value.pack).toEqual({ format: 2, id: 'x' });
+    expect(result.ok && result.value.warnings.map(describeIssue)).toEqual([
+      'warning format: written in format 1 and migrated to format 2 when read (format 2 only adds optional fields, so nothing in the pack changes meaning); update the pack to format 2',
+    ]);
   });
 
   it('migrates an older pack before validating it, and says so in a warning', () => {
@@ -38,16 +45,17 @@ describe('format migrations', () => {
     if (!result.ok) return;
     expect(result.value.pack.title).toBe('Minimal screening incident');
     expect(result.value.pack.clock.end).toBe(480);
-    expect(result.value.pack.format).toBe(1);
+    expect(result.value.pack.format).toBe(2);
     expect(result.value.warnings.map(describeIssue)).toEqual([
-      'warning format: written in format 0 and migrated to format 1 when read ("name" became "title"; clock.hours became clock.end); update the pack to format 1',
+      'warning format: written in format 0 and migrated to format 1 when read ("name" became "title"; clock.hours became clock.end); update the pack to format 2',
+      'warning format: written in format 1 and migrated to format 2 when read (format 2 only adds optional fields, so nothing in the pack changes meaning); update the pack to format 2',
     ]);
   });
 
   it('never misreads an older pack as the current format', () => {
     const result = validatePack(formatZeroPack());
     expect(result.ok ? [] : result.error.map(describeIssue)).toEqual([
-      'error format: format 0 is not a pack format this app can read (it reads format 1)',
+      'error format: format 0 is not a pack format this app can read (it reads format 2)',
     ]);
   });
 

@@ -47,7 +47,7 @@ describe('validatePack on the minimal pack', () => {
   it('names the allowed keys, or the likely one, for an unknown key', () => {
     expect(issuesAfter((pack) => (pack.system.purpse = 'x'))).toEqual(['error system.purpse: unknown key "purpse"; did you mean "purpose"?']);
     expect(issuesAfter((pack) => (pack.metrics.colour = 'red'))).toEqual([
-      'error metrics.colour: unknown key "colour" (allowed here: harm, harmLabel, dashboard)',
+      'error metrics.colour: unknown key "colour" (allowed here: harm, harmLabel, harmScale, harms, dashboard)',
     ]);
   });
 });
@@ -138,8 +138,8 @@ describe('durations', () => {
 
 describe('format version', () => {
   it('asks for a newer app when the format is newer', () => {
-    expect(issuesAfter((pack) => (pack.format = 2))).toEqual([
-      'error format: this pack needs a newer version of the app (format 2; this app reads format 1)',
+    expect(issuesAfter((pack) => (pack.format = 3))).toEqual([
+      'error format: this pack needs a newer version of the app (format 3; this app reads format 2)',
     ]);
   });
 
@@ -150,20 +150,20 @@ describe('format version', () => {
         pack.durationMinutes = 0;
       }),
     ).toEqual([
-      'error format: is required but missing: add "format: 1" at the top of the pack (the pack format version)',
+      'error format: is required but missing: add "format: 2" at the top of the pack (the pack format version)',
       'error durationMinutes: must be greater than 0',
     ]);
   });
 
   it('refuses a format that is not a whole number', () => {
     expect(issuesAfter((pack) => (pack.format = '1'))).toEqual([
-      'error format: must be a whole number, the pack format version, such as 1 (found text "1")',
+      'error format: must be a whole number, the pack format version, such as 2 (found text "1")',
     ]);
   });
 
   it('refuses an older format for which no migration exists', () => {
     expect(issuesAfter((pack) => (pack.format = 0))).toEqual([
-      'error format: format 0 is not a pack format this app can read (it reads format 1)',
+      'error format: format 0 is not a pack format this app can read (it reads format 2)',
     ]);
   });
 });

@@ -45,7 +45,8 @@ describe('the debrief of a run', () => {
 
   it('gives severity steps of both and harm series that reach the end', () => {
     expect(d.severity.team).toEqual([{ at: 0, level: 0 }, { at: 45, level: 3 }]);
-    expect(d.severity.reference).toEqual([{ at: 0, level: 3, rationale: 'Affected applicants and potential regulatory interest.' }]);
+    expect(d.severity.expected).toEqual([{ at: 0, level: 3, accept: [3], rationale: 'Affected applicants and potential regulatory interest.' }]);
+    expect(d.severity.reference).toEqual([{ at: 0, level: 0 }, { at: 30, level: 3 }]);
     // Team harm: live 0–150 and 200–480 → (150 + 280) × 0.2 = 86; reference 20; doing nothing 96.
     expect(d.harm.team.at(-1)?.[0]).toBe(480);
     expect(d.harm.team.at(-1)?.[1]).toBeCloseTo(86, 6);
@@ -62,14 +63,16 @@ describe('the debrief of a run', () => {
       reference: { status: 'met', metAt: 60, metBy: IL },
     });
     expect(d.gate.respected).toBe(false);
-    expect(d.gate.restarts).toEqual([{ moveId: 'restart-model', label: 'Put the corrected model back into service', at: 200, by: TL, unmet: ['The provider has been informed'] }]);
+    expect(d.gate.restarts).toEqual([{ at: 200, how: '“Put the corrected model back into service”, made by the Technical Containment Lead', unmet: ['The provider has been informed'] }]);
+    expect(d.gate.statement).toBe('Recovery gate breached: ScreenRank went back into service at Day 1 11:50 through “Put the corrected model back into service”, made by the Technical Containment Lead (unmet: The provider has been informed).');
   });
 
   it('computes the facts of the five TRACE sections and keeps the team’s input', () => {
     expect(d.trace.map((s) => s.section)).toEqual(['trust', 'rootCause', 'accountability', 'correction', 'evolution']);
     const [trust, rootCause, accountability, , evolution] = d.trace;
     expect(trust!.facts[0]).toEqual({ label: 'First warning', text: '“Selection-rate gap above threshold” at Day 1 09:00.', at: 30 });
-    expect(trust!.facts[1]!.text).toBe('“Snapshot the model, logs and input data” at Day 1 09:20, 20m after the first warning.');
+    // Preserving evidence is not containment: suspending the model is (at 150, 2h after the warning).
+    expect(trust!.facts[1]!.text).toBe('“Suspend automatic rejections” at Day 1 11:00, 2h after the first warning.');
     expect(trust!.reflection).toBe('We trusted the dashboard too much.');
     expect(trust!.referenceText).toBe(pack.reference.trace.trust);
     expect(rootCause!.referenceItems).toEqual([
@@ -78,7 +81,7 @@ describe('the debrief of a run', () => {
     ]);
     const labels = accountability!.facts.map((f) => f.label);
     expect(labels).toContain('Outside authority');
-    expect(accountability!.facts.find((f) => f.label === 'Outside authority')?.text).toContain('belongs to Incident Lead');
+    expect(accountability!.facts.find((f) => f.label === 'Outside authority')?.text).toContain('belongs to the Incident Lead');
     expect(evolution!.facts.find((f) => f.label === 'Action items')?.text).toBe('“Own the alerts” — Technical Containment Lead, due 2028-02-01');
     expect(d.actionItems).toHaveLength(1);
   });
@@ -96,7 +99,7 @@ describe('the debrief of a run', () => {
 
   it('says how long the system kept harming people', () => {
     // Restarted at 200 and never stopped again: still growing at the end (480 = Day 1 16:30).
-    expect(d.trace[0]!.facts.find((f) => f.label === 'Harm stopped')?.text).toBe('Still growing at Day 1 16:30: the system was never stopped for good.');
+    expect(d.trace[0]!.facts.find((f) => f.label === 'Harm stopped')?.text).toBe('Still growing at Day 1 16:30: the harm was never stopped for good.');
     // Suspended at 40 for good: the hourly sample at 60 (Day 1 09:30) is the last that rose.
     const stopped = play(pack, timeline(roles, move(40, TL, 'suspend-model')));
     expect(buildDebrief(pack, stopped.header, stopped.log).trace[0]!.facts.find((f) => f.label === 'Harm stopped')?.text).toBe(

@@ -65,17 +65,24 @@ function checkBounds(pack: Pack, seed: number, steps: readonly { by: Actor; comm
   const report = score(pack, header, log);
   expect(report.total).toBeGreaterThanOrEqual(0);
   expect(report.total).toBeLessThanOrEqual(100);
+  let net = 0;
   for (const stage of STAGES) {
     const s = report.stages[stage];
-    expect(s.score).toBeGreaterThanOrEqual(0);
-    expect(s.score).toBeLessThanOrEqual(s.max + 0.05);
+    // Earned points stay within the stage's weight; penalties come on top, never absorbed by a floor.
+    expect(s.earned).toBeGreaterThanOrEqual(0);
+    expect(s.earned).toBeLessThanOrEqual(s.max + 0.05);
+    expect(s.penalties).toBeGreaterThanOrEqual(0);
+    expect(s.score).toBeCloseTo(s.earned - s.penalties, 0);
     expect(s.points).toBeLessThanOrEqual(s.pointsMax);
+    net += s.earned - s.penalties;
   }
+  expect(Math.abs(report.total - Math.max(0, Math.min(100, net)))).toBeLessThanOrEqual(0.3);
   for (const l of report.lines) {
     expect(l.reason.trim()).not.toBe('');
     expect(l.reference.trim()).not.toBe('');
     if (l.kind === 'score') expect(l.points).toBeLessThanOrEqual(l.max);
     if (l.kind === 'penalty') expect(l.points).toBeLessThanOrEqual(0);
+    expect(l.lost).toBeGreaterThanOrEqual(0);
   }
   expect(report.warnings).toEqual([]);
 }

@@ -33,9 +33,9 @@ describe('reasons', () => {
     const first = line(score(pack, header, log), 'detect.severity.first');
     // 08:30 + 95 min = 10:05 on day 1; the reference is V3 from the start: one level under → −4.
     expect(first.reason).toBe(
-      'First classification V2 at Day 1 10:05 by the Incident Lead; the reference severity then was V3 Significant — under-classified by 1 level (−4 of 10).',
+      'First classification V2 at Day 1 10:05 by the Incident Lead; on the evidence then the reference expects V3 Significant — under-classified by 1 level (−4 of 10).',
     );
-    expect(first.reference).toBe('reference.severity: V3 Significant at Day 1 10:05');
+    expect(first.reference).toBe('Reference: V3 Significant');
     expect(first.at).toBe(95);
   });
 
@@ -53,20 +53,36 @@ describe('what does not apply', () => {
   it('a required move counted from an inject that never fired', () => {
     // press-query fires 1h after the complaint only while the model is live; suspending at 40 prevents it.
     const src = input();
+    src.obligations = [];
+    src.recovery.criteria = [{ id: 'suspended', label: 'Suspended first', condition: { move: 'suspend-model' } }];
     src.reference.required.push({ move: 'notify-provider', within: '1h', from: { inject: 'press-query' }, reason: 'Answer the press.' });
     const pack = packFrom(src);
     const { header, log } = play(pack, timeline(roles, move(40, TL, 'suspend-model')));
     const l = line(score(pack, header, log), 'govern.required.notify-provider');
     expect(l).toMatchObject({ kind: 'not-applicable', points: 0, max: 0 });
-    expect(l.reason).toContain('never arrived in this run');
+    expect(l.reason).toContain('which never happened in this run');
   });
 
   it('the same requirement applies once the inject fired (here never met: 0 of 10)', () => {
     const src = input();
+    src.obligations = [];
+    src.recovery.criteria = [{ id: 'suspended', label: 'Suspended first', condition: { move: 'suspend-model' } }];
     src.reference.required.push({ move: 'notify-provider', within: '1h', from: { inject: 'press-query' }, reason: 'Answer the press.' });
     const pack = packFrom(src);
     const { header, log } = play(pack, timeline(roles));
     expect(line(score(pack, header, log), 'govern.required.notify-provider')).toMatchObject({ kind: 'score', points: 0, max: 10 });
+  });
+
+  it('a required move that meets an obligation is judged once, by the obligation’s clock', () => {
+    const src = input();
+    src.reference.required.push({ move: 'notify-provider', within: '30m', reason: 'Tell the provider at once.' });
+    const pack = packFrom(src);
+    // Notified at 5h: 30 minutes after the obligation's due time (4h30), so the line explains why it matters.
+    const { header, log } = play(pack, timeline(roles, move(300, IL, 'notify-provider')));
+    const report = score(pack, header, log);
+    expect(report.lines.filter((l) => l.act === report.lines.find((x) => x.id === 'govern.obligation.inform-provider')?.act && l.timing !== undefined)).toHaveLength(1);
+    expect(report.lines.map((l) => l.id)).not.toContain('govern.required.notify-provider');
+    expect(line(report, 'govern.obligation.inform-provider').lesson ?? '').toContain('Tell the provider at once.');
   });
 
   it('a decision never asked', () => {
@@ -94,11 +110,18 @@ describe('obligations the team never triggered', () => {
   src.obligations[0]!.trigger = { severity: { gte: 3 } };
   const pack = packFrom(src);
 
-  it('score 0 when the reference triggered them, naming when', () => {
+  it('count as missed (0 and the missed cost) when the reference triggered them, naming when', () => {
     const { header, log } = play(pack, []);
-    const l = line(score(pack, header, log), 'govern.obligation.inform-provider');
-    expect(l).toMatchObject({ kind: 'score', points: 0, max: 10, at: 30 });
-    expect(l.reason).toContain('never started in this run; in the reference response it started at Day 1 09:00 (due Day 1 13:00)');
+    const report = score(pack, header, log);
+    const l = line(report, 'govern.obligation.inform-provider');
+    expect(l).toMatchObject({ kind: 'score', points: 0, max: 10, at: 270 });
+    expect(l.reason).toContain('never started in this run (its trigger was never reached), but it applied: in the reference response it started at Day 1 09:00 and was due by Day 1 13:00');
+    expect(line(report, 'govern.obligation.inform-provider.missed')).toMatchObject({ kind: 'penalty', points: -15 });
+  });
+
+  it('are met in substance by the satisfying act, judged against the reference clock', () => {
+    const { header, log } = play(pack, timeline(roles, move(60, IL, 'notify-provider')));
+    expect(line(score(pack, header, log), 'govern.obligation.inform-provider')).toMatchObject({ points: 10, max: 10, timing: 'on-time' });
   });
 
   it('do not apply when neither run triggered them', () => {
@@ -124,22 +147,35 @@ describe('decisions', () => {
     src.injects.push({ id: 'memo', stage: 'govern', at: '1h', channel: 'memo', title: 'Memo', body: 'Decide.', opens: ['tell'] });
     const pack = packFrom(src);
     const { header, log } = play(pack, timeline(roles, at(70, IL, { type: 'decision.answer', decision: 'tell', options: ['provider', 'press'] })));
-    // chosen ∩ best = {provider}; chosen ∪ best = {provider, msa, press} → 10 × 1/3 = 3.3
-    expect(line(score(pack, header, log), 'govern.decision.tell')).toMatchObject({ points: 3.3, max: 10 });
+    // chosen ∩ best = {provider}; chosen ∪ best = {provider, msa, press} → 5 × 1/3 = 1.7
+    const l = line(score(pack, header, log), 'govern.decision.tell');
+    expect(l).toMatchObject({ points: 1.7, max: 5 });
+    expect(l.reason).toContain('answered “Provider” + “Press”');
+  });
+
+  it('severity and R3AI prompts are scored once, as classifications, never as decisions too', () => {
+    const pack = minimalPack();
+    const { header, log } = play(pack, pack.reference.timeline);
+    const ids = score(pack, header, log).lines.map((l) => l.id);
+    expect(ids).not.toContain('detect.decision.classify-severity');
+    expect(ids).toContain('detect.severity.first');
   });
 });
 
 describe('harm when the run stops early', () => {
   it('is compared with the references at the same minute', () => {
     const pack = minimalPack();
-    // Ended at 4h without suspending: H = 240 × 0.2 = 48 = the do-nothing harm at 4h → 0.
+    // Ended at 4h without suspending: H = 240 × 0.2 = 48; the reference at 4h is 8: E = 40 of S = 90 →
+    // 30 × (1 − 40/90) = 16.7, and the excess costs 8 × 40/90 = 3.6.
     const idle = play(pack, timeline(roles, at(240, 'system', { type: 'run.end' })));
-    const l = line(score(pack, idle.header, idle.log), 'contain.harm');
-    expect(l.points).toBe(0);
-    expect(l.reference).toBe('reference run harm 8; do-nothing harm 48');
+    const report = score(pack, idle.header, idle.log);
+    const l = line(report, 'contain.harm');
+    expect(l.points).toBe(16.7);
+    expect(l.reference).toBe('Reference response: 8');
+    expect(line(report, 'contain.harm.excess').points).toBe(-3.6);
     // Suspended at 40 and ended at 4h: H = 8 = the reference at 4h → full marks.
     const quick = play(pack, timeline(roles, move(40, TL, 'suspend-model'), at(240, 'system', { type: 'run.end' })));
-    expect(line(score(pack, quick.header, quick.log), 'contain.harm').points).toBe(20);
+    expect(line(score(pack, quick.header, quick.log), 'contain.harm').points).toBe(30);
   });
 });
 
@@ -165,12 +201,12 @@ describe('weights', () => {
     const pack = packFrom(src);
     const { header, log } = play(pack, pack.reference.timeline);
     const report = score(pack, header, log);
-    // Remaining weights 10 + 30 + 30 + 10 + 10 = 90 → learn 100/9 = 11.1; the reference misses 20 of 50 learn points:
-    // 100 − 11.11 × 0.4 = 95.56.
+    // Remaining weights 10 + 30 + 30 + 10 + 10 = 90 → learn 100/9 = 11.1; the reference misses 26 of 56 learn points:
+    // 100 − 11.11 × 26/56 = 94.84.
     expect(report.stages.govern).toMatchObject({ max: 0, pointsMax: 0, score: 0 });
     expect(report.stages.learn.max).toBe(11.1);
     expect(report.stages.detect.max).toBe(33.3);
-    expect(report.total).toBe(95.6);
+    expect(report.total).toBe(94.8);
   });
 });
 

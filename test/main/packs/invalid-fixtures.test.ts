@@ -40,8 +40,8 @@ const FIXTURES: ReadonlyArray<readonly [name: string, lines: readonly string[]]>
     'warning: pack.yaml:119:13: moves[3].owner[0]: role "technical-lead" owns this move but has no brief in roles, so no participant plays it',
   ]],
   ['enum-value-not-in-values', ['pack.yaml:116:34: moves[1].effects[1].to: text "retired" is not a value of variable "model-status" (values: live, suspended)']],
-  ['format-missing', ['pack.yaml:3:1: format: is required but missing: add "format: 1" at the top of the pack (the pack format version)']],
-  ['format-too-new', ['pack.yaml:3:9: format: this pack needs a newer version of the app (format 2; this app reads format 1)']],
+  ['format-missing', ['pack.yaml:3:1: format: is required but missing: add "format: 2" at the top of the pack (the pack format version)']],
+  ['format-too-new', ['pack.yaml:3:9: format: this pack needs a newer version of the app (format 3; this app reads format 2)']],
   ['harm-not-a-number', ['pack.yaml:59:9: metrics.harm: variable "model-live" is true/false; the harm metric must be a number variable']],
   ['include-in-included-file', ['more.yaml:1:1: include: only the main pack file can include other files']],
   ['include-missing', [

@@ -55,7 +55,7 @@ describe('exports', () => {
     expect(md).toContain(`## Score: ${debrief.score.total} / 100`);
     for (const l of debrief.score.lines) expect(md).toContain(`| ${markdownCell(l.reason)} | ${markdownCell(l.reference)} |`);
     expect(md).toContain('| Event | Team | Reference |');
-    expect(md).toContain('Recovery gate: **not respected**.');
+    expect(md).toContain('**Recovery gate breached: ');
     expect(md).toContain('### Trust — Was the system trusted appropriately?');
     expect(md).toContain('We **trusted** the dashboard.');
   });

@@ -21,8 +21,8 @@ afterEach(() => cleanup());
 async function storeSampleRun(runId: string) {
   const snapshot = testSnapshot();
   const header = testHeader(snapshot, runId);
-  expect(await store.create(header, snapshot)).toEqual({ ok: true, value: undefined });
-  const writer = store.openWriter(runId, 0);
+  expect(await store.create(header, snapshot)).toMatchObject({ ok: true, value: { logIdentity: { ino: expect.any(Number) } } });
+  const writer = store.openWriter(runId, { durableBytes: 0 });
   const log = sampleLog();
   for (const entry of log) expect(await writer.append([entry])).toEqual({ saved: true });
   await writer.close();
@@ -49,8 +49,9 @@ describe('run folders', () => {
     expect(loaded.value.snapshot.hash).toBe(snapshot.hash);
     expect(loaded.value.log).toEqual(log);
     expect(loaded.value.repaired).toBeUndefined();
-    const restored = store.restore(loaded.value);
-    expect(restored.ok && restored.value).toEqual(replay(snapshot.pack, header, log).state);
+    expect(loaded.value.damage).toBeUndefined();
+    expect(loaded.value.state).toEqual(replay(snapshot.pack, header, log).state);
+    expect(loaded.value.logIdentity.ino).toBe((await stat(logPath('run-a'))).ino);
   });
 
   it('refuses to create a run whose id exists', async () => {
@@ -69,7 +70,7 @@ describe('run folders', () => {
     expect(!exp.ok && exp.error.code).toBe('invalid-id');
     const created = await store.create(testHeader(testSnapshot(), bad), testSnapshot());
     expect(!created.ok && created.error.code).toBe('invalid-id');
-    expect(() => store.openWriter(bad, 0)).toThrow(/Invalid run id/);
+    expect(() => store.openWriter(bad, { durableBytes: 0 })).toThrow(/Invalid run id/);
   });
 
   it('reports a missing run as not-found', async () => {
@@ -112,58 +113,150 @@ describe('damaged runs', () => {
     expect(!loaded.ok && loaded.error.code).toBe('unsupported');
   });
 
-  it('repairs a torn last line: only that line is dropped, with a warning, and only when resuming', async () => {
+  it('repairs a torn last line: only that line is dropped, with a truthful warning, and only when resuming', async () => {
     const { log } = await storeSampleRun('torn');
     const torn = '{"seq":8,"by":"facilitator","command":{"type":"note.ad';
     await appendFile(logPath('torn'), torn);
     const before = await stat(logPath('torn'));
 
     const rows = await store.list();
-    expect(row(rows, 'torn')).toMatchObject({ ok: true, entries: log.length, repaired: { droppedBytes: torn.length } });
+    expect(row(rows, 'torn')).toMatchObject({ ok: true, status: 'interrupted', entries: log.length, repaired: { droppedBytes: torn.length } });
     expect((await stat(logPath('torn'))).size).toBe(before.size);
 
     const loaded = await store.load('torn', { repair: true });
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.log).toEqual(log);
-    expect(loaded.value.repaired).toMatchObject({ droppedBytes: torn.length, message: expect.stringContaining('dropped') });
+    expect(loaded.value.damage).toBeUndefined();
+    expect(loaded.value.repaired).toEqual({
+      droppedBytes: torn.length,
+      message:
+        `The last line of the run log (line 8, ${torn.length} bytes) had no line end: it was being written when the app or the computer stopped. ` +
+        'A line is acknowledged only once it is complete and on the disk, so this one never was; it was dropped.',
+    });
+    expect(loaded.value.repaired?.message).not.toMatch(/every acknowledged/i);
     expect(await readFile(logPath('torn'), 'utf8')).toBe(encodeEntries(log));
   });
 
-  it('treats an unparsable last line (even with its newline) as torn', async () => {
-    const { log } = await storeSampleRun('junk');
-    await appendFile(logPath('junk'), '\u0000\u0000\u0000\n');
-    const loaded = await store.load('junk', { repair: true });
+  it('drops as torn a cut-short opening of the next entry, even ending in zero bytes (size on disk, data not)', async () => {
+    const { log } = await storeSampleRun('zeros');
+    await appendFile(logPath('zeros'), Buffer.concat([Buffer.from('{"seq":8,"by":"fa'), Buffer.alloc(30)]));
+    const loaded = await store.load('zeros', { repair: true });
     expect(loaded.ok && loaded.value.log).toEqual(log);
-    expect(loaded.ok && loaded.value.repaired?.droppedBytes).toBe(4);
+    expect(loaded.ok && loaded.value.repaired?.droppedBytes).toBe(47);
   });
 
-  it('reports a corrupt line in the middle with its line number and drops nothing', async () => {
-    await storeSampleRun('middle');
+  /** Reads a run that must load as damaged, and checks nothing on disk changed. */
+  async function damaged(runId: string) {
+    const bytes = await readFile(logPath(runId));
+    const loaded = await store.load(runId, { repair: true });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(await readFile(logPath(runId))).toEqual(bytes);
+    const damage = loaded.value.damage;
+    if (!damage) throw new Error(`${runId} loaded without damage`);
+    return { run: loaded.value, damage };
+  }
+
+  it('truncated in the middle of line 5 of a listed run: damaged at line 5, 4 entries viewable, nothing claimed', async () => {
+    const { log } = await storeSampleRun('cut');
+    await store.list(); // the history cache records what was saved
+    const text = await readFile(logPath('cut'), 'utf8');
+    const lines = text.split('\n');
+    const cutAt = lines.slice(0, 4).join('\n').length + 1 + 10;
+    await writeFile(logPath('cut'), text.slice(0, cutAt));
+    const { run, damage } = await damaged('cut');
+    expect(damage).toMatchObject({ file: 'log.jsonl', line: 5, entriesKept: 4, problem: expect.stringContaining('cut short after it was saved') });
+    expect(damage.message).toMatch(/^log\.jsonl is damaged at line 5: .* The 4 entries before it can be viewed and exported \(read-only\)/);
+    expect(run.log).toEqual(log.slice(0, 4));
+    expect(row(await store.list(), 'cut')).toMatchObject({ ok: true, status: 'damaged', entries: 4, damage: { line: 5 } });
+  });
+
+  it('a complete last line overwritten with garbage of the same length: damaged at that line, never dropped', async () => {
+    const { log } = await storeSampleRun('garbage');
+    const text = await readFile(logPath('garbage'), 'utf8');
+    const lines = text.split('\n');
+    lines[6] = 'x'.repeat((lines[6] as string).length);
+    await writeFile(logPath('garbage'), lines.join('\n'));
+    const { run, damage } = await damaged('garbage');
+    expect(damage).toMatchObject({ line: 7, entriesKept: 6, problem: expect.stringMatching(/^is not valid JSON \(\d+ bytes, starting "xxxx/) });
+    expect(run.log).toEqual(log.slice(0, 6));
+  });
+
+  it('the same garbage without its line end is not taken for a torn write either', async () => {
+    await storeSampleRun('garbage2');
+    const text = await readFile(logPath('garbage2'), 'utf8');
+    await writeFile(logPath('garbage2'), text.slice(0, -1).replace(/[^\n]+$/, (last) => 'x'.repeat(last.length)));
+    const { damage } = await damaged('garbage2');
+    expect(damage).toMatchObject({ line: 7, problem: expect.stringContaining('has no line end and is not the beginning of entry 7') });
+  });
+
+  it('an unparsable complete last line is damage, not a torn line', async () => {
+    await storeSampleRun('junk');
+    await appendFile(logPath('junk'), '\u0000\u0000\u0000\n');
+    const { damage } = await damaged('junk');
+    expect(damage).toMatchObject({ line: 8, entriesKept: 7, problem: expect.stringContaining('is not valid JSON') });
+  });
+
+  it('a corrupt line in the middle: damaged at that line, the entries before it viewable, nothing dropped', async () => {
+    const { log } = await storeSampleRun('middle');
     const text = await readFile(logPath('middle'), 'utf8');
     const lines = text.split('\n');
     lines[2] = '{"seq":3,"by":"system","comm';
-    const damaged = lines.join('\n');
-    await writeFile(logPath('middle'), damaged);
-    const loaded = await store.load('middle', { repair: true });
-    expect(!loaded.ok && loaded.error).toMatchObject({ code: 'corrupt', message: expect.stringContaining('line 3') });
-    expect(await readFile(logPath('middle'), 'utf8')).toBe(damaged);
-    expect(row(await store.list(), 'middle')).toMatchObject({ status: 'corrupt', reason: expect.stringContaining('line 3') });
+    await writeFile(logPath('middle'), lines.join('\n'));
+    const { run, damage } = await damaged('middle');
+    expect(damage).toMatchObject({ line: 3, entriesKept: 2 });
+    expect(run.log).toEqual(log.slice(0, 2));
+    expect(row(await store.list(), 'middle')).toMatchObject({ ok: true, status: 'damaged', damage: { line: 3 } });
   });
 
-  it('reports a gap in the seq numbers', async () => {
+  it('a gap in the seq numbers', async () => {
     await storeSampleRun('gap');
     const lines = (await readFile(logPath('gap'), 'utf8')).split('\n');
     lines.splice(3, 1);
     await writeFile(logPath('gap'), lines.join('\n'));
-    const loaded = await store.load('gap');
-    expect(!loaded.ok && loaded.error.message).toMatch(/line 4: seq is 5, expected 4/);
+    const { damage } = await damaged('gap');
+    expect(damage).toMatchObject({ line: 4, problem: 'is not a valid log entry: seq is 5, expected 4' });
   });
 
-  it('reports a log entry that is not a command', async () => {
+  it('a log entry that is not a command', async () => {
     await storeSampleRun('badcmd');
     await appendFile(logPath('badcmd'), '{"seq":8,"by":"facilitator","command":{"type":"launch.missiles"}}\n');
-    const loaded = await store.load('badcmd');
-    expect(!loaded.ok && loaded.error.message).toMatch(/line 8: command/);
+    const { damage } = await damaged('badcmd');
+    expect(damage).toMatchObject({ line: 8, entriesKept: 7, problem: expect.stringMatching(/^is not a valid log entry: command/) });
+  });
+
+  it('a log that does not replay: damaged at the refused entry, the entries before it viewable', async () => {
+    const { log } = await storeSampleRun('noreplay');
+    await appendFile(logPath('noreplay'), encodeEntries([{ seq: 8, by: 'facilitator', command: { type: 'clock.advance', to: 10 } }]));
+    const { run, damage } = await damaged('noreplay');
+    expect(damage).toMatchObject({ line: 8, entriesKept: 7, problem: expect.stringMatching(/refuses on replay \(time-backwards/) });
+    expect(run.log).toEqual(log);
+    expect(row(await store.list(), 'noreplay')).toMatchObject({ status: 'damaged', damage: { line: 8 } });
+  });
+
+  it('exports a damaged run up to its last valid entry, saying it is partial', async () => {
+    const { log } = await storeSampleRun('partial');
+    await appendFile(logPath('partial'), 'not json\n');
+    const file = join(dir, 'partial.vaimrun.json');
+    expect(await store.exportRun('partial', file)).toEqual({ ok: true, value: undefined });
+    const exported = JSON.parse(await readFile(file, 'utf8'));
+    expect(exported.log).toEqual(log);
+    expect(exported.damaged).toMatchObject({ line: 8, entriesKept: 7 });
+
+    // Imported on another machine it stays partial: read-only, never resumable, saying where it came from.
+    const other = createRunStore({ runsDir: join(dir, 'other'), deps: testDeps });
+    const imported = await other.importRun(file);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const loaded = await other.load(imported.value.runId, { repair: true });
+    expect(loaded.ok && loaded.value.log).toEqual(log);
+    expect(loaded.ok && loaded.value.damage?.message).toMatch(/^This run was imported from the export of a damaged run: only its first 7 entries exist \(read-only\)\. Originally: log\.jsonl is damaged at line 8/);
+    expect(row(await other.list(), imported.value.runId)).toMatchObject({ ok: true, status: 'damaged', entries: 7 });
+    // Exported again, it says the same; imported again, the statement does not pile up.
+    const again = join(dir, 'again.vaimrun.json');
+    expect((await other.exportRun(imported.value.runId, again)).ok).toBe(true);
+    const third = createRunStore({ runsDir: join(dir, 'third'), deps: testDeps });
+    const reimported = await third.importRun(again);
+    const reloaded = reimported.ok ? await third.load(reimported.value.runId) : undefined;
+    expect(reloaded?.ok && reloaded.value.damage?.message).toBe(loaded.ok && loaded.value.damage?.message);
   });
 
   it('reports a pack snapshot that was altered or is not the pack the run was recorded with', async () => {
@@ -187,7 +280,7 @@ describe('history', () => {
     await store.create(older, snapshot);
     const { header } = await storeSampleRun('newer');
     const ended = [...sampleLog(), { seq: 8, by: 'system' as const, command: { type: 'run.end' as const } }];
-    const writer = store.openWriter('older', 0);
+    const writer = store.openWriter('older', { durableBytes: 0 });
     await writer.append(ended);
     await writer.close();
 
@@ -219,25 +312,57 @@ describe('history', () => {
     expect(row(rows, 'newer')).not.toHaveProperty('score');
   });
 
-  it('caches the log-derived summary in meta.json keyed by the log size, and refreshes it when the log grows', async () => {
+  it('caches each row in meta.json keyed by the fingerprints of header, pack snapshot and log, and rebuilds it when they change', async () => {
     await storeSampleRun('cached');
     await store.list();
-    const meta = JSON.parse(await readFile(join(dir, 'runs', 'cached', 'meta.json'), 'utf8'));
-    expect(meta).toMatchObject({ logBytes: (await stat(logPath('cached'))).size, entries: 7, simMinutes: 95 });
+    const metaPath = join(dir, 'runs', 'cached', 'meta.json');
+    const meta = JSON.parse(await readFile(metaPath, 'utf8'));
+    expect(meta).toMatchObject({ metaVersion: 2, files: { log: { size: (await stat(logPath('cached'))).size, crc: expect.any(Number) } }, entries: 7, simMinutes: 95 });
 
-    // A stale cache entry is never trusted: the log grew, so it is replayed again.
+    // The log grew: the cache no longer matches and is rebuilt from the files.
     await appendFile(logPath('cached'), encodeEntries([{ seq: 8, by: 'facilitator', command: { type: 'clock.advance', to: 120 } }]));
     expect(row(await store.list(), 'cached')).toMatchObject({ simMinutes: 120, entries: 8 });
-    // A cache that matches the size is used as is (proved by planting a recognisable value).
-    const fresh = JSON.parse(await readFile(join(dir, 'runs', 'cached', 'meta.json'), 'utf8'));
-    await writeFile(join(dir, 'runs', 'cached', 'meta.json'), JSON.stringify({ ...fresh, simMinutes: 121 }));
+    // A cache that matches the files is used as is (proved by planting a recognisable value).
+    const fresh = JSON.parse(await readFile(metaPath, 'utf8'));
+    await writeFile(metaPath, JSON.stringify({ ...fresh, simMinutes: 121 }));
     expect(row(await store.list(), 'cached')).toMatchObject({ simMinutes: 121 });
   });
 
-  it('lists a run whose log does not replay as corrupt, naming the seq', async () => {
-    await storeSampleRun('noreplay');
-    await appendFile(logPath('noreplay'), encodeEntries([{ seq: 8, by: 'facilitator', command: { type: 'clock.advance', to: 10 } }]));
-    expect(row(await store.list(), 'noreplay')).toMatchObject({ status: 'corrupt', reason: expect.stringMatching(/seq 8 .*time-backwards/) });
+  it('ignores a forged cache ("ended, score 100") that does not match the files, and rebuilds it', async () => {
+    await storeSampleRun('forged');
+    await store.list();
+    const metaPath = join(dir, 'runs', 'forged', 'meta.json');
+    const honest = JSON.parse(await readFile(metaPath, 'utf8'));
+    const size = (await stat(logPath('forged'))).size;
+    // The forger copies the log's size (the old cache key) and the other fingerprints; the log's CRC is guessed.
+    const forged = { ...honest, phase: 'ended', score: { total: 100, max: 100 }, files: { ...honest.files, log: { size, crc: 1234 } } };
+    await writeFile(metaPath, JSON.stringify(forged));
+    const rebuilt = row(await store.list(), 'forged');
+    expect(rebuilt).toMatchObject({ status: 'interrupted', phase: 'running' });
+    expect(rebuilt).not.toHaveProperty('score');
+    expect(JSON.parse(await readFile(metaPath, 'utf8'))).toEqual(honest);
+    // A cache of the old format ("keyed by the log's size") is ignored the same way.
+    await writeFile(metaPath, JSON.stringify({ metaVersion: 1, logBytes: size, entries: 7, packTitle: 'x', phase: 'ended', paused: false, simMinutes: 480, endMinutes: 480, score: { total: 100, max: 100 } }));
+    expect(row(await store.list(), 'forged')).toMatchObject({ status: 'interrupted' });
+  });
+
+  it('says damaged, not resumable, when the pack snapshot was altered after the cache was written', async () => {
+    await storeSampleRun('altered');
+    expect(row(await store.list(), 'altered')).toMatchObject({ ok: true, status: 'interrupted' });
+    const path = join(dir, 'runs', 'altered', 'pack.json');
+    const snap = JSON.parse(await readFile(path, 'utf8'));
+    await writeFile(path, JSON.stringify({ ...snap, pack: { ...snap.pack, title: 'Edited on disk' } }));
+    expect(row(await store.list(), 'altered')).toMatchObject({ ok: false, status: 'corrupt', reason: expect.stringContaining('pack.json'), packId: snap.pack.id });
+  });
+
+  it('removes temporary folders left by a creation cut short, and nothing else', async () => {
+    await storeSampleRun('kept');
+    const leftover = join(dir, 'runs', '.tmp-0b7c9f4e-3a51-4a8e-9d2c-7f1e0a6b5c44');
+    await mkdir(leftover);
+    await writeFile(join(leftover, 'header.json'), '{}');
+    await mkdir(join(dir, 'runs', '.tmp-mine'));
+    await store.sweep();
+    expect((await readdir(join(dir, 'runs'))).sort()).toEqual(['.tmp-mine', 'kept']);
   });
 
   it('ignores temporary and foreign entries in the runs folder', async () => {

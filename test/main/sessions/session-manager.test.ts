@@ -215,10 +215,12 @@ describe('resuming', () => {
     const first = makeManager(dir);
     const runId = await runForAWhile(first);
     const { appendFile } = await import('node:fs/promises');
-    await appendFile(logFile(runId), '{"seq":99,"by":"sys');
+    const next = storedLog(runId).length + 1;
+    const torn = `{"seq":${next},"by":"sys`;
+    await appendFile(logFile(runId), torn);
     const second = makeManager(dir);
     const view = await second.manager.open(runId);
-    expect(view.ok && view.value.repaired).toMatchObject({ droppedBytes: 19 });
+    expect(view.ok && view.value.repaired).toMatchObject({ droppedBytes: torn.length });
     const rec = recorder();
     const sub = second.manager.subscribe(runId, rec.listener);
     expect(sub.ok && sub.value.repaired?.message).toMatch(/dropped/);

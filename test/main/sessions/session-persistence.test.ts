@@ -1,21 +1,22 @@
 /**
  * A disk that refuses writes must not stop the exercise or lose a move: the
  * session keeps running in memory, says so, can export from memory, and
- * writes the backlog in order as soon as the disk works again.
+ * writes the backlog in order as soon as the disk works again. A log that is
+ * no longer the run's own (its folder deleted, the file replaced) is never
+ * written again: the session says so and only an export keeps the entries.
  *
- * Tests run as root here, where chmod cannot make a write fail, so two
- * techniques that fail for real are used: the log path replaced by a
- * directory (EISDIR at open), and, for a failure mid-run on an already open
- * file, a file-system adapter that fails like a full disk (ENOSPC) after a
- * short write. The chmod variant runs when the tests are not root.
+ * Tests run as root here, where chmod cannot make a write fail, so a full
+ * disk mid-run is rehearsed with the page-cache fake over the real files
+ * (helpers/page-cache-fs.ts) and, for real, on a tiny tmpfs (disk-full.test.ts
+ * in test/main/runs). The chmod variant runs when the tests are not root.
  */
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replay } from '../../../src/engine/index';
-import { nodeAppendFs, type AppendFs } from '../../../src/main/runs/append-fs';
 import { parseLog } from '../../../src/main/runs/log-codec';
 import { createRunStore } from '../../../src/main/runs/run-store';
+import { pageCacheFs } from '../runs/helpers/page-cache-fs';
 import { tempDir, testDeps } from '../runs/helpers/run-fixtures';
 import { makeManager, recorder } from './helpers/session-fixtures';
 
@@ -31,7 +32,7 @@ async function openRun(ctx: ReturnType<typeof makeManager>) {
   const rec = recorder();
   ctx.manager.subscribe(runId, rec.listener);
   const note = (text: string) => ctx.manager.submit(runId, { by: 'facilitator', command: { type: 'note.add', text } });
-  return { runId, rec, note, logPath: join(dir, 'runs', runId, 'log.jsonl') };
+  return { runId, rec, note, logPath: join(dir, 'runs', runId, 'log.jsonl'), runDir: join(dir, 'runs', runId) };
 }
 
 async function storedLog(path: string) {
@@ -40,74 +41,59 @@ async function storedLog(path: string) {
   return parsed.entries;
 }
 
-describe('a disk that refuses writes', () => {
-  it('keeps the run going in memory, warns the views, and writes the backlog when the disk is back (EISDIR, real)', async () => {
-    const ctx = makeManager(dir);
-    const run = await openRun(ctx);
-    await rm(run.logPath);
-    await mkdir(run.logPath);
+const texts = (entries: readonly { command: unknown }[]) => entries.map((e) => (e.command as { text: string }).text);
 
-    const first = await run.note('one');
-    expect(first).toMatchObject({ ok: true, saved: false });
-    expect(await run.note('two')).toMatchObject({ ok: true, saved: false });
-    const warning = run.rec.events.find((e) => e.type === 'persistence');
-    expect(warning).toEqual({ type: 'persistence', runId: run.runId, persistence: { ok: false, reason: 'The log path is a directory (EISDIR)', since: '2027-05-06T10:00:00.000Z', unsaved: 1 } });
-    expect(ctx.manager.subscribe(run.runId, () => {})).toMatchObject({ ok: true, value: { persistence: { ok: false, unsaved: 2 } } });
-    // The views got the entries all the same: the exercise goes on.
+describe('a disk that refuses writes', () => {
+  it('keeps the run going in memory, warns the views, and writes the backlog once the disk is back (short write, ENOSPC)', async () => {
+    const fs = pageCacheFs({ backing: 'real' });
+    const ctx = makeManager(dir, { logFs: fs });
+    const run = await openRun(ctx);
+    expect(await run.note('saved')).toMatchObject({ ok: true, saved: true });
+    fs.fail({ op: 'write', code: 'ENOSPC', partial: 0.4 });
+    expect(await run.note('held')).toMatchObject({ ok: true, saved: false });
+    expect(run.rec.events.find((e) => e.type === 'persistence')).toEqual({
+      type: 'persistence',
+      runId: run.runId,
+      persistence: { ok: false, reason: 'The disk is full (ENOSPC)', since: '2027-05-06T10:00:00.000Z', unsaved: 1, retrying: true },
+    });
+    // The views got the entry all the same: the exercise goes on.
     expect(run.rec.entries().map((e) => e.seq)).toEqual([1, 2]);
 
     // "Not being saved — export the run to keep it": the export holds every entry.
     const exportPath = join(dir, 'rescue.vaimrun.json');
     expect(await ctx.manager.exportRunFromMemory(run.runId, exportPath)).toEqual({ ok: true, value: undefined });
-    const rescued = JSON.parse(await readFile(exportPath, 'utf8'));
-    expect(rescued.log.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
+    expect(texts(JSON.parse(await readFile(exportPath, 'utf8')).log)).toEqual(['saved', 'held']);
 
-    // The disk is back: the next command writes the backlog in order and clears the warning.
-    await rm(run.logPath, { recursive: true });
-    await writeFile(run.logPath, '');
-    expect(await run.note('three')).toMatchObject({ ok: true, saved: true });
+    // The disk is back: the next command writes the backlog in order (the short write cut off) and clears the warning.
+    expect(await run.note('after')).toMatchObject({ ok: true, saved: true });
     expect(run.rec.events.filter((e) => e.type === 'persistence').at(-1)).toEqual({ type: 'persistence', runId: run.runId, persistence: { ok: true } });
-    expect((await storedLog(run.logPath)).map((e) => e.command)).toEqual(['one', 'two', 'three'].map((text) => ({ type: 'note.add', text })));
+    expect(texts(await storedLog(run.logPath))).toEqual(['saved', 'held', 'after']);
   });
 
-  it('survives a disk that fills up mid-run (short write, ENOSPC) and refuses to close with unsaved entries', async () => {
-    let full = false;
-    const fullDisk: AppendFs = {
-      openAppend: async (path) => {
-        const file = await nodeAppendFs.openAppend(path);
-        return {
-          ...file,
-          write: async (bytes) => {
-            if (!full) return file.write(bytes);
-            await file.write(bytes.subarray(0, 7));
-            throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-          },
-        };
-      },
-    };
-    const ctx = makeManager(dir, { appendFs: fullDisk });
+  it('refuses to close while entries are unsaved and the disk stays full', async () => {
+    const fs = pageCacheFs({ backing: 'real' });
+    const ctx = makeManager(dir, { logFs: fs });
     const run = await openRun(ctx);
     await run.note('saved');
-    full = true;
+    for (let i = 0; i < 3; i++) fs.fail({ op: 'write', code: 'ENOSPC', partial: 0.5 });
     expect(await run.note('held')).toMatchObject({ ok: true, saved: false });
-    expect(ctx.manager.subscribe(run.runId, () => {})).toMatchObject({ value: { persistence: { ok: false, reason: 'The disk is full (ENOSPC)' } } });
-
     const refused = await ctx.manager.close(run.runId);
-    expect(!refused.ok && refused.error).toMatchObject({ code: 'io', message: expect.stringContaining('1 entries') });
+    expect(!refused.ok && refused.error).toMatchObject({ code: 'io', message: expect.stringContaining('1 entries of run') });
     expect(ctx.manager.isLive(run.runId)).toBe(true);
-
-    full = false;
+    expect(await ctx.manager.unsavedRuns()).toEqual([{ runId: run.runId, title: 'Minimal screening incident', unsaved: 1, reason: 'The disk is full (ENOSPC)', retrying: true }]);
+    // The disk is back: closing writes the backlog first; the short writes were cut off, the log is whole.
+    fs.clearFaults();
     expect(await ctx.manager.close(run.runId)).toEqual({ ok: true, value: undefined });
-    // The short write was cut off before the backlog went out: the log is whole.
-    expect((await storedLog(run.logPath)).map((e) => e.command)).toEqual([{ type: 'note.add', text: 'saved' }, { type: 'note.add', text: 'held' }]);
+    expect(texts(await storedLog(run.logPath))).toEqual(['saved', 'held']);
   });
 
   it('closes anyway when asked to discard unsaved entries', async () => {
-    const ctx = makeManager(dir);
+    const fs = pageCacheFs({ backing: 'real' });
+    const ctx = makeManager(dir, { logFs: fs });
     const run = await openRun(ctx);
-    await rm(run.logPath);
-    await mkdir(run.logPath);
+    for (let i = 0; i < 5; i++) fs.fail({ op: 'open', code: 'EIO' });
     await run.note('lost');
+    expect(await ctx.manager.closeAll()).toEqual([run.runId]);
     expect(await ctx.manager.close(run.runId, { discardUnsaved: true })).toEqual({ ok: true, value: undefined });
     expect(ctx.manager.isLive(run.runId)).toBe(false);
   });
@@ -118,6 +104,49 @@ describe('a disk that refuses writes', () => {
     await chmod(run.logPath, 0o444);
     expect(await run.note('x')).toMatchObject({ ok: true, saved: false });
     expect(run.rec.events.find((e) => e.type === 'persistence')).toMatchObject({ persistence: { ok: false, reason: expect.stringContaining('EACCES') } });
+  });
+});
+
+describe('a live run whose folder or log is taken away', () => {
+  it('notices its folder was deleted, stops saving for good, and can still be exported from memory', async () => {
+    const ctx = makeManager(dir);
+    const run = await openRun(ctx);
+    expect(await run.note('one')).toMatchObject({ saved: true });
+    await rm(run.runDir, { recursive: true });
+    expect(await run.note('two')).toMatchObject({ ok: true, saved: false });
+    expect(run.rec.events.filter((e) => e.type === 'persistence').at(-1)).toMatchObject({
+      persistence: { ok: false, reason: expect.stringContaining('disappeared'), unsaved: 1, retrying: false },
+    });
+    // A folder of the same name coming back changes nothing: that is not this run's log any more.
+    await mkdir(run.runDir, { recursive: true });
+    await writeFile(run.logPath, '');
+    expect(await run.note('three')).toMatchObject({ ok: true, saved: false });
+    expect(await readFile(run.logPath, 'utf8')).toBe('');
+    const exportPath = join(dir, 'rescue.vaimrun.json');
+    expect(await ctx.manager.exportRunFromMemory(run.runId, exportPath)).toEqual({ ok: true, value: undefined });
+    expect(texts(JSON.parse(await readFile(exportPath, 'utf8')).log)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('notices its log was replaced by another file, and never writes into it', async () => {
+    const ctx = makeManager(dir);
+    const run = await openRun(ctx);
+    await run.note('one');
+    const other = join(run.runDir, 'other.jsonl');
+    await writeFile(other, '');
+    await rename(other, run.logPath);
+    expect(await run.note('two')).toMatchObject({ ok: true, saved: false });
+    expect(ctx.manager.subscribe(run.runId, () => {})).toMatchObject({ ok: true, value: { persistence: { ok: false, reason: expect.stringContaining('replaced'), retrying: false } } });
+    expect(await readFile(run.logPath, 'utf8')).toBe('');
+  });
+
+  it('notices a log replaced by a folder', async () => {
+    const ctx = makeManager(dir);
+    const run = await openRun(ctx);
+    await run.note('one');
+    await rm(run.logPath);
+    await mkdir(run.logPath);
+    expect(await run.note('two')).toMatchObject({ ok: true, saved: false });
+    expect(ctx.manager.subscribe(run.runId, () => {})).toMatchObject({ value: { persistence: { ok: false, retrying: false } } });
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validators } from '../../../src/main/ipc/validators';
 import { createSettingsStore } from '../../../src/main/settings/settings-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/app';
 
@@ -35,5 +36,30 @@ describe('settings store', () => {
     const file = join(dir, 'settings.json');
     await writeFile(file, JSON.stringify({ largeText: 'yes', readinessLabels: { monitoring: 'Ours', 'not-an-item': 'x', logging: 42, 'kill-switch': '  ' } }));
     expect(await createSettingsStore(file).get()).toEqual({ ...DEFAULT_SETTINGS, readinessLabels: { monitoring: 'Ours' } });
+  });
+
+  it.each([
+    ['a plain wording', 'Ours', 'Ours'],
+    ['a wording with spaces around it', '  Ours  ', 'Ours'],
+    ['blank', '   ', undefined],
+    ['too long', 'x'.repeat(301), undefined],
+    ['not text', 42, undefined],
+  ])('applies one rule to a change over IPC and to the file: %s', async (_label, wording, kept) => {
+    const patch = { readinessLabels: { monitoring: wording } };
+    const overIpc = validators.updateSettings.safeParse([patch]);
+    expect(overIpc.success).toBe(kept !== undefined);
+    if (overIpc.success) expect(overIpc.data[0].readinessLabels).toEqual({ monitoring: kept });
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify(patch));
+    expect((await createSettingsStore(file).get()).readinessLabels).toEqual(kept === undefined ? {} : { monitoring: kept });
+  });
+
+  it('refuses over IPC, and drops from the file, what is not a setting or not a checklist item', async () => {
+    expect(validators.updateSettings.safeParse([{ fontSize: 30 }]).success).toBe(false);
+    expect(validators.updateSettings.safeParse([{ readinessLabels: { 'not-an-item': 'x' } }]).success).toBe(false);
+    expect(validators.updateSettings.safeParse([{ largeText: 'yes' }]).success).toBe(false);
+    const file = join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ fontSize: 30, largeText: 'yes', highContrast: true, readinessLabels: { 'not-an-item': 'x' } }));
+    expect(await createSettingsStore(file).get()).toEqual({ ...DEFAULT_SETTINGS, highContrast: true });
   });
 });

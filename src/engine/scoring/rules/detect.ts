@@ -1,108 +1,189 @@
 /**
- * Detect: the first V-SEV against the reference severity at that moment,
- * the first R3AI category, time from awareness to classification, and
- * escalation each time the reference severity rises.
+ * Detect: when the team became aware against the reference, its first V-SEV
+ * on the evidence it had, its severity over the incident, the first R3AI
+ * category, the time from awareness to classification and escalation each
+ * time the evidence raised the expected severity. Classifications made
+ * before any signal reached the team are guesses and earn nothing.
  */
-import { type ScoringContext, actorTitle } from '../context';
+import type { R3aiCategory } from '../../pack/vocabulary';
 import { formatSpan } from '../../time';
-import { deduction, scoreLine, timedPoints } from '../lines';
-import { POINTS } from '../points';
-import { levelName, referenceLevelAt, referenceSteps, teamLevelAt, tempoFor } from '../severity';
+import { actorTitle } from '../acts';
+import type { ScoringContext } from '../context';
+import { deduction, notApplicableLine, penaltyLine, plural, round1, scoreLine, timing, timingWords } from '../lines';
+import { COSTS, POINTS, TRACK_GRACE_TEMPOS, TRACK_OVER_PER_LEVEL, TRACK_UNDER_PER_LEVEL } from '../points';
+import { acceptWords, countedClassifications, expectedAt, gapTo, levelAt, levelName, tempoFor } from '../severity';
 import type { ScoreLine } from '../types';
-import { commonLines } from './common';
+import { commonLines, commonPenalties } from './common';
 
-/** When the team became aware: the first pack inject of stage `detect` that fired, else the start. */
-export function awarenessAt(ctx: ScoringContext): { at: number; inject?: string } {
-  let best: { at: number; inject?: string } | undefined;
-  for (const inject of ctx.pack.injects) {
-    const at = ctx.state.fired[inject.id];
-    if (inject.stage === 'detect' && at !== undefined && (best === undefined || at < best.at)) best = { at, inject: inject.id };
-  }
-  return best ?? { at: 0 };
+const injectTitle = (ctx: ScoringContext, id: string) => `“${ctx.pack.injects.find((i) => i.id === id)?.title ?? 'a signal'}”`;
+
+/** The reference categories: the first is the primary, all are acceptable. */
+export function r3aiCategories(ctx: Pick<ScoringContext, 'pack'>): readonly R3aiCategory[] {
+  const r = ctx.pack.reference.r3ai;
+  return typeof r === 'string' ? [r] : r;
 }
 
-function firstSeverityLine(ctx: ScoringContext): ScoreLine {
-  const first = ctx.state.severity[0];
-  const max = POINTS.severityFirst;
-  const base = { stage: 'detect' as const, id: 'detect.severity.first', max };
-  if (!first) {
-    return scoreLine({ ...base, points: 0, reason: 'No V-SEV classification was made.', reference: 'reference.severity' });
+function discoveryLine(ctx: ScoringContext): ScoreLine | undefined {
+  const ref = ctx.reference?.awareness;
+  if (ref === undefined) return undefined;
+  const team = ctx.team.awareness;
+  const step = expectedAt(ctx.reference!.expected, ref.at);
+  const tempo = step ? tempoFor(ctx.pack, step.level) : 60;
+  const t = timing(team?.at, ref.at + tempo, tempo);
+  const base = { stage: 'detect' as const, id: 'detect.discovery', max: POINTS.discovery, reference: `Reference: aware at ${ctx.t(ref.at)} (${injectTitle(ctx, ref.inject)})` };
+  const points = POINTS.discovery * t.share;
+  if (team === undefined) {
+    return scoreLine({ ...base, points: 0, reason: `The team never received a signal of the incident; a prepared organisation becomes aware at ${ctx.t(ref.at)} through ${injectTitle(ctx, ref.inject)}.`, lesson: 'Readiness decides how early the first signal arrives: monitoring, a clear escalation path and people who act on what they see.' });
   }
-  const ref = referenceLevelAt(ctx.pack, first.at);
-  const reference = `reference.severity: ${levelName(ref)} at ${ctx.t(first.at)}`;
-  const gap = first.level - ref;
-  const levels = (n: number) => `${n} level${n === 1 ? '' : 's'}`;
-  const points = gap === 0 ? max : max - (gap < 0 ? POINTS.underPerLevel * -gap : POINTS.overPerLevel * gap);
-  const kept = Math.max(0, points);
-  const verdict = gap === 0
-    ? 'matching the reference'
-    : gap < 0
-      ? `under-classified by ${levels(-gap)}${deduction(kept, max)}`
-      : `over-classified by ${levels(gap)}${deduction(kept, max)}`;
-  const revised = ctx.state.severity.length > 1 ? ` Later revisions: ${ctx.state.severity.slice(1).map((r) => `V${r.level} at ${ctx.t(r.at)}`).join(', ')}.` : '';
   return scoreLine({
-    ...base, points: kept, at: first.at, reference,
-    reason: `First classification V${first.level} at ${ctx.t(first.at)} by ${actorTitle(first.by)}; the reference severity then was ${levelName(ref)} — ${verdict}.${revised}`,
+    ...base, points, at: team.at,
+    reason: `The team became aware at ${ctx.t(team.at)} through ${injectTitle(ctx, team.inject)}; a prepared organisation is aware at ${ctx.t(ref.at)} — ${timingWords(t)}${deduction(points, POINTS.discovery)}.`,
+    ...(points < POINTS.discovery ? { lesson: `The reference organisation learns of the incident at ${ctx.t(ref.at)} through ${injectTitle(ctx, ref.inject)}: its readiness (monitoring, escalation) is what brings the signal early.` } : {}),
   });
 }
 
-function r3aiLine(ctx: ScoringContext): ScoreLine {
-  const expected = ctx.pack.reference.r3ai;
-  const first = ctx.state.r3ai[0];
-  const base = { stage: 'detect' as const, id: 'detect.r3ai', max: POINTS.r3ai, reference: `reference.r3ai: ${expected}` };
-  if (!first) return scoreLine({ ...base, points: 0, reason: `No R3AI category was chosen; the reference category is ${expected}.` });
-  const revisions = ctx.state.r3ai.slice(1).map((r) => `${r.category} at ${ctx.t(r.at)}`);
+function firstSeverityLine(ctx: ScoringContext, aware: number | undefined): ScoreLine {
+  const counted = countedClassifications(ctx.state, aware);
+  const guesses = ctx.state.severity.filter((r) => aware === undefined || r.at < aware);
+  const guessText = guesses.length ? ` ${plural(guesses.length, 'classification')} made before any signal reached the team ${guesses.length === 1 ? 'is' : 'are'} a guess and not counted.` : '';
+  const base = { stage: 'detect' as const, id: 'detect.severity.first', max: POINTS.severityFirst };
+  const first = counted[0];
+  if (!first) {
+    return scoreLine({ ...base, points: 0, reference: 'Reference: a V-SEV classification once the first signal arrives', reason: `No V-SEV classification was made after the first signal.${guessText}`, lesson: 'Classify as soon as a credible signal arrives: severity sets the tempo and who must be told.' });
+  }
+  const step = expectedAt(ctx.team.expected, first.at);
+  if (!step) return notApplicableLine({ ...base, reference: 'Reference severity', reason: 'No reference severity applies at the time of the first classification.' });
+  const gap = gapTo(step, first.level);
+  const points = gap === 0 ? POINTS.severityFirst : POINTS.severityFirst - (gap < 0 ? POINTS.underPerLevel * -gap : POINTS.overPerLevel * gap);
+  const kept = Math.max(0, points);
+  const verdict = gap === 0 ? 'right for the evidence the team had' : gap < 0 ? `under-classified by ${plural(-gap, 'level')}` : `over-classified by ${plural(gap, 'level')}`;
+  const evidence = step.evidence ? ` (after ${injectTitle(ctx, step.evidence)})` : '';
+  return scoreLine({
+    ...base, points: kept, at: first.at, reference: `Reference: ${acceptWords(step)}${evidence}`,
+    reason: `First classification V${first.level} at ${ctx.t(first.at)} by ${actorTitle(first.by)}; on the evidence then${evidence} the reference expects ${acceptWords(step)} — ${verdict}${deduction(kept, POINTS.severityFirst)}.${guessText}`,
+    ...(gap !== 0 ? { lesson: step.rationale.trim() } : {}),
+  });
+}
+
+/**
+ * The team's severity over the incident: from awareness + one tempo to the
+ * point the run reached, each minute under-classified by n levels counts as
+ * n × 0.5 of a wrong minute, over-classified as n × 0.25 (at most 1). A
+ * severity misread for long is more than a wrong label: the incident policy's
+ * tempo, escalation and oversight never engage — so besides the line, the
+ * level-minutes misread cost total points (8 per level under, 3 per level
+ * over, for the whole incident; at most 30), not absorbed by Detect's weight.
+ */
+function trackLines(ctx: ScoringContext, aware: number | undefined): ScoreLine[] {
+  if (aware === undefined) return [];
+  const steps = ctx.team.expected;
+  const atAware = expectedAt(steps, aware);
+  if (!atAware) return [];
+  const from = Math.min(ctx.now, aware + TRACK_GRACE_TEMPOS * tempoFor(ctx.pack, atAware.level));
+  const span = ctx.now - from;
+  const base = { stage: 'detect' as const, id: 'detect.severity.track', max: POINTS.severityTrack, reference: 'Reference: the expected severity as the evidence arrived' };
+  if (span <= 0) return [notApplicableLine({ ...base, reason: 'The run ended before the severity could be followed over time.' })];
+  const counted = countedClassifications(ctx.state, aware);
+  // Breakpoints: every expected step and every counted classification.
+  const times = [...new Set([from, ...steps.map((s) => s.at), ...counted.map((r) => r.at)].filter((x) => x >= from && x < ctx.now))].sort((a, b) => a - b);
+  let wrong = 0;
+  let under = 0;
+  let over = 0;
+  let cost = 0;
+  times.forEach((start, i) => {
+    const end = times[i + 1] ?? ctx.now;
+    const step = expectedAt(steps, start);
+    if (!step) return;
+    const gap = gapTo(step, levelAt(counted, start));
+    const share = Math.min(1, gap < 0 ? -gap * TRACK_UNDER_PER_LEVEL : gap * TRACK_OVER_PER_LEVEL);
+    wrong += share * (end - start);
+    if (gap < 0) under += end - start;
+    if (gap > 0) over += end - start;
+    cost += ((end - start) / span) * (gap < 0 ? -gap * COSTS.misreadUnderPerLevel : gap * COSTS.misreadOverPerLevel);
+  });
+  cost = Math.min(COSTS.misreadCap, cost);
+  const points = POINTS.severityTrack * (1 - wrong / span);
+  const parts = [under > 0 ? `under-classified for ${formatSpan(under)}` : '', over > 0 ? `over-classified for ${formatSpan(over)}` : ''].filter(Boolean);
+  const worst = steps.find((s) => s.at < ctx.now && gapTo(s, levelAt(counted, Math.max(s.at, from))) !== 0);
+  const lesson = worst && parts.length ? `From ${ctx.t(worst.at)} the evidence called for ${acceptWords(worst)}: ${worst.rationale.trim()}` : undefined;
+  const line = scoreLine({
+    ...base, points, at: from, topic: 'severity',
+    reason: parts.length === 0
+      ? `From ${ctx.t(from)} to ${ctx.t(ctx.now)} the team's severity matched what the evidence called for.`
+      : `From ${ctx.t(from)} to ${ctx.t(ctx.now)} (${formatSpan(span)}) the team was ${parts.join(' and ')} against what the evidence called for${deduction(points, POINTS.severityTrack)}.`,
+    lesson,
+  });
+  if (round1(cost) <= 0) return [line];
+  return [line, penaltyLine({
+    stage: 'detect', id: 'detect.severity.misread', at: from, cost, topic: 'severity', reference: base.reference, lesson,
+    reason: `A severity ${parts.join(' and ')} over ${formatSpan(span)} keeps the incident policy's tempo and escalation from engaging: ${COSTS.misreadUnderPerLevel} points per level under and ${COSTS.misreadOverPerLevel} per level over, for the share of the incident misread (−${round1(cost)}).`,
+  })];
+}
+
+function r3aiLine(ctx: ScoringContext, aware: number | undefined): ScoreLine {
+  const accepted = r3aiCategories(ctx);
+  const counted = ctx.state.r3ai.filter((r) => aware !== undefined && r.at >= aware);
+  const first = counted[0];
+  const base = { stage: 'detect' as const, id: 'detect.r3ai', max: POINTS.r3ai, reference: `Reference: ${accepted.join(' or ')}` };
+  const lesson = ctx.pack.reference.r3aiRationale?.trim();
+  if (!first) return scoreLine({ ...base, points: 0, reason: `No R3AI category was chosen after the first signal; the reference category is ${accepted.join(' or ')}.`, lesson });
+  const revisions = counted.slice(1).map((r) => `${r.category} at ${ctx.t(r.at)}`);
   const revised = revisions.length ? ` Revised later to ${revisions.join(', ')} (only the first choice is scored).` : '';
-  const right = first.category === expected;
+  const right = accepted.includes(first.category);
   return scoreLine({
     ...base, points: right ? POINTS.r3ai : 0, at: first.at,
-    reason: `First R3AI category ${first.category} at ${ctx.t(first.at)} by ${actorTitle(first.by)}; the reference category is ${expected}${right ? ' — correct' : ' — not correct'}.${revised}`,
+    reason: `First R3AI category ${first.category} at ${ctx.t(first.at)} by ${actorTitle(first.by)}; the reference category is ${accepted.join(' or ')} — ${right ? 'correct' : 'not correct'}.${revised}`,
+    ...(right ? {} : { lesson }),
   });
 }
 
-function timeToClassifyLine(ctx: ScoringContext): ScoreLine {
-  const aware = awarenessAt(ctx);
-  const level = referenceLevelAt(ctx.pack, aware.at);
-  const tempo = tempoFor(ctx.pack, level);
-  const deadline = aware.at + tempo;
-  const first = ctx.state.severity[0];
-  const awareText = aware.inject ? `inject “${aware.inject}” at ${ctx.t(aware.at)}` : `the start (${ctx.t(0)})`;
-  const { points, status } = timedPoints(POINTS.timeToClassify, first?.at, deadline);
-  const demand = `the reference severity ${levelName(level)} demands classification within ${formatSpan(tempo)} of awareness (${awareText}), by ${ctx.t(deadline)}`;
-  const elapsed = first ? formatSpan(Math.max(0, first.at - aware.at)) : '';
-  const reason = status === 'never'
-    ? `The team never classified; ${demand}.`
-    : status === 'on-time'
-      ? `Classified ${elapsed} after awareness, at ${ctx.t(first!.at)}; ${demand} — on time.`
-      : `Classified ${elapsed} after awareness, at ${ctx.t(first!.at)}; ${demand} — late, half credit${deduction(points, POINTS.timeToClassify)}.`;
-  return scoreLine({ stage: 'detect', id: 'detect.time-to-classify', points, max: POINTS.timeToClassify, at: first?.at ?? deadline, reason, reference: `tempo for ${levelName(level)}: ${formatSpan(tempo)}` });
+function timeToClassifyLine(ctx: ScoringContext, aware: number | undefined): ScoreLine | undefined {
+  if (aware === undefined) return undefined;
+  const step = expectedAt(ctx.team.expected, aware);
+  if (!step) return undefined;
+  const tempo = tempoFor(ctx.pack, step.level);
+  const deadline = aware + tempo;
+  const first = countedClassifications(ctx.state, aware)[0];
+  const t = timing(first?.at, deadline, tempo);
+  const points = POINTS.timeToClassify * t.share;
+  const demand = `${levelName(step.level)} calls for a classification within ${formatSpan(tempo)} of the first signal (by ${ctx.t(deadline)})`;
+  return scoreLine({
+    stage: 'detect', id: 'detect.time-to-classify', points, max: POINTS.timeToClassify, at: first?.at ?? deadline,
+    reference: `Reference tempo: ${formatSpan(tempo)} at ${levelName(step.level)}`, timing: t,
+    reason: first === undefined
+      ? `The team never classified after the first signal; ${demand}.`
+      : `Classified ${formatSpan(first.at - aware)} after the first signal, at ${ctx.t(first.at)}; ${demand} — ${timingWords(t)}${deduction(points, POINTS.timeToClassify)}.`,
+  });
 }
 
-/** When the team's latest severity first reached `level` at or after `from`. */
-function reachedAt(ctx: ScoringContext, level: number, from: number): number | undefined {
-  if (teamLevelAt(ctx.state, from) >= level) return from;
-  return ctx.state.severity.find((r) => r.at > from && r.level >= level)?.at;
+/** When the team's counted severity first reached `low` at or after `from`. */
+function reachedAt(records: ReturnType<typeof countedClassifications>, low: number, from: number): number | undefined {
+  if (levelAt(records, from) >= low) return from;
+  return records.find((r) => r.at > from && r.level >= low)?.at;
 }
 
-function escalationLines(ctx: ScoringContext): ScoreLine[] {
-  const steps = referenceSteps(ctx.pack);
+function escalationLines(ctx: ScoringContext, aware: number | undefined): ScoreLine[] {
+  const steps = ctx.team.expected;
+  const counted = countedClassifications(ctx.state, aware);
   const lines: ScoreLine[] = [];
   steps.forEach((step, i) => {
     const previous = steps[i - 1];
-    if (!previous || step.level <= previous.level) return;
+    if (!previous || step.accept[0]! <= previous.accept[0]! || step.at >= ctx.now) return;
+    const low = step.accept[0]!;
     const tempo = tempoFor(ctx.pack, step.level);
     const deadline = step.at + tempo;
-    const reached = reachedAt(ctx, step.level, step.at);
-    const { points, status } = timedPoints(POINTS.escalation, reached, deadline);
-    const demand = `the reference severity rose to ${levelName(step.level)} at ${ctx.t(step.at)}; the team was expected at V${step.level} or above within ${formatSpan(tempo)} (by ${ctx.t(deadline)})`;
-    const reason = status === 'never'
-      ? `The team never reached V${step.level}: ${demand}.`
-      : status === 'on-time'
-        ? `The team was at V${step.level} or above by ${ctx.t(reached!)}: ${demand} — on time.`
-        : `The team reached V${step.level} only at ${ctx.t(reached!)}: ${demand} — late, half credit${deduction(points, POINTS.escalation)}.`;
+    const reached = reachedAt(counted, low, step.at);
+    const t = timing(reached, deadline, tempo);
+    const points = POINTS.escalation * t.share;
+    const evidence = step.evidence ? `after ${injectTitle(ctx, step.evidence)} at ${ctx.t(step.at)}` : `at ${ctx.t(step.at)}`;
+    const demand = `${evidence} the evidence called for ${acceptWords(step)}, within ${formatSpan(tempo)} (by ${ctx.t(deadline)})`;
     lines.push(scoreLine({
-      stage: 'detect', id: `detect.escalation.v${step.level}-at-${step.at}`, points, max: POINTS.escalation,
-      at: reached ?? deadline, reason, reference: `reference.severity[${step.index}]: V${step.level} at ${ctx.t(step.at)}`,
+      stage: 'detect', id: `detect.escalation.${i}`, points, max: POINTS.escalation, at: reached ?? deadline, timing: t,
+      reference: `Reference: ${acceptWords(step)} ${evidence}`,
+      reason: reached === undefined
+        ? `The team never reached V${low}: ${demand}.`
+        : `The team was at V${low} or above by ${ctx.t(reached)}: ${demand} — ${timingWords(t)}${deduction(points, POINTS.escalation)}.`,
+      ...(points < POINTS.escalation ? { lesson: step.rationale.trim() } : {}),
     }));
   });
   return lines;
@@ -110,5 +191,15 @@ function escalationLines(ctx: ScoringContext): ScoreLine[] {
 
 /** All Detect lines. */
 export function detectLines(ctx: ScoringContext): ScoreLine[] {
-  return [firstSeverityLine(ctx), r3aiLine(ctx), timeToClassifyLine(ctx), ...escalationLines(ctx), ...commonLines(ctx, 'detect')];
+  const aware = ctx.team.awareness?.at;
+  return [
+    discoveryLine(ctx),
+    firstSeverityLine(ctx, aware),
+    ...trackLines(ctx, aware),
+    timeToClassifyLine(ctx, aware),
+    ...escalationLines(ctx, aware),
+    r3aiLine(ctx, aware),
+    ...commonLines(ctx, 'detect'),
+    ...commonPenalties(ctx, 'detect'),
+  ].filter((l): l is ScoreLine => l !== undefined);
 }

@@ -8,7 +8,7 @@ import type { ScoringContext } from '../context';
 import { scoreLine } from '../lines';
 import { POINTS } from '../points';
 import type { ScoreLine } from '../types';
-import { commonLines } from './common';
+import { commonLines, commonPenalties } from './common';
 
 /** The participant holding each role when `run.start` was logged (all of the log if it never was). */
 export function rolesAtStart(ctx: ScoringContext): { roles: Partial<Record<RoleId, string>>; started: boolean } {
@@ -53,7 +53,7 @@ function roleLines(ctx: ScoringContext): ScoreLine[] {
       points: participant !== undefined ? POINTS.role : 0,
       max: POINTS.role,
       reason,
-      reference: `roles: the pack's ${ctx.pack.roles.length} command roles, assigned before run.start`,
+      reference: `Reference: the ${ctx.pack.roles.length} command roles assigned before the start`,
     });
   });
 }
@@ -71,12 +71,12 @@ function readinessLines(ctx: ScoringContext): ScoreLine[] {
       reason: answer === undefined
         ? `Readiness item ${label} was not answered before the start; the scenario reads it (and treats no answer as "no").`
         : `Readiness item ${label} was answered "${answer ? 'yes' : 'no'}" before the start; the scenario takes the answer into account.`,
-      reference: `readiness item ${item}, read by the pack's conditions`,
+      reference: 'Reference: the readiness checklist answered before the start',
     });
   });
 }
 
 /** All Prepare lines. */
 export function prepareLines(ctx: ScoringContext): ScoreLine[] {
-  return [...roleLines(ctx), ...readinessLines(ctx), ...commonLines(ctx, 'prepare')];
+  return [...roleLines(ctx), ...readinessLines(ctx), ...commonLines(ctx, 'prepare'), ...commonPenalties(ctx, 'prepare')];
 }

@@ -27,6 +27,8 @@ export function Classification() {
   const severityAsk = asking(pack.decisions, state, 'severity');
   const r3aiAsk = asking(pack.decisions, state, 'r3ai');
   const t = (m: number) => formatSimTime(pack.clock.start, m);
+  // A solo learner classifies in the name of the role asked (the Incident Lead when nobody is named); a facilitator records the acting role.
+  const soloBy = (asked: Decision | undefined) => (run.header.mode === 'solo' ? (asked?.askedTo?.[0] ?? 'incident-lead') : undefined);
   const leftOf = (d: Decision | undefined) => {
     const due = d ? state.decisions[d.id]?.dueAt : undefined;
     return due === undefined ? undefined : due - state.clock.now;
@@ -39,7 +41,7 @@ export function Classification() {
   const classify = async (event: FormEvent) => {
     event.preventDefault();
     if (!level) return;
-    if (await submit(severityCommand(level))) {
+    if (await submit(severityCommand(level), soloBy(severityAsk))) {
       setRationale('');
       ui.focusPanel('decisions');
     }
@@ -91,7 +93,7 @@ export function Classification() {
                 aria-pressed={currentR3ai?.category === category}
                 aria-describedby={`r3ai-meaning-${category}`}
                 disabled={!active}
-                onClick={() => void submit(r3aiCommand(category)).then((ok) => ok && ui.focusPanel('decisions'))}
+                onClick={() => void submit(r3aiCommand(category), soloBy(r3aiAsk)).then((ok) => ok && ui.focusPanel('decisions'))}
               >
                 {R3AI_LABELS[category].name}
               </button>

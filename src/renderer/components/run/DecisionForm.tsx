@@ -32,7 +32,9 @@ export function DecisionForm({ decision, closed }: { readonly decision: Decision
   const legendId = `decision-${decision.id}`;
   const answer = async (event: FormEvent) => {
     event.preventDefault();
-    if (await submit({ type: 'decision.answer', decision: decision.id, options: [...selected], ...(text.trim() ? { text: text.trim() } : {}) })) ui.focusPanel('decisions');
+    // A solo learner answers in the name of the role the question is asked to.
+    const by = run.header.mode === 'solo' ? decision.askedTo?.[0] : undefined;
+    if (await submit({ type: 'decision.answer', decision: decision.id, options: [...selected], ...(text.trim() ? { text: text.trim() } : {}) }, by)) ui.focusPanel('decisions');
   };
   return (
     <form id={`decision-form-${decision.id}`} className={`card decision${left !== undefined && left <= 30 ? ' decision-urgent' : ''}`} onSubmit={(e) => void answer(e)} aria-labelledby={legendId}>

@@ -34,7 +34,13 @@ export function MovesPalette() {
   const [confirm, setConfirm] = useState<Move>();
   const stages = STAGES.filter((st) => run.pack.moves.some((m) => m.stage === st));
   const [stage, setStage] = useState<Stage>(stages.find((st) => st === 'contain') ?? stages[0] ?? 'contain');
+  const solo = run.header.mode === 'solo';
   const make = (move: Move) => {
+    // A solo learner holds every role: each move is made in the name of the role that owns it.
+    if (solo) {
+      void submit({ type: 'move.make', move: move.id }, owners(move)[0]);
+      return;
+    }
     const byRole = actingAs !== 'facilitator' && actingAs !== 'system';
     if (byRole && !owners(move).includes(actingAs)) setConfirm(move);
     else void submit({ type: 'move.make', move: move.id });
@@ -43,7 +49,11 @@ export function MovesPalette() {
     <section id="moves-panel" className="panel moves" aria-labelledby="moves-title">
       <h2 id="moves-title" tabIndex={-1}>Moves</h2>
       <div className="panel-body">
-        <ActingAs run={run} />
+        {solo ? (
+          <p className="hint">You hold all {run.pack.roles.length} roles: each move is made in the name of the role that owns it.</p>
+        ) : (
+          <ActingAs run={run} />
+        )}
         <Tabs
           label="Moves by stage"
           idPrefix="moves"
@@ -89,7 +99,8 @@ export function MovesPalette() {
 function StageMoves(props: { readonly run: ActiveRun; readonly stage: Stage; readonly actingAs: Actor; readonly onMake: (move: Move) => void }) {
   const { run, stage, actingAs } = props;
   const moves = run.pack.moves.filter((m) => m.stage === stage);
-  const needs = useMemo(() => new Map(moves.map((m) => [m.id, needsOf(run, m, actingAs)])), [moves, run, actingAs]);
+  const solo = run.header.mode === 'solo';
+  const needs = useMemo(() => new Map(moves.map((m) => [m.id, needsOf(run, m, solo ? owners(m)[0]! : actingAs)])), [moves, run, actingAs, solo]);
   return (
     <ul className="move-list">
       {moves.map((move) => (

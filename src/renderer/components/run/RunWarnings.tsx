@@ -1,4 +1,5 @@
 /** Warnings that must not be missed: not saving to disk, a repaired log, a stalled clock, a refused command. */
+import { PartialRunNotice } from '../PartialRunNotice';
 import { useStore } from '../../store/store';
 import type { ActiveRun } from '../../store/run-slice';
 
@@ -11,14 +12,16 @@ export function RunWarnings({ run }: { readonly run: ActiveRun }) {
         <div className="banner banner-error" role="alert">
           <span>
             <strong>This run is not being saved.</strong> {run.persistence.reason}. {run.persistence.unsaved} {run.persistence.unsaved === 1 ? 'entry is' : 'entries are'}{' '}
-            held in memory only; the app keeps trying. Export the run to another place (another disk or a USB stick) to keep it.
+            held in memory only;{' '}
+            {run.persistence.retrying ? 'the app keeps trying.' : 'the app can no longer save to this run’s folder.'} Export the run to another place (another disk or a USB stick) to keep it.
           </span>
           <button type="button" onClick={() => void exportRun(run.runId)}>Export the run…</button>
         </div>
       ) : null}
+      <PartialRunNotice damage={run.damage} />
       {run.repaired ? (
         <div className="banner banner-warning" role="status">
-          The run's log ended with an incomplete line (the app stopped while writing it); that line was dropped: {run.repaired.message}
+          {run.repaired.message}
         </div>
       ) : null}
       {run.clockError ? (

@@ -62,7 +62,8 @@ export function sampleLog(): LogEntry[] {
 /** A temp directory removed by the returned cleanup. */
 export async function tempDir(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `vaim-${prefix}-`));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  // Retries: a session may still be writing its history cache in the background when a test ends.
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }) };
 }
 
 /** A snapshot of the minimal pack, as the pack loader makes it. */

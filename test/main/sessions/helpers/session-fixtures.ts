@@ -1,7 +1,7 @@
 /** A fake monotonic clock and scheduler, and a session manager over a temp run store. */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppendFs } from '../../../../src/main/runs/append-fs';
+import type { LogFs } from '../../../../src/main/runs/append-fs';
 import { createRunStore, type RunStore } from '../../../../src/main/runs/run-store';
 import { createSessionManager, type SessionManager } from '../../../../src/main/sessions/session-manager';
 import { createPackLibrary } from '../../../../src/main/library/pack-library';
@@ -61,9 +61,9 @@ export function fixtureLibrary(userDataDir: string) {
 }
 
 /** A manager over a run store in `dir`, with fake time. */
-export function makeManager(dir: string, options: { appendFs?: AppendFs; time?: ReturnType<typeof fakeTime>; store?: RunStore } = {}) {
+export function makeManager(dir: string, options: { logFs?: LogFs; time?: ReturnType<typeof fakeTime>; store?: RunStore } = {}) {
   const time = options.time ?? fakeTime();
-  const store = options.store ?? createRunStore({ runsDir: join(dir, 'runs'), deps: testDeps, ...(options.appendFs ? { appendFs: options.appendFs } : {}) });
+  const store = options.store ?? createRunStore({ runsDir: join(dir, 'runs'), deps: testDeps, ...(options.logFs ? { logFs: options.logFs } : {}) });
   const library = fixtureLibrary(dir);
   let seed = 0.25;
   const manager: SessionManager = createSessionManager({

@@ -1,0 +1,5 @@
+/** Strategy exploration: policies, the strategy zoo and the search for gameable scoring. */
+export { explore, type ExploreOptions, type Exploration, type ExploredRun } from './explore';
+export { playPolicy, type Policy, type PolicyRun, type PolicyView } from './policy';
+export { greedyPolicies, greedyPolicy, randomPolicy, type GreedyOptions } from './policies';
+export { strategyZoo, type Strategy } from './zoo';
