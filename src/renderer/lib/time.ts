@@ -26,9 +26,3 @@ export function countdown(state: Pick<RunState, 'clock' | 'phase'>, minutes: num
   return `${formatSpan(minutes)} left · ${realTime(state, minutes)}`;
 }
 
-/**
- * The names the debrief screen (scoring owner's files) still imports; they are
- * the engine's functions under other names, no formatting of their own.
- */
-export { formatSimTime as dayClock, formatSimDateTimeZone as fullDate, formatSpan as duration } from '../../engine';
-export { count } from './numbers';
