@@ -32,9 +32,8 @@ export function DebriefScreen({ runId }: { readonly runId: string }) {
     setOpenStages((s) => new Set([...s, stage]));
     // After the details have opened.
     setTimeout(() => {
-      const summary = document.querySelector<HTMLElement>(`#lines-${stage} > summary`);
-      summary?.scrollIntoView({ block: 'start' });
-      summary?.focus();
+      // Focusing the stage's summary also scrolls it into view.
+      document.querySelector<HTMLElement>(`#lines-${stage} > summary`)?.focus();
     }, 0);
   };
   return (
