@@ -79,8 +79,11 @@ describe.skipIf(Boolean(skip))(`the facilitator's console [browser]${skip ? ` â€
     const paused = sessions.state(runId)!.clock.paused;
     await page.keyboard.press('p');
     await expect.poll(() => sessions.state(runId)!.clock.paused).toBe(!paused);
+    // The view has the change when its button says so.
+    await expect.poll(() => page.getByRole('button', { name: paused ? 'Pause' : 'Resume' }).isVisible()).toBe(true);
     await page.keyboard.press('p');
     await expect.poll(() => sessions.state(runId)!.clock.paused).toBe(paused);
+    await expect.poll(() => page.getByRole('button', { name: paused ? 'Resume' : 'Pause' }).isVisible()).toBe(true);
     // N goes to the note field; Enter records the note with the scenario time.
     await page.keyboard.press('n');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('facilitator-note');
