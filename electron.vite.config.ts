@@ -8,7 +8,10 @@ const __dirname = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Three bundles: main (ESM, Node), preload (CommonJS, because a sandboxed
- * preload cannot load ES modules) and the renderer (browser). The renderer's
+ * preload cannot load ES modules) and the renderer (browser). The main build
+ * has three entries: the app (`index.js`), the pack-loading worker thread
+ * (`pack-worker.js`) and the `vaim` CLI (`cli.js`, run by src/cli/vaim.mjs on
+ * plain Node), so the CLI runs the same built code as the app. The renderer's
  * index.html gets the strict Content-Security-Policy injected at build time;
  * the dev server gets a variant that lets Vite's HMR socket connect.
  */
@@ -16,7 +19,13 @@ export default defineConfig(({ command }) => ({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/electron/main.ts'),
+          'pack-worker': resolve(__dirname, 'src/main/packs/load-worker.ts'),
+          cli: resolve(__dirname, 'src/cli/main.ts'),
+        },
+      },
     },
   },
   preload: {

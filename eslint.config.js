@@ -31,19 +31,34 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.ts'],
     rules: {
-      ...noImportsOf(
-        pattern(['**/shared/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'The engine imports only itself (and zod).'),
-        pattern(['electron', 'react', 'react-dom', 'zustand', 'immer', 'yaml', 'fflate', ...nodeBuiltins], 'The engine is pure: no I/O, UI or platform libraries.'),
-      ),
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval', 'performance', 'require'],
+      // An allow-list: the engine imports only its own modules (relative paths inside src/engine) and zod.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!zod$|\\.{1,2}/)', message: 'The engine imports only itself and zod: no npm package, Node module, platform or UI library.' },
+            { group: ['**/shared/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**', '**/test/**', '**/node_modules/**', '**/scenarios/**'], message: 'The engine imports only itself (and zod).' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window', 'document', 'process', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'performance', 'require', 'crypto', 'navigator', 'fetch',
+        { name: 'Date', message: 'Simulated time only: the engine never reads the wall clock (scenario time is a number; see time.ts).' },
+        { name: 'Intl', message: 'The engine is locale-independent: formatting for people is plain arithmetic (see time.ts).' },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the run PRNG (engine/random.ts): runs must replay.' },
-        { object: 'Date', property: 'now', message: 'Simulated time only: the engine never reads the wall clock.' },
+        { property: 'toLocaleString', message: 'The engine is locale-independent: toLocaleString depends on the machine.' },
+        { property: 'toLocaleDateString', message: 'The engine is locale-independent.' },
+        { property: 'toLocaleTimeString', message: 'The engine is locale-independent.' },
+        { property: 'toLocaleLowerCase', message: 'The engine is locale-independent.' },
+        { property: 'toLocaleUpperCase', message: 'The engine is locale-independent.' },
+        { property: 'localeCompare', message: 'The engine is locale-independent: compare with < or a fixed order.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date']", message: 'Simulated time only: the engine never reads the wall clock.' },
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
         { selector: 'TSEnumDeclaration', message: 'Use `as const` objects instead of enums.' },
         { selector: 'ClassDeclaration', message: 'Engine data is plain JSON: no classes.' },
@@ -52,10 +67,20 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: noImportsOf(
-      pattern(['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], 'shared imports only engine types and itself.'),
-      pattern(['electron', 'react', 'react-dom', 'zustand', ...nodeBuiltins], 'shared is the cross-process contract: no platform code.'),
-    ),
+    rules: {
+      'no-restricted-imports': 'off',
+      // shared is the cross-process contract: engine *types* only (a value import would pull the engine into preload).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/engine', '**/engine/**'], message: 'shared imports only engine types (import type …).', allowTypeImports: true },
+            { group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], message: 'shared imports only engine types and itself.' },
+            { group: ['electron', 'react', 'react-dom', 'zustand', ...nodeBuiltins], message: 'shared is the cross-process contract: no platform code.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/main/**/*.ts'],
@@ -103,7 +128,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['src/cli/*.mjs'],
-    languageOptions: { globals: { process: 'readonly' } },
+    files: ['src/cli/*.mjs', 'src/main/web/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

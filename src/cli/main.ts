@@ -4,6 +4,7 @@
  */
 import { closestName } from '../engine/pack/suggest';
 import { type CliIo, EXIT } from './command';
+import { terminalSafeIo } from './display';
 import { COMMANDS } from './registry';
 
 const processIo: CliIo = {
@@ -30,8 +31,12 @@ export function generalUsage(): string {
   ].join('\n');
 }
 
-/** Runs `vaim` with its arguments (without `node` and the script). */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/**
+ * Runs `vaim` with its arguments (without `node` and the script). Whatever a
+ * command prints passes through `terminalSafe` (pack text is untrusted).
+ */
+export async function main(argv: readonly string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr(generalUsage());

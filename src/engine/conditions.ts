@@ -4,6 +4,7 @@
  * pack-index.ts) because the clock re-evaluates them every simulated minute.
  */
 import type { Comparator, Comparison, Condition } from './pack/condition';
+import { assertNever } from './result';
 import type { RunState } from './types';
 
 /**
@@ -56,6 +57,8 @@ export function compileComparison(comparison: Comparison<Scalar>): (value: Scala
       return (v) => typeof v === 'number' && typeof expected === 'number' && v < expected;
     case 'lte':
       return (v) => typeof v === 'number' && typeof expected === 'number' && v <= expected;
+    default:
+      return assertNever(op);
   }
 }
 

@@ -8,55 +8,34 @@
  * `applyCommand` never to touch its input, and the copy can share the
  * records themselves.
  */
-import type {
-  ActionItem,
-  DecisionRecord,
-  FeedItem,
-  MoveRecord,
-  Note,
-  ObligationRecord,
-  PendingItem,
-  R3aiRecord,
-  RunState,
-  ServiceTransition,
-  SeverityRecord,
-  SimMinutes,
-} from './types';
-import type { RoleId, TraceSection } from './pack/vocabulary';
+import type { RunState } from './types';
 
-/** A run state the engine may mutate (its own working copy). Assignable to `RunState`. */
+/**
+ * One level of mutability: the container itself may be changed (its keys set,
+ * its items pushed or replaced); what it holds stays readonly (records are
+ * replaced, never mutated — see the module note).
+ */
+type Mutable<T> = T extends readonly (infer Item)[]
+  ? Item[]
+  : T extends object
+    ? { -readonly [K in keyof T]: T[K] }
+    : T;
+
+/** Containers of the state that hold containers themselves (their children are one level mutable too). */
+type Nested = 'clock' | 'trace';
+
+/**
+ * A run state the engine may mutate (its own working copy), derived from
+ * `RunState` so the two can never drift apart; assignable to `RunState`.
+ * `schedule` is written once by `createRun` and shared by every copy.
+ */
 export type DraftState = {
-  engineVersion: number;
-  packId: string;
-  phase: RunState['phase'];
-  clock: { now: SimMinutes; paused: boolean; compression: number; end: SimMinutes };
+  -readonly [K in keyof RunState as K extends Nested | 'schedule' | 'rng' ? never : K]: Mutable<RunState[K]>;
+} & {
+  schedule: RunState['schedule'];
   rng: [number, number, number, number];
-  vars: Record<string, number | boolean | string>;
-  /** Written once by `createRun` and never changed afterwards, so copies share it. */
-  schedule: Readonly<Record<string, SimMinutes>>;
-  fired: Record<string, SimMinutes>;
-  feed: FeedItem[];
-  pending: PendingItem[];
-  decisions: Record<string, DecisionRecord>;
-  moves: MoveRecord[];
-  severity: SeverityRecord[];
-  r3ai: R3aiRecord[];
-  obligations: Record<string, ObligationRecord>;
-  roles: Partial<Record<RoleId, string>>;
-  readiness: Record<string, boolean>;
-  trace: {
-    rootCause?: string;
-    corrections: string[];
-    evolutions: string[];
-    reflections: Partial<Record<TraceSection, string>>;
-    actionItems: ActionItem[];
-  };
-  notes: Note[];
-  endedAt?: SimMinutes;
-  endReason?: string;
-  harmSeries: (readonly [SimMinutes, number])[];
-  otherHarmSeries: Record<string, readonly (readonly [SimMinutes, number])[]>;
-  service: ServiceTransition[];
+  clock: Mutable<RunState['clock']>;
+  trace: { -readonly [K in keyof RunState['trace']]: Mutable<RunState['trace'][K]> };
 };
 
 /** Copies every container of `state` (records are shared; see the module note). */

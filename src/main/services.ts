@@ -13,12 +13,17 @@ import { createLibraryHandlers } from './ipc/library-handlers';
 import { createRunHandlers } from './ipc/run-handlers';
 import { validators } from './ipc/validators';
 import { createPackLibrary } from './library/pack-library';
+import { createInThreadLoader, createWorkerLoader, runningFromSources } from './packs/worker-loader';
 import type { Platform } from './platform/platform';
 import { realRunDeps } from './runs/real-deps';
 import { createRunStore } from './runs/run-store';
 import { createSessionManager, type SessionManager } from './sessions/session-manager';
 import type { PromptBroker } from './sessions/unsaved-guard';
 import { createSettingsStore } from './settings/settings-store';
+import { createEventHub, type EventHub } from './server/event-hub';
+import { createGateway, type Gateway } from './server/gateway';
+import { createRoomHandlers } from './server/room/room-handlers';
+import { createRoomService, type RoomNetwork, type RoomService } from './server/room/room-service';
 
 /** What the shell supplies: where data lives, the platform port and how to reach the views. */
 export type ServiceOptions = {
@@ -27,11 +32,21 @@ export type ServiceOptions = {
   readonly appVersion: string;
   readonly platform: Platform;
   readonly platformName: string;
-  /** Pushes an event to every view. */
-  readonly broadcast: <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
+  /**
+   * Pushes every event, unfiltered, to the shell's own views (for shells that do not attach their views to
+   * `hub` with a principal; the hub projects events for presenters and participants).
+   */
+  readonly broadcast?: <E extends EventName>(event: E, payload: IpcEvents[E]) => void;
+  /** The LAN side of the room (the shell's network server); without it a room cannot be opened. */
+  readonly roomNetwork?: (wiring: { readonly gateway: Gateway; readonly hub: EventHub }) => RoomNetwork;
   readonly log?: (message: string) => void;
   /** Monotonic milliseconds for the run clocks (defaults to performance.now). */
   readonly monotonicNow?: () => number;
+  /**
+   * The built pack-loading worker (`out/main/pack-worker.js`; the Electron shell passes it). Omitted: from the
+   * TypeScript sources the worker runs its .ts entry through tsx; a bundle without it loads in its own thread.
+   */
+  readonly packWorker?: URL;
   /** Carries the unsaved-entries question to the views (the Electron shell's has a native-dialog fallback). */
   readonly unsavedPrompts?: PromptBroker;
 };
@@ -41,9 +56,14 @@ export type Services = {
   readonly dispatch: Dispatch;
   readonly handlers: Handlers;
   readonly sessions: SessionManager;
+  /** Every view's events, projected for who watches (attach Electron windows and WebSocket connections here). */
+  readonly hub: EventHub;
+  /** One dispatcher per connection, by principal (the WebSocket server and the Electron presenter window use it). */
+  readonly gateway: Gateway;
+  readonly room: RoomService;
   /** Carries the unsaved-entries question (quit, window close) to the views and the answer back. */
   readonly unsavedPrompts: PromptBroker;
-  /** Closes every live session (flushing its log) and stops relaying events. */
+  /** Closes the room and every live session (flushing its log) and stops relaying events. */
   readonly dispose: () => Promise<void>;
 };
 
@@ -54,7 +74,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await mkdir(runsDir, { recursive: true });
   await mkdir(packsDir, { recursive: true });
   const settings = createSettingsStore(join(options.userDataDir, 'settings.json'));
-  const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir });
+  // Packs are loaded and validated on a worker thread: a huge or hostile pack never freezes the windows.
+  // (A bundle without the worker's script, such as a test's child process, loads in its own thread.)
+  const packLoader = options.packWorker
+    ? createWorkerLoader({ script: options.packWorker })
+    : runningFromSources()
+      ? createWorkerLoader()
+      : createInThreadLoader();
+  const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir, loadPack: packLoader.load });
+  // Read the library while the window opens: its first listing then finds the packs loaded (or loading).
+  void library.list().catch(() => {});
   const store = createRunStore({ runsDir, deps: realRunDeps });
   const sessions = createSessionManager({
     store,
@@ -72,27 +101,51 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     platform: options.platformName,
     dataDirectory: options.userDataDir,
   };
-  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: options.broadcast, ...(options.unsavedPrompts ? { unsavedPrompts: options.unsavedPrompts } : {}) });
+  // The hub, the room, the gateway and the network refer to each other: each is only called once all exist.
+  const hub = createEventHub({
+    debriefReleased: (runId) => room.debriefReleased(runId),
+    participant: (participantId) => room.participant(participantId),
+  });
+  if (options.broadcast) hub.attach({ principal: () => ({ kind: 'owner' }), send: options.broadcast });
+  const room: RoomService = createRoomService({
+    sessions,
+    network: () => network,
+    publish: hub.publish,
+    disconnect: (participantId) => {
+      for (const sink of hub.sinks((p) => p.kind === 'participant' && p.participantId === participantId)) sink.close?.();
+    },
+    now: options.monotonicNow ?? (() => performance.now()),
+  });
+  const runHandlers = createRunHandlers({ sessions, platform: options.platform, broadcast: hub.publish, ...(options.unsavedPrompts ? { unsavedPrompts: options.unsavedPrompts } : {}) });
   const { dispose: stopRelays, unsavedPrompts, ...runChannels } = runHandlers;
   const handlers: Handlers = {
     getAppInfo: () => info,
     getSettings: () => settings.get(),
     updateSettings: async (patch) => {
       const next = await settings.update(patch);
-      options.broadcast('settingsChanged', next);
+      hub.publish('settingsChanged', next);
       return next;
     },
-    ...createLibraryHandlers(library, options.platform),
+    ...createLibraryHandlers(library, options.platform, hub.publish),
     ...runChannels,
+    ...createRoomHandlers(room),
   };
+  const dispatch = createDispatcher(handlers, validators, options.log);
+  const gateway = createGateway({ handlers, dispatch, sessions, room, info, ...(options.log ? { log: options.log } : {}) });
+  const network = options.roomNetwork?.({ gateway, hub });
   return {
     handlers,
     sessions,
+    hub,
+    gateway,
+    room,
     unsavedPrompts,
-    dispatch: createDispatcher(handlers, validators, options.log),
+    dispatch,
     dispose: async () => {
+      await room.closeAny();
       stopRelays();
       await sessions.closeAll();
+      await packLoader.close();
     },
   };
 }

@@ -27,6 +27,16 @@ const api = {
   importRun: call('importRun'),
   exportReport: call('exportReport'),
   openPresenter: call('openPresenter'),
+  openRoom: call('openRoom'),
+  closeRoom: call('closeRoom'),
+  getRoom: call('getRoom'),
+  assignRoomRole: call('assignRoomRole'),
+  removeParticipant: call('removeParticipant'),
+  releaseDebrief: call('releaseDebrief'),
+  joinRoom: call('joinRoom'),
+  resumeRoom: call('resumeRoom'),
+  pickRole: call('pickRole'),
+  castVote: call('castVote'),
   answerUnsavedPrompt: call('answerUnsavedPrompt'),
   on: <E extends EventName>(event: E, listener: (payload: IpcEvents[E]) => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

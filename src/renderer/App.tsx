@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useStore } from './store/store';
 import { Navigation } from './components/Navigation';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { Notices } from './components/Notices';
 import { UnsavedDialog } from './components/UnsavedDialog';
 import { ScreenOutlet } from './screens/ScreenOutlet';
@@ -14,6 +15,7 @@ export function App() {
   const reduceMotion = useStore((s) => s.settings.reduceMotion);
   const presenterRoute = useStore((s) => s.route.screen === 'presenter');
   const runRoute = useStore((s) => s.route.screen === 'run');
+  const participantRoute = useStore((s) => s.route.screen === 'join');
   useHashSync();
   useEffect(() => {
     void loadApp();
@@ -26,6 +28,14 @@ export function App() {
     // The projector view is always large and high-contrast enough to read from the back of a room.
     root.classList.toggle('presenter-mode', presenterRoute);
   }, [largeText, highContrast, reduceMotion, presenterRoute]);
+  if (participantRoute) {
+    // A participant's own device: their role's view only, no app navigation.
+    return (
+      <main id="main" className="participant-main">
+        <ScreenOutlet />
+      </main>
+    );
+  }
   if (presenterRoute) {
     return (
       <main id="main" className="presenter-main">
@@ -43,6 +53,7 @@ export function App() {
         <ScreenOutlet />
       </main>
       <Notices />
+      <ConnectionBanner />
       <UnsavedDialog />
     </div>
   );

@@ -2,9 +2,17 @@
  * The renderer's Content-Security-Policy. Production: only the app's own
  * files; no inline script, no remote origins, no frames, no plugins. Images
  * may be `data:` URLs because pack attachments are embedded that way.
+ *
+ * `socketOrigins`: when the app is served to a browser (npm start without
+ * the desktop binary, participants' devices) the renderer talks to main over
+ * a WebSocket at its own address. CSP Level 3 lets `'self'` cover `ws:`/`wss:`
+ * at the page's own host and port, but older Safari (phones!) does not, so
+ * the server names that one same-origin socket explicitly (e.g.
+ * `ws://192.168.1.20:51234`) — never a wildcard, never another host.
  */
-export function contentSecurityPolicy(mode: 'production' | 'development'): string {
-  const connect = mode === 'development' ? "'self' ws://localhost:* ws://127.0.0.1:*" : "'self'";
+export function contentSecurityPolicy(mode: 'production' | 'development', options: { readonly socketOrigins?: readonly string[] } = {}): string {
+  const base = mode === 'development' ? "'self' ws://localhost:* ws://127.0.0.1:*" : "'self'";
+  const connect = [base, ...(options.socketOrigins ?? [])].join(' ');
   const script = mode === 'development' ? "'self' 'unsafe-inline'" : "'self'";
   return [
     "default-src 'none'",

@@ -5,13 +5,18 @@
  * `events` are pushed from main to the renderer.
  */
 import type { AppInfo, Settings } from './app';
-import type { LibraryEntry, PackImportOptions, PackImportResult, PackRemoveResult } from './library';
+import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
+import type { RoleId } from '../engine/pack/vocabulary';
+import type { JoinRequest, JoinResult, ParticipantSelf, RoomOptions, RoomStatus } from './room';
 import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 
 /** Formats a run's report can be exported to. */
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Who a report is for. */
+export const REPORT_AUDIENCES = ['facilitator', 'participants'] as const;
+export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
 
 /** Where a pack import comes from: a folder, or a single file (.yaml, .yml, .json or .zip). */
 export type PackSourceKind = 'folder' | 'file';
@@ -24,9 +29,10 @@ export type IpcContract = {
   // Pack library
   listPacks: { args: []; result: readonly LibraryEntry[] };
   getPack: { args: [packId: string]; result: LoadedPack };
-  /** Asks the user for a pack folder or file (a native dialog); null when cancelled. */
-  choosePackSource: { args: [kind: PackSourceKind]; result: string | null };
-  importPack: { args: [path: string, options: PackImportOptions]; result: PackImportResult };
+  /** Asks the user for a pack folder or file (a native dialog): a handle to import it by; null when cancelled. */
+  choosePackSource: { args: [kind: PackSourceKind]; result: PackSourceChoice | null };
+  /** Imports the pack picked by `choosePackSource` (progress arrives as `packImportProgress`). */
+  importPack: { args: [handle: string, options: PackImportOptions]; result: PackImportResult };
   removePack: { args: [packId: string]; result: PackRemoveResult };
   // Runs and history
   listRuns: { args: []; result: readonly RunSummary[] };
@@ -46,9 +52,29 @@ export type IpcContract = {
   /** Imports a run file chosen in an open dialog; null when cancelled. */
   importRun: { args: []; result: ImportedRun | null };
   /** Saves the after-action report (a save dialog); the path, or null when cancelled. */
-  exportReport: { args: [runId: string, format: ReportFormat]; result: string | null };
+  /** `audience`: the facilitator's copy (with the pack's facilitator notes) or the participants' (none). */
+  exportReport: { args: [runId: string, format: ReportFormat, audience?: ReportAudience]; result: string | null };
   /** Opens the presenter window (projector view without the answer key) on a run. */
   openPresenter: { args: [runId: string]; result: null };
+  // The room (facilitator side): participants on their own devices
+  /** Opens a facilitated run to the room: listens on the LAN too, with a fresh join code. */
+  openRoom: { args: [runId: string, options: RoomOptions]; result: RoomStatus };
+  /** Closes the room: LAN access stops and every participant is disconnected. */
+  closeRoom: { args: [runId: string]; result: RoomStatus };
+  getRoom: { args: [runId: string]; result: RoomStatus };
+  /** Gives a participant a command role (null takes it away). */
+  assignRoomRole: { args: [runId: string, participantId: string, role: RoleId | null]; result: RoomStatus };
+  removeParticipant: { args: [runId: string, participantId: string]; result: RoomStatus };
+  /** Lets participants and the presenter see the debrief (the reference and rationales, never the facilitator's notes). */
+  releaseDebrief: { args: [runId: string]; result: RoomStatus };
+  // The room (participant side, over the room's WebSocket only)
+  joinRoom: { args: [request: JoinRequest]; result: JoinResult };
+  /** Rejoins with the token a join returned (after a reload or a lost connection). */
+  resumeRoom: { args: [token: string]; result: JoinResult };
+  /** Picks a command role, where the facilitator allows it. */
+  pickRole: { args: [role: RoleId]; result: ParticipantSelf };
+  /** Votes on an open decision that is asked to another role (advisory: the facilitator sees the tally). */
+  castVote: { args: [runId: string, decisionId: string, options: string[]]; result: null };
   /** The person's answer to an `unsavedPrompt` (quitting or closing the window with unsaved entries). */
   answerUnsavedPrompt: { args: [promptId: string, choice: UnsavedChoice]; result: null };
 };
@@ -76,6 +102,16 @@ export const CHANNELS = [
   'importRun',
   'exportReport',
   'openPresenter',
+  'openRoom',
+  'closeRoom',
+  'getRoom',
+  'assignRoomRole',
+  'removeParticipant',
+  'releaseDebrief',
+  'joinRoom',
+  'resumeRoom',
+  'pickRole',
+  'castVote',
   'answerUnsavedPrompt',
 ] as const satisfies readonly Channel[];
 
@@ -88,7 +124,17 @@ export const wireName = (channel: Channel): string => `vaim:${channel}`;
 
 /** The error half of every response. `code` is stable, `message` is for people. */
 export type IpcError = { readonly code: IpcErrorCode; readonly message: string };
-export type IpcErrorCode = 'untrusted-sender' | 'invalid-arguments' | 'not-found' | 'failed' | 'rejected' | 'cancelled';
+export type IpcErrorCode =
+  | 'untrusted-sender'
+  | 'invalid-arguments'
+  | 'not-found'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled'
+  /** The caller may not use this channel (a participant asking for a facilitator's channel, …). */
+  | 'forbidden'
+  /** Too many requests or join attempts: wait and try again. */
+  | 'rate-limited';
 
 /** Every response: a value or an error; main never throws across IPC. */
 export type IpcResponse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
@@ -98,11 +144,22 @@ export type IpcEvents = {
   settingsChanged: Settings;
   /** Everything that happens in a live run, for every view (each view filters by runId). */
   runEvent: SessionEvent;
+  /** How far a pack import has got. */
+  packImportProgress: PackImportProgress;
   /** Quitting or closing the window with unsaved entries: the view asks the person and answers with `answerUnsavedPrompt`. */
   unsavedPrompt: UnsavedPrompt;
+  /** The room of a run changed (participants, votes, open or closed): facilitator views only. */
+  roomStatus: RoomStatus;
+  /** A participant's own standing changed (role given, room closed, debrief released): that participant only. */
+  roomSelf: ParticipantSelf;
+  /**
+   * The WebSocket transport lost or regained its connection to main (emitted by the transport itself;
+   * Electron's IPC never drops, so it never emits it). After `connected: true` views reload what they follow.
+   */
+  connection: { readonly connected: boolean; readonly message?: string };
 };
 export type EventName = keyof IpcEvents;
-export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'unsavedPrompt'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['settingsChanged', 'runEvent', 'packImportProgress', 'unsavedPrompt', 'roomStatus', 'roomSelf', 'connection'] as const satisfies readonly EventName[];
 
 /** The API the preload exposes as `window.api`: one function per channel plus one subscription per event. */
 export type DesktopApi = {

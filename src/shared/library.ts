@@ -4,7 +4,7 @@
  */
 import type { Pack } from '../engine/pack/schema';
 import type { RoleId } from '../engine/pack/vocabulary';
-import type { LocatedIssue } from './packs';
+import type { LocatedIssue, PackLoadProgress } from './packs';
 
 /** Bundled packs ship with the app (read-only); imported ones live in userData/packs. */
 export type PackSource = 'bundled' | 'imported';
@@ -46,6 +46,24 @@ export type BrokenLibraryEntry = {
 
 /** One row of the library: a broken pack shows its problems and never hides the others. */
 export type LibraryEntry = LibraryPackEntry | BrokenLibraryEntry;
+
+/**
+ * A pack the user picked in the native dialog, as the renderer knows it: an
+ * opaque handle (main keeps the path, so the renderer can never make main
+ * read a path of its own choosing) and the file or folder name to show.
+ */
+export type PackSourceChoice = { readonly handle: string; readonly name: string };
+
+/** The stages of an import: validating the chosen pack, copying it into the library, checking the copy. */
+export type PackImportStage = 'validating' | 'copying' | 'checking-copy';
+
+/** How far an import has got (an event while it runs). */
+export type PackImportProgress = {
+  readonly handle: string;
+  readonly stage: PackImportStage;
+  /** The loader's progress in the validating and checking stages. */
+  readonly step?: PackLoadProgress;
+};
 
 /** Options of a pack import. */
 export type PackImportOptions = {

@@ -52,6 +52,17 @@ export type PackLoadResult =
   | { readonly ok: true; readonly value: LoadedPack }
   | { readonly ok: false; readonly issues: readonly LocatedIssue[]; readonly origin: PackOrigin };
 
+/**
+ * How far loading a pack has got, for a progress display: reading its files
+ * (`done` files so far, `total` 0 while unknown), parsing them (`done` of
+ * `total` YAML/JSON files), validating, reading attachments.
+ */
+export type PackLoadProgress = {
+  readonly step: 'reading' | 'parsing' | 'validating' | 'attachments';
+  readonly done: number;
+  readonly total: number;
+};
+
 /** `file:line:col: path: message`, prefixed with `warning: ` for warnings. */
 export function formatIssue(issue: LocatedIssue): string {
   const text = `${issue.file}:${issue.line}:${issue.col}: ${issue.path}: ${issue.message}`;

@@ -6,16 +6,14 @@
  *   does not load, and the result name says so) — budget under 20 ms;
  * - a generated pack with 1,000 injects (triggers, effects, realistic bodies)
  *   — budget under 200 ms and within 3× its floor.
- * Budgets are not asserted. Clean packs are read with the fast parser
- * (js-yaml; see src/main/packs/fast-load.ts), so a second figure gives the
- * bare fast parse as a floor too.
+ * Budgets are not asserted. There is one parser (`yaml`, which keeps source
+ * positions) and one assembly path, for clean and broken packs alike.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
-import { fastParse } from '../../src/main/packs/fast-yaml';
 import { loadPack } from '../../src/main/packs/load-pack';
 import { against, median, sample, sampleAsync, type BenchResult } from './bench-kit';
 
@@ -81,16 +79,6 @@ async function benchLoad(name: string, dir: string, texts: readonly string[], re
   return against(name, median(values), median(floors));
 }
 
-async function benchFastFloor(name: string, dir: string, texts: readonly string[], repeats: number): Promise<BenchResult> {
-  const values: number[] = [];
-  const floors: number[] = [];
-  for (let i = 0; i < repeats; i += 1) {
-    values.push(...(await sampleAsync(() => loadPack(dir), 1, i === 0 ? 3 : 0)));
-    floors.push(...sample(() => texts.map((text) => fastParse(text)), 1, i === 0 ? 3 : 0));
-  }
-  return against(`${name} (floor: bare fast parse)`, median(values), median(floors));
-}
-
 /** Runs the pack benchmarks. */
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -98,14 +86,12 @@ export async function run(): Promise<BenchResult[]> {
   const [flagshipDir, flagshipName] = flagship.ok ? [FLAGSHIP, 'packs.load.flagship'] : [MINIMAL, 'packs.load.minimal-fixture (flagship missing)'];
   const flagshipTexts = await packTexts(flagshipDir);
   results.push(await benchLoad(flagshipName, flagshipDir, flagshipTexts, 40));
-  results.push(await benchFastFloor(flagshipName, flagshipDir, flagshipTexts, 40));
 
   const dir = await mkdtemp(join(tmpdir(), 'vaim-bench-pack-'));
   try {
     const text = await generatedPackText(1000);
     await writeFile(join(dir, 'pack.yaml'), text);
     results.push(await benchLoad('packs.load.generated-1000-injects', dir, [text], 15));
-    results.push(await benchFastFloor('packs.load.generated-1000-injects', dir, [text], 15));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

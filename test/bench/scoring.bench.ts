@@ -29,8 +29,8 @@ export async function run(): Promise<BenchResult[]> {
   const cold = median(sample(() => score(copies[next++]!, header, log), 10, 3));
   const debrief = median(sample(() => buildDebrief(pack, header, log), 20, 3));
   return [
-    against('scoring: score a 10,000-entry run, warm (budget < 20 ms; floor = replay alone)', warm, floor),
+    against('scoring: score a 10,000-entry run, warm (budget ≤ 1.5× replay alone; floor = replay alone)', warm, floor),
     against('scoring: score a 10,000-entry run, cold (plays the reference and do-nothing runs too)', cold, floor),
-    against('scoring: debrief of a 10,000-entry run, warm', debrief, floor),
+    against('scoring: debrief of a 10,000-entry run, warm (budget ≤ 1.5× replay alone)', debrief, floor),
   ];
 }

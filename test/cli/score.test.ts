@@ -6,6 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { score, type ScoreReport } from '../../src/engine';
 import { scoreCommand, scoringSelfCheck } from '../../src/cli/commands/score';
@@ -144,6 +145,51 @@ describe('the scoring self-check of vaim validate', () => {
       const { out, io } = capture();
       expect(await main(['validate', dir], io)).toBe(1);
       expect(out.stdout).toContain(`pack.yaml:${line}:`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the scoring self-check locates through the loader', () => {
+  // The reference moved to an included file, without its TRACE entries (it then scores 90.9).
+  async function splitPack(): Promise<Record<string, string>> {
+    const text = await readFile(join(MINIMAL, 'pack.yaml'), 'utf8');
+    const start = text.indexOf('\nreference:\n');
+    const end = text.indexOf('\nweights:');
+    const reference = text.slice(start + 1, end + 1).replace(/\n {4}- at: 8h\n {6}by: incident-lead\n {6}command: \{ type: trace\.[^\n]*/g, '');
+    const main = `${text.slice(0, start + 1)}${text.slice(end + 1)}`.replace(/^tags: .*$/m, (line) => `${line}\ninclude: [reference.yaml]`);
+    return { 'pack.yaml': main, 'reference.yaml': reference };
+  }
+  const timelineLine = (files: Record<string, string>) => files['reference.yaml']!.split('\n').findIndex((l) => l.trim() === 'timeline:') + 2;
+
+  it('in an included file of a folder pack', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vaim-selfcheck-'));
+    try {
+      const files = await splitPack();
+      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+      const loaded = await loadPack(dir);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      expect(scoringSelfCheck(loaded.value)).toEqual([
+        expect.objectContaining({ file: 'reference.yaml', line: timelineLine(files), col: 5, path: 'reference.timeline', severity: 'error' }),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('inside a zipped pack', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vaim-selfcheck-'));
+    try {
+      const files = await splitPack();
+      const zip = join(dir, 'pack.zip');
+      await writeFile(zip, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [`minimal/${name}`, strToU8(text)]))));
+      const loaded = await loadPack(zip);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      expect(scoringSelfCheck(loaded.value)).toEqual([expect.objectContaining({ file: 'reference.yaml', line: timelineLine(files) })]);
+      const { out, io } = capture();
+      expect(await main(['validate', zip], io)).toBe(1);
+      expect(out.stdout).toContain(`${zip}/reference.yaml:${timelineLine(files)}:5: reference.timeline: The reference response scores 90.9`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

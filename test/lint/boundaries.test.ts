@@ -26,8 +26,19 @@ describe('layer boundaries', () => {
     ['preload importing the engine', "import { ENGINE_VERSION } from '../engine/types';\nexport const x = ENGINE_VERSION;\n", 'src/preload/bad.ts', /no-restricted-imports/],
     ['the CLI importing electron', "import { app } from 'electron';\nexport const x = app;\n", 'src/cli/bad.ts', /no-restricted-imports/],
     ['Math.random in the engine', 'export const roll = () => Math.random();\n', 'src/engine/bad.ts', /no-restricted-properties.*PRNG/],
-    ['Date.now in the engine', 'export const now = () => Date.now();\n', 'src/engine/bad.ts', /no-restricted-properties.*wall clock/],
-    ['new Date in the engine', 'export const now = () => new Date();\n', 'src/engine/bad.ts', /no-restricted-syntax.*wall clock/],
+    ['Date.now in the engine', 'export const now = () => Date.now();\n', 'src/engine/bad.ts', /no-restricted-globals.*wall clock/],
+    ['new Date in the engine', 'export const now = () => new Date();\n', 'src/engine/bad.ts', /no-restricted-globals.*wall clock/],
+    ['Date() called as a function in the engine', 'export const now = () => Date();\n', 'src/engine/bad.ts', /no-restricted-globals.*wall clock/],
+    ['Date.parse in the engine', "export const t = () => Date.parse('2030-01-01');\n", 'src/engine/bad.ts', /no-restricted-globals.*wall clock/],
+    ['Intl.DateTimeFormat in the engine', 'export const f = () => new Intl.DateTimeFormat().format();\n', 'src/engine/bad.ts', /no-restricted-globals.*locale/],
+    ['toLocaleString in the engine', 'export const f = (n: number) => n.toLocaleString();\n', 'src/engine/bad.ts', /no-restricted-properties.*locale/],
+    ['localeCompare in the engine', "export const f = (a: string) => a.localeCompare('b');\n", 'src/engine/bad.ts', /no-restricted-properties.*locale/],
+    ['performance.now in the engine', 'export const f = () => performance.now();\n', 'src/engine/bad.ts', /no-restricted-globals/],
+    ['the engine importing js-yaml (any npm package but zod)', "import { load } from 'js-yaml';\nexport const x = load;\n", 'src/engine/bad.ts', /no-restricted-imports.*only itself and zod/],
+    ['the engine importing marked', "import { marked } from 'marked';\nexport const x = marked;\n", 'src/engine/bad.ts', /no-restricted-imports.*only itself and zod/],
+    ['the engine importing a scoped package', "import { x } from '@scope/pkg';\nexport const y = x;\n", 'src/engine/bad.ts', /no-restricted-imports.*only itself and zod/],
+    ['shared importing an engine value', "import { applyCommand } from '../engine';\nexport const x = applyCommand;\n", 'src/shared/bad.ts', /no-restricted-imports.*engine types/],
+    ['shared importing an engine value by deep path', "import { ENGINE_VERSION } from '../engine/types';\nexport const x = ENGINE_VERSION;\n", 'src/shared/bad.ts', /no-restricted-imports.*engine types/],
     ['setTimeout in the engine', 'export const later = (f: () => void) => setTimeout(f, 1);\n', 'src/engine/bad.ts', /no-restricted-globals/],
   ])('fails lint for %s', async (_label, code, filePath, expected) => {
     const messages = await ruleIds(code, filePath);
@@ -36,9 +47,24 @@ describe('layer boundaries', () => {
 
   it.each([
     ['the engine importing zod and itself', "import { z } from 'zod';\nimport type { RunState } from './types';\nexport const s = z.string();\nexport type S = RunState;\n", 'src/engine/ok.ts'],
+    ['shared importing engine types', "import type { RunState } from '../engine';\nexport type S = RunState;\n", 'src/shared/ok.ts'],
     ['the renderer importing the engine and shared', "import { ENGINE_VERSION } from '../engine/types';\nimport type { AppInfo } from '../shared/app';\nexport const v: number = ENGINE_VERSION;\nexport type A = AppInfo;\n", 'src/renderer/ok.ts'],
     ['an Electron adapter importing electron', "import { app } from 'electron';\nexport const x = app;\n", 'src/main/electron/ok.ts'],
   ])('allows %s', async (_label, code, filePath) => {
     expect(await ruleIds(code, filePath)).toEqual([]);
+  });
+});
+
+describe('builds never write into src/', () => {
+  it('every project emits only under .tsbuild/, and nothing at all when it fails', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const base = JSON.parse(await readFile(join(cwd, 'src/tsconfig.base.json'), 'utf8'));
+    expect(base.compilerOptions.noEmitOnError).toBe(true);
+    const layers = (await readdir(join(cwd, 'src'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    for (const layer of layers) {
+      const config = JSON.parse(await readFile(join(cwd, 'src', layer, 'tsconfig.json'), 'utf8'));
+      expect(config.compilerOptions.outDir, layer).toBe(`../../.tsbuild/${layer}`);
+    }
   });
 });

@@ -1,11 +1,13 @@
 /** The library: packs listed, broken packs shown with every located problem, imports with conflict handling. */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { setDesktopApi } from '../../src/renderer/api';
 import type { LibraryEntry, PackImportResult, PackSummary } from '../../src/shared/library';
 import { fakeDesktopApi } from './fake-api';
+
+const HANDLE = '3f0c2a7e-5d1b-4c8e-9a6f-0b1c2d3e4f50';
 
 const summary = (id: string, title: string): PackSummary => ({
   id,
@@ -60,11 +62,11 @@ describe('Library screen', () => {
     const imports: Array<[string, boolean | undefined]> = [];
     const fake = fakeDesktopApi({
       listPacks: () => ENTRIES,
-      choosePackSource: () => '/home/me/my-pack.zip',
-      importPack: (path, options): PackImportResult => {
-        imports.push([path, options.replace]);
+      choosePackSource: () => ({ handle: HANDLE, name: 'my-pack.zip' }),
+      importPack: (handle, options): PackImportResult => {
+        imports.push([handle, options.replace]);
         return options.replace
-          ? { ok: true, replaced: true, entry: { ok: true, id: 'mine', source: 'imported', path, summary: summary('mine', 'My pack'), warnings: 0 } }
+          ? { ok: true, replaced: true, entry: { ok: true, id: 'mine', source: 'imported', path: '/data/packs/mine/my-pack.zip', summary: summary('mine', 'My pack'), warnings: 0 } }
           : { ok: false, reason: 'conflict', conflict: { existing: summary('mine', 'My old pack') } };
       },
     });
@@ -73,9 +75,9 @@ describe('Library screen', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Import pack file (.yaml, .json, .zip)…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Replace the existing pack?' });
     expect(dialog).toHaveTextContent('My old pack');
-    expect(imports).toEqual([['/home/me/my-pack.zip', false]]);
+    expect(imports).toEqual([[HANDLE, false]]);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Replace it' }));
-    await waitFor(() => expect(imports).toEqual([['/home/me/my-pack.zip', false], ['/home/me/my-pack.zip', true]]));
+    await waitFor(() => expect(imports).toEqual([[HANDLE, false], [HANDLE, true]]));
     expect(await screen.findByText('Replaced “My pack”.')).toBeInTheDocument();
   });
 
@@ -84,7 +86,7 @@ describe('Library screen', () => {
     setDesktopApi(
       fakeDesktopApi({
         listPacks: () => ENTRIES,
-        choosePackSource: () => '/p',
+        choosePackSource: () => ({ handle: HANDLE, name: 'p' }),
         importPack: (_p, o) => {
           imports.push(Boolean(o.replace));
           return { ok: false, reason: 'conflict', conflict: { existing: summary('mine', 'Mine') } };
@@ -103,7 +105,7 @@ describe('Library screen', () => {
     setDesktopApi(
       fakeDesktopApi({
         listPacks: () => ENTRIES.slice(0, 1),
-        choosePackSource: () => '/tmp/bad.yaml',
+        choosePackSource: () => ({ handle: HANDLE, name: 'bad.yaml' }),
         importPack: () => ({ ok: false, reason: 'invalid', issues: [{ file: 'bad.yaml', line: 1, col: 1, path: '$', message: 'format: required (the pack format version)', severity: 'error' }] }),
       }).api,
     );
@@ -113,5 +115,30 @@ describe('Library screen', () => {
     expect(problem).toHaveTextContent('bad.yaml:1:1');
     expect(problem).toHaveTextContent('format: required');
     expect(within(screen.getByRole('list', { name: 'Scenario packs' })).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('shows how far an import has got while main works on it, and only this import’s progress', async () => {
+    let finish: (result: PackImportResult) => void = () => {};
+    const fake = fakeDesktopApi({
+      listPacks: () => ENTRIES.slice(0, 1),
+      choosePackSource: () => ({ handle: HANDLE, name: 'huge-pack' }),
+      importPack: () => new Promise<PackImportResult>((resolve) => (finish = resolve)),
+    });
+    setDesktopApi(fake.api);
+    render(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import pack folder…' }));
+    const region = await screen.findByRole('region', { name: 'Importing huge-pack' });
+    act(() => fake.emit('packImportProgress', { handle: HANDLE, stage: 'validating', step: { step: 'parsing', done: 3, total: 5 } }));
+    expect(within(region).getByRole('status')).toHaveTextContent('Reading file 3 of 5');
+    const bar = within(region).getByRole('progressbar', { name: 'Importing huge-pack' });
+    expect(bar).toHaveAttribute('value', '32');
+    act(() => fake.emit('packImportProgress', { handle: 'another-import', stage: 'copying' }));
+    expect(within(region).getByRole('status')).toHaveTextContent('Reading file 3 of 5');
+    act(() => fake.emit('packImportProgress', { handle: HANDLE, stage: 'checking-copy', step: { step: 'validating', done: 0, total: 1 } }));
+    expect(within(region).getByRole('status')).toHaveTextContent('Checking the copy: checking the scenario');
+    expect(screen.getByRole('button', { name: 'Import pack file (.yaml, .json, .zip)…' })).toBeDisabled();
+    await act(async () => finish({ ok: false, reason: 'io', message: 'disk full' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Importing huge-pack' })).not.toBeInTheDocument());
+    expect(screen.getByRole('region', { name: 'The pack was not imported' })).toHaveTextContent('huge-pack');
   });
 });

@@ -6,7 +6,6 @@
  */
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LineCounter, parseDocument } from 'yaml';
 import {
   formatDuration,
   isScriptError,
@@ -22,6 +21,8 @@ import {
   type ScoreReport,
 } from '../../engine';
 import { loadPack } from '../../main/packs/load-pack';
+import { readYaml } from '../../main/packs/yaml-read';
+import { formatIssue } from '../../shared/packs';
 import { type CliCommand, type CliIo, EXIT } from '../command';
 import { displayIssue } from '../display';
 
@@ -83,17 +84,10 @@ export async function readScript(path: string): Promise<Script | string> {
     const code = (error as { code?: string }).code;
     return `${path}: ${code === 'ENOENT' ? 'does not exist' : `could not be read (${error instanceof Error ? error.message : String(error)})`}`;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return doc.errors
-      .map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return `${path}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}`;
-      })
-      .join('\n');
-  }
-  const data: unknown = doc.toJS();
+  const read = readYaml(path, text);
+  if (!read.source || read.issues.length > 0) return read.issues.map(formatIssue).join('\n');
+  const { doc, lines: lineCounter } = read.source;
+  const data: unknown = read.value;
   const parsed = parseScript(data);
   if (parsed.ok) return parsed.value;
   const wrapped = typeof data === 'object' && data !== null && !Array.isArray(data) && 'entries' in data;

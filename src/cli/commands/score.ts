@@ -4,11 +4,9 @@
  * reference, prints every point with its reason, or writes a report export.
  * Also the scoring self-check `vaim validate` runs on every valid pack.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LineCounter, parseDocument } from 'yaml';
 import {
   buildDebrief,
   ENGINE_VERSION,
@@ -23,11 +21,13 @@ import {
   type SelfCheckResult,
   STAGES,
 } from '../../engine';
+import { locatePackIssues } from '../../main/packs/load-files';
 import { loadPack } from '../../main/packs/load-pack';
+import { readYaml } from '../../main/packs/yaml-read';
 import { isReportFormat, type ReportFormat, writeReport } from '../../main/report';
 import { parseEntry, parseLog } from '../../main/runs/log-codec';
 import { checkHeader, HEADER_FILE, LOG_FILE } from '../../main/runs/run-files';
-import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
+import { formatIssue, type LoadedPack, type LocatedIssue } from '../../shared/packs';
 import { type CliCommand, type CliIo, EXIT } from '../command';
 import { displayIssue } from '../display';
 import { readScript } from './play';
@@ -146,12 +146,9 @@ async function readRun(path: string, pack: Pack, hash: string, seed: number): Pr
   if (stat.isDirectory()) return readRunFolder(path);
   let value: unknown;
   try {
-    const lines = new LineCounter();
-    const doc = parseDocument(await fs.readFile(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
-    if (doc.errors.length > 0) {
-      return doc.errors.map((e) => `${path}:${lines.linePos(e.pos[0]).line}:${lines.linePos(e.pos[0]).col}: ${e.message.split('\n')[0]}`).join('\n');
-    }
-    value = doc.toJS();
+    const parsed = readYaml(path, await fs.readFile(path, 'utf8'));
+    if (parsed.issues.length > 0) return parsed.issues.map(formatIssue).join('\n');
+    value = parsed.value;
   } catch (error) {
     return `${path}: could not be read (${error instanceof Error ? error.message : String(error)})`;
   }
@@ -230,38 +227,9 @@ async function run(options: Options, io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** Position of `path` in the pack's own files (folder or single file), found by reading them again; line 1 of the container otherwise. */
-function locate(origin: PackOrigin, path: readonly (string | number)[]): { file: string; line: number; col: number } {
-  const fallback = { file: basename(origin.path) || origin.path, line: 1, col: 1 };
-  try {
-    const files = origin.kind === 'folder'
-      ? readdirSync(origin.path).filter((n) => /\.(ya?ml|json)$/i.test(n) && statSync(join(origin.path, n)).isFile()).sort((a, b) => Number(b.startsWith('pack.')) - Number(a.startsWith('pack.')) || a.localeCompare(b))
-      : origin.kind === 'file' ? [basename(origin.path)] : [];
-    for (const file of files) {
-      const full = origin.kind === 'folder' ? join(origin.path, file) : origin.path;
-      const lines = new LineCounter();
-      const doc = parseDocument(readFileSync(full, 'utf8'), { lineCounter: lines });
-      if (!doc.hasIn([path[0]])) continue;
-      let depth = path.length;
-      while (depth > 1 && !doc.hasIn(path.slice(0, depth))) depth -= 1;
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number] } | undefined;
-      const pos = lines.linePos(node?.range?.[0] ?? 0);
-      return { file, line: pos.line, col: pos.col };
-    }
-  } catch {
-    // Unreadable now: fall back to the container.
-  }
-  return fallback;
-}
-
 /** The scoring self-check as located issues, for `vaim validate`. */
 export function scoringSelfCheck(loaded: LoadedPack): LocatedIssue[] {
-  return selfCheckOf(loaded).issues.map((issue) => ({
-    ...locate(loaded.origin, issue.path),
-    path: issue.path.join('.'),
-    message: issue.message,
-    severity: issue.severity,
-  }));
+  return locatePackIssues(loaded, selfCheckOf(loaded).issues);
 }
 
 const selfChecked = new WeakMap<LoadedPack, SelfCheckResult>();

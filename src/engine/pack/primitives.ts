@@ -2,10 +2,16 @@
 import { z } from 'zod';
 import { DURATION_REGEX_SOURCE, parseDuration } from './duration';
 
-/** Ids: lower-case letters, digits, `-` and `_`, starting with a letter; at most 64 characters. */
+/** Names Windows reserves for devices: a folder called `con` or `lpt1` cannot be created there (pack ids name folders). */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/** Ids: lower-case letters, digits, `-` and `_`, starting with a letter; at most 64 characters; not a Windows device name. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be an id: lower-case letters, digits, "-" or "_", starting with a letter, at most 64 characters');
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be an id: lower-case letters, digits, "-" or "_", starting with a letter, at most 64 characters')
+  .refine((id) => !WINDOWS_RESERVED.test(id), {
+    message: 'is a name Windows reserves for a device (con, prn, aux, nul, com0–com9, lpt0–lpt9); choose another id',
+  });
 
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
 export const MAX_DURATION_MINUTES = 10_000_000;

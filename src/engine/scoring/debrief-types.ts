@@ -154,6 +154,8 @@ export type Debrief = {
     readonly roles: Readonly<Partial<Record<RoleId, string>>>;
     readonly ended: boolean;
     readonly reachedAt: SimMinutes;
+    /** Set when the run's log is damaged: what is wrong, in a sentence; the debrief covers the entries before it. */
+    readonly partial?: string;
   };
   readonly score: ScoreReport;
   /** The three biggest losses, biggest first (empty when nothing was lost). */

@@ -21,6 +21,8 @@ import { teamSteps } from './severity';
 export type DebriefOptions = {
   /** Include the pack's facilitator notes (only for the facilitator's own copy, never the presenter or participants). */
   readonly includeFacilitatorNotes?: boolean;
+  /** The run's log is damaged: the debrief covers only the entries before it, and says so. */
+  readonly partial?: string;
 };
 
 /** A run's harm series, closed with its current value at `now` so charts reach the end. */
@@ -79,6 +81,7 @@ export function buildDebrief(pack: Pack, header: RunHeader, log: readonly LogEnt
     run: {
       runId: header.runId, mode: header.mode, ...(header.title ? { title: header.title } : {}), createdAt: header.createdAt, seed: header.seed,
       participants: header.participants, roles: ctx.state.roles, ended: ctx.state.phase === 'ended', reachedAt: ctx.now,
+      ...(options.partial ? { partial: options.partial } : {}),
     },
     score,
     lessons: biggestLosses(score.lines),

@@ -28,10 +28,13 @@ const UNTRUSTED: IpcResponse<never> = {
   error: { code: 'untrusted-sender', message: 'This request did not come from the app window.' },
 };
 
-/** Registers one `ipcMain.handle` per channel; returns a function that removes them. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch, isTrusted: SenderCheck): () => void {
+/**
+ * Registers one `ipcMain.handle` per channel; returns a function that removes them. `dispatchFor` picks the
+ * dispatcher of the sending window (the presenter window's only reads a projected run).
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatchFor: (senderId: number) => Dispatch, isTrusted: SenderCheck): () => void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(wireName(channel), (event, ...args: unknown[]) => (isTrusted(event) ? dispatch(channel, args) : UNTRUSTED));
+    ipcMain.handle(wireName(channel), (event, ...args: unknown[]) => (isTrusted(event) ? dispatchFor(event.sender.id)(channel, args) : UNTRUSTED));
   }
   return () => {
     for (const channel of CHANNELS) ipcMain.removeHandler(wireName(channel));

@@ -3,23 +3,31 @@
  * typed IPC and the app windows. Everything that does real work lives in
  * the electron-free services (../services.ts).
  */
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createServices } from '../services';
+import { contentSecurityPolicy } from '../../shared/csp';
+import { APP_ORIGIN, registerAppScheme, serveApp } from './app-protocol';
+import { appMenuTemplate } from './menu';
+import type { EventHub } from '../server/event-hub';
+import { createLanNetwork } from '../server/room/lan-network';
 import { createPromptBroker, createUnsavedGuard } from '../sessions/unsaved-guard';
 import { registerIpc, trustedSenders } from './ipc';
 import { lockDownSession, lockDownWebContents } from './security';
 import { electronPlatform } from './platform';
 import { guardQuit, guardWindowClose, nativeUnsavedPrompt } from './quit';
 import { createAppWindow } from './windows';
-import { wireName, type EventName, type IpcEvents } from '../../shared/ipc';
+import { wireName } from '../../shared/ipc';
 
-const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
-const rendererUrl = isDev
-  ? String(process.env['ELECTRON_RENDERER_URL'])
-  : pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
-const appUrlPrefix = isDev ? rendererUrl : pathToFileURL(join(import.meta.dirname, '../renderer/')).href;
+// Every renderer is sandboxed, whatever its webPreferences say; the app scheme is registered before `ready`.
+app.enableSandbox();
+registerAppScheme(protocol);
+
+// Only a development build (electron-vite dev) loads the dev server; any other build serves its own files.
+const devServer = import.meta.env.DEV && !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const isDev = devServer !== undefined;
+const rendererUrl = devServer ?? `${APP_ORIGIN}/index.html`;
+const appUrlPrefix = devServer ? `${new URL(devServer).origin}/` : `${APP_ORIGIN}/`;
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const bundledPacksDir = app.isPackaged ? join(process.resourcesPath, 'scenarios') : join(app.getAppPath(), 'scenarios');
 
@@ -29,17 +37,27 @@ if (userDataOverride) app.setPath('userData', userDataOverride);
 
 const windows = new Set<BrowserWindow>();
 let mainWindow: BrowserWindow | undefined;
-
-function broadcast<E extends EventName>(event: E, payload: IpcEvents[E]): void {
-  for (const window of windows) {
-    if (!window.isDestroyed()) window.webContents.send(wireName(event as never), payload);
-  }
-}
+/** webContents ids of presenter windows: they get the presenter's projection of a run, over IPC too. */
+const presenterIds = new Set<number>();
+let hub: EventHub | undefined;
 
 function openWindow(kind: 'main' | 'presenter', hash?: string): BrowserWindow {
-  const window = createAppWindow({ kind, preloadPath, rendererUrl, ...(hash ? { hash } : {}) });
+  const window = createAppWindow({ kind, preloadPath, rendererUrl, devTools: !app.isPackaged, ...(hash ? { hash } : {}) });
+  const id = window.webContents.id;
   windows.add(window);
-  window.on('closed', () => windows.delete(window));
+  if (kind === 'presenter') presenterIds.add(id);
+  // Each window hears main's events as who it is: the presenter's are projected (no answer key, no notes).
+  const detach = hub?.attach({
+    principal: () => (kind === 'presenter' ? { kind: 'presenter' } : { kind: 'owner' }),
+    send: (event, payload) => {
+      if (!window.isDestroyed()) window.webContents.send(wireName(event as never), payload);
+    },
+  });
+  window.on('closed', () => {
+    windows.delete(window);
+    presenterIds.delete(id);
+    detach?.();
+  });
   return window;
 }
 
@@ -57,6 +75,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession, isDev ? 'development' : 'production');
+    if (!isDev) serveApp(protocol, join(import.meta.dirname, '../renderer'), contentSecurityPolicy('production'));
+    // Packaged builds have no Reload or Developer Tools menu items (nor their shortcuts).
+    if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, app.getName())));
     const platform = electronPlatform({
       parent: () => [...windows].find((w) => !w.isDestroyed() && w.isFocused()) ?? [...windows][0],
       openPresenter: (runId) => {
@@ -79,12 +100,17 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       platformName: process.platform,
       platform,
-      broadcast,
       unsavedPrompts,
+      // Participants' devices reach the room over the LAN while the facilitator keeps it open; the served pages
+      // are the same built renderer.
+      roomNetwork: (wiring) => createLanNetwork({ rendererDir: join(import.meta.dirname, '../renderer'), dataDir: app.getPath('userData') }, wiring),
       log: (message) => console.error(message),
+      packWorker: new URL('./pack-worker.js', import.meta.url),
     });
+    hub = services.hub;
+    const presenter = services.gateway.connect({ kind: 'presenter' }).dispatch;
     const trustedIds = () => new Set([...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents.id));
-    registerIpc(ipcMain, services.dispatch, trustedSenders(appUrlPrefix, trustedIds));
+    registerIpc(ipcMain, (senderId) => (presenterIds.has(senderId) ? presenter : services.dispatch), trustedSenders(appUrlPrefix, trustedIds));
     // Quitting or closing the main window with unsaved entries asks first: export them, retry, or discard.
     const guard = createUnsavedGuard({
       sessions: services.sessions,

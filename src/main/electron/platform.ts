@@ -42,7 +42,7 @@ export function electronPlatform(options: { readonly parent: () => BrowserWindow
       // A hidden, sandboxed window with JavaScript off renders the self-contained report.
       const window = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, devTools: false, disableBlinkFeatures: 'Auxclick' },
       });
       try {
         await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);

@@ -1,7 +1,8 @@
 /**
- * App-wide hardening: no navigation away from the app, no new windows, no
- * webviews, every permission request denied, and the CSP sent as a header
- * for anything served over http (the dev server).
+ * App-wide hardening: no navigation away from the app (main frame or any
+ * sub-frame), no redirects, no new windows, no webviews, every permission
+ * request denied, the CSP sent as a header, and no request that is not the
+ * app's own (the app scheme, or the dev server in development builds).
  */
 import type { App, Session, WebContents } from 'electron';
 import { contentSecurityPolicy } from '../../shared/csp';
@@ -12,13 +13,21 @@ export function lockDownWebContents(app: Pick<App, 'on'>, appUrlPrefix: string):
     contents.on('will-navigate', (event, url) => {
       if (!url.startsWith(appUrlPrefix)) event.preventDefault();
     });
+    // Frames never navigate; the main frame only within the app.
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame || !event.url.startsWith(appUrlPrefix)) event.preventDefault();
+    });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }
 
-/** Denies all permission requests and checks, and adds the CSP header to http responses. */
+/** URLs the app's pages may load: its own scheme, DevTools' own pages, and inline data (embedded images, the PDF print page). */
+const OWN_URL = /^(app|devtools|data|blob):/i;
+const DEV_SERVER = /^(https?|wss?):\/\/(localhost|127\.0\.0\.1)(:\d+)?\//i;
+
+/** Denies all permission requests and checks, adds the CSP header to responses, and cancels every other request. */
 export function lockDownSession(session: Session, mode: 'production' | 'development'): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
@@ -31,9 +40,9 @@ export function lockDownSession(session: Session, mode: 'production' | 'developm
       },
     });
   });
-  // The app makes no network request: anything that is not our own files or the dev server is cancelled.
+  // The app makes no network request and reads no file:// URL.
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = /^(file|devtools|data|blob):/i.test(details.url) || (mode === 'development' && /^(https?|wss?):\/\/(localhost|127\.0\.0\.1)(:\d+)?\//i.test(details.url));
+    const allowed = OWN_URL.test(details.url) || (mode === 'development' && DEV_SERVER.test(details.url));
     callback({ cancel: !allowed });
   });
 }

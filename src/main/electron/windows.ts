@@ -13,6 +13,8 @@ export function createAppWindow(options: {
   readonly preloadPath: string;
   readonly rendererUrl: string;
   readonly hash?: string;
+  /** DevTools are off in packaged builds. */
+  readonly devTools: boolean;
 }): BrowserWindow {
   const window = new BrowserWindow({
     width: options.kind === 'main' ? 1360 : 1280,
@@ -39,6 +41,7 @@ export function createAppWindow(options: {
       spellcheck: false,
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -100,16 +100,21 @@ export function createRunHandlers(options: {
       if (!path) return null;
       return unwrap(await sessions.importRun(path));
     },
-    exportReport: async (runId, format) => {
+    exportReport: async (runId, format, audience = 'facilitator') => {
       const view = unwrap(await sessions.open(runId));
       relay(runId);
-      const debrief = buildDebrief(view.pack.pack, view.header, view.entries, { includeFacilitatorNotes: view.header.mode === 'facilitated' });
+      // The participants' version carries no facilitator notes and no facilitator's guide.
+      const debrief = buildDebrief(view.pack.pack, view.header, view.entries, {
+        includeFacilitatorNotes: audience === 'facilitator' && view.header.mode === 'facilitated',
+        ...(view.damage ? { partial: view.damage.message } : {}),
+      });
+      const shown = audience === 'participants' ? { ...debrief, notes: debrief.notes.filter((n) => n.by !== 'facilitator') } : debrief;
       const path = await platform.chooseSavePath(format, `vaim-report-${view.pack.pack.id}-${stamp(runId)}.${EXTENSIONS[format]}`);
       if (!path) return null;
       if (format === 'pdf') {
-        await writeFile(path, await platform.htmlToPdf(renderReport(debrief, 'html')));
+        await writeFile(path, await platform.htmlToPdf(renderReport(shown, 'html')));
       } else {
-        await writeFile(path, renderReport(debrief, format), 'utf8');
+        await writeFile(path, renderReport(shown, format), 'utf8');
       }
       return path;
     },

@@ -4,8 +4,11 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
+import { idSchema } from '../../engine/pack/primitives';
+import { ROLE_IDS } from '../../engine/pack/vocabulary';
+import { ROOM_LIMITS } from '../../shared/room';
 import { RUN_ID_PATTERN, UNSAVED_CHOICES } from '../../shared/runs';
-import { REPORT_FORMATS } from '../../shared/ipc';
+import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';
 import { createRunRequestSchema } from '../sessions/create-run-schema';
 import { settingsPatchSchema } from '../settings/settings-schema';
 import type { Validators } from './dispatcher';
@@ -13,7 +16,22 @@ import type { Validators } from './dispatcher';
 const none = z.tuple([]);
 const runId = z.string().regex(RUN_ID_PATTERN, 'must be a run id');
 const packId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a pack id');
-const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'must not contain NUL');
+/** A pack source picked in the native dialog (library-handlers.ts keeps its path). */
+const choiceHandle = z.uuid('must be the handle of a pack chosen in the dialog');
+
+const role = z.enum(ROLE_IDS);
+const roomOptions = z.strictObject({
+  allowRolePick: z.boolean(),
+  tls: z.boolean(),
+  cap: z.number().int().min(1).max(ROOM_LIMITS.maxCap),
+});
+const participantId = z.string().regex(/^p\d{1,9}$/, 'must be a participant id');
+const joinRequest = z.strictObject({
+  code: z.string().max(32),
+  name: z.string().trim().min(1, 'must not be empty').max(ROOM_LIMITS.nameMax),
+  role: role.optional(),
+});
+const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a participant token');
 
 // `by` and `command` are checked against the engine's schemas by the session (one source of truth).
 const submitRequest = z.strictObject({ by: z.unknown(), command: z.unknown() });
@@ -26,7 +44,7 @@ export const validators: Validators = {
   listPacks: none,
   getPack: z.tuple([packId]),
   choosePackSource: z.tuple([z.enum(['folder', 'file'])]),
-  importPack: z.tuple([path, z.strictObject({ replace: z.boolean().optional() })]),
+  importPack: z.tuple([choiceHandle, z.strictObject({ replace: z.boolean().optional() })]),
   removePack: z.tuple([packId]),
   listRuns: none,
   createRun: z.tuple([createRunRequestSchema]),
@@ -36,7 +54,17 @@ export const validators: Validators = {
   deleteRun: z.tuple([runId]),
   exportRun: z.tuple([runId]),
   importRun: none,
-  exportReport: z.tuple([runId, z.enum(REPORT_FORMATS)]),
+  exportReport: z.union([z.tuple([runId, z.enum(REPORT_FORMATS)]), z.tuple([runId, z.enum(REPORT_FORMATS), z.enum(REPORT_AUDIENCES)])]),
   openPresenter: z.tuple([runId]),
+  openRoom: z.tuple([runId, roomOptions]),
+  closeRoom: z.tuple([runId]),
+  getRoom: z.tuple([runId]),
+  assignRoomRole: z.tuple([runId, participantId, role.nullable()]),
+  removeParticipant: z.tuple([runId, participantId]),
+  releaseDebrief: z.tuple([runId]),
+  joinRoom: z.tuple([joinRequest]),
+  resumeRoom: z.tuple([token]),
+  pickRole: z.tuple([role]),
+  castVote: z.tuple([runId, idSchema, z.array(idSchema).min(1).max(20)]),
   answerUnsavedPrompt: z.tuple([z.string().uuid('must be a prompt id'), z.enum(UNSAVED_CHOICES)]),
 };

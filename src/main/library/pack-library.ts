@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { idSchema } from '../../engine/pack/primitives';
-import type { LibraryEntry, LibraryPackEntry, PackImportOptions, PackImportResult, PackRemoveResult, PackSource, PackSummary } from '../../shared/library';
-import type { LoadedPack, LocatedIssue, PackLoadResult } from '../../shared/packs';
+import type { LibraryEntry, LibraryPackEntry, PackImportOptions, PackImportResult, PackImportStage, PackRemoveResult, PackSource, PackSummary } from '../../shared/library';
+import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult } from '../../shared/packs';
 import { writeFileAtomic, syncDirectory } from '../fs/atomic';
 import { loadPack as realLoadPack } from '../packs/index';
 import { copyPackFolder, fingerprint, isIgnoredName, MANIFEST_FILE, readManifest, type ImportManifest } from './library-files';
@@ -20,17 +20,23 @@ export type PackLibraryOptions = {
   readonly bundledDir: string;
   /** `<userData>/packs`. */
   readonly userDir: string;
-  /** The pack loader (defaults to the real one). */
-  readonly loadPack?: (path: string) => Promise<PackLoadResult>;
+  /** The pack loader (defaults to the real one, in this thread; the app passes one that runs on a worker). */
+  readonly loadPack?: PackLoad;
   readonly wallNow?: () => Date;
 };
+
+/** Loads a pack, telling `onProgress` how far it has got. */
+export type PackLoad = (path: string, onProgress?: (progress: PackLoadProgress) => void) => Promise<PackLoadResult>;
+
+/** How far an import has got: its stage, and the loader's progress while validating or checking. */
+export type ImportProgress = (stage: PackImportStage, step?: PackLoadProgress) => void;
 
 /** The pack library. */
 export type PackLibrary = {
   readonly list: () => Promise<LibraryEntry[]>;
   /** A valid pack by id (bundled first), or undefined. */
   readonly get: (packId: string) => Promise<LoadedPack | undefined>;
-  readonly import: (sourcePath: string, options?: PackImportOptions) => Promise<PackImportResult>;
+  readonly import: (sourcePath: string, options?: PackImportOptions, onProgress?: ImportProgress) => Promise<PackImportResult>;
   readonly remove: (packId: string) => Promise<PackRemoveResult>;
 };
 
@@ -54,14 +60,18 @@ export function summarize(loaded: LoadedPack): PackSummary {
   };
 }
 
+/** A failure of the loader (see packs/worker-loader.ts), not a problem of the pack. */
+const isLoaderFailure = (issue: LocatedIssue): boolean => issue.path === '$' && /^(could not be loaded|took longer than)/.test(issue.message);
+
 const issue = (file: string, message: string): LocatedIssue => ({ file, line: 1, col: 1, path: '$', message, severity: 'error' });
 
 /** Creates the pack library. */
 export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
   const { bundledDir, userDir } = options;
-  const loadPack = options.loadPack ?? realLoadPack;
+  const loadPack: PackLoad = options.loadPack ?? ((path, onProgress) => realLoadPack(path, onProgress ? { onProgress } : {}));
   const wallNow = options.wallNow ?? (() => new Date());
-  const cache = new Map<string, { print: string; result: PackLoadResult }>();
+  // Loads by path and fingerprint; a load still running is shared (the start-up listing and the first view's request).
+  const cache = new Map<string, { print: string; result: Promise<PackLoadResult> }>();
 
   const loadCached = async (path: string): Promise<PackLoadResult> => {
     let print: string;
@@ -72,8 +82,13 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
     }
     const hit = cache.get(path);
     if (hit && hit.print === print) return hit.result;
-    const result = await loadPack(path);
-    cache.set(path, { print, result });
+    const result = loadPack(path);
+    const entry = { print, result };
+    cache.set(path, entry);
+    // A load the loader itself could not finish (stopped, crashed, closing) is tried again next time.
+    void result.then((r) => {
+      if (!r.ok && r.issues.some(isLoaderFailure) && cache.get(path) === entry) cache.delete(path);
+    });
     return result;
   };
 
@@ -122,8 +137,8 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
   const library: PackLibrary = {
     list: async () => (await scan()).map((s) => s.entry),
     get: async (packId) => (await scan()).find((s) => s.entry.ok && s.entry.id === packId)?.loaded,
-    import: async (sourcePath, importOptions) => {
-      const loaded = await loadPack(sourcePath);
+    import: async (sourcePath, importOptions, onProgress = () => {}) => {
+      const loaded = await loadPack(sourcePath, (step) => onProgress('validating', step));
       if (!loaded.ok) return { ok: false, reason: 'invalid', issues: loaded.issues };
       const id = loaded.value.pack.id;
       const entries = await scan();
@@ -133,7 +148,7 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
       }
       const existing = same.find((s) => s.entry.ok)?.entry;
       if (existing?.ok && !importOptions?.replace) return { ok: false, reason: 'conflict', conflict: { existing: existing.summary } };
-      return copyIn(sourcePath, loaded.value, same.length > 0);
+      return copyIn(sourcePath, loaded.value, same.length > 0, onProgress);
     },
     remove: async (packId) => {
       if (!idSchema.safeParse(packId).success) return { ok: false, reason: 'not-found', message: `Invalid pack id ${JSON.stringify(packId)}` };
@@ -155,19 +170,20 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
   };
 
   /** Copies a validated source into `userDir/<id>/` through a temp folder, checks the copy, then renames it into place. */
-  const copyIn = async (sourcePath: string, loaded: LoadedPack, replacing: boolean): Promise<PackImportResult> => {
+  const copyIn = async (sourcePath: string, loaded: LoadedPack, replacing: boolean, onProgress: ImportProgress): Promise<PackImportResult> => {
     const id = loaded.pack.id;
     const temp = join(userDir, `.tmp-${randomUUID()}`);
     const kind = loaded.origin.kind;
     const entryName = kind === 'folder' ? 'pack' : basename(sourcePath);
     try {
+      onProgress('copying');
       await mkdir(temp, { recursive: true });
       if (kind === 'folder') await copyPackFolder(sourcePath, join(temp, entryName));
       else await copyFile(sourcePath, join(temp, entryName));
       const manifest: ImportManifest = { manifestVersion: 1, kind, entry: entryName, importedAt: wallNow().toISOString(), source: sourcePath };
       await writeFileAtomic(join(temp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
       // The copy must be the very pack that was validated (a symbolic link it relied on, or a change during the copy, would differ).
-      const copied = await loadPack(join(temp, entryName));
+      const copied = await loadPack(join(temp, entryName), (step) => onProgress('checking-copy', step));
       if (!copied.ok) return fail(temp, { ok: false, reason: 'invalid', issues: [issue(basename(sourcePath), 'does not load once copied without its symbolic links; replace the links by the files'), ...copied.issues] });
       if (copied.value.hash !== loaded.hash) return fail(temp, { ok: false, reason: 'invalid', issues: [issue(basename(sourcePath), 'changed while it was being imported, or depends on symbolic links; import it again')] });
       const target = join(userDir, id);

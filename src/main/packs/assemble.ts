@@ -10,7 +10,8 @@ import { isRecord } from '../../engine/pack/loose';
 import type { LocatedIssue, PackOrigin } from '../../shared/packs';
 import { createLocator, type KeyOrigin, type Locator, type NodeRef, sequenceItems } from './locate';
 import { extensionOf, normalizePath, unsafePathReason } from './paths';
-import { issueAt, offsetOf, parseSourceFile, type SourceFile } from './source-file';
+import { issueAt, offsetOf, type SourceFile } from './source-file';
+import { parseSourceFile } from './yaml-read';
 
 /** The merged pack data, the locator for its paths and the files it was read from (main first). */
 export type Assembled = { readonly value: Record<string, unknown>; readonly locate: Locator; readonly files: readonly string[] };
@@ -33,6 +34,8 @@ function originOf(source: SourceFile, pair: Pair | undefined, value: unknown): K
 
 type State = {
   readonly files: ReadonlyMap<string, Uint8Array>;
+  /** Called after each included file is parsed (progress). */
+  readonly parsedOne: () => void;
   readonly origin: PackOrigin;
   readonly value: Record<string, unknown>;
   readonly origins: Map<string, KeyOrigin>;
@@ -85,6 +88,7 @@ function readInclude(state: State, main: SourceFile, entry: unknown, index: numb
     return locateEntry(`the included file "${entry}" does not exist${hint}`);
   }
   const parsed = parseSourceFile(path, bytes);
+  state.parsedOne();
   state.issues.push(...parsed.issues);
   if (!parsed.source || parsed.issues.length > 0) return;
   state.order.push(path);
@@ -96,28 +100,34 @@ function readInclude(state: State, main: SourceFile, entry: unknown, index: numb
   mergeInclude(state, parsed.source, parsed.value as Record<string, unknown>);
 }
 
-/** Parses the main file and its includes into one value. */
+/** Parses the main file and its includes into one value; `parsed` hears of each file parsed. */
 export function assemblePack(
   files: ReadonlyMap<string, Uint8Array>,
   mainFile: string,
   origin: PackOrigin,
+  parsed: (done: number, total: number) => void = () => {},
 ): { readonly assembled?: Assembled; readonly issues: LocatedIssue[] } {
-  const parsed = parseSourceFile(mainFile, files.get(mainFile) ?? new Uint8Array());
-  if (!parsed.source || parsed.issues.length > 0) return { issues: parsed.issues };
-  const main = parsed.source;
+  const read = parseSourceFile(mainFile, files.get(mainFile) ?? new Uint8Array());
+  if (!read.source || read.issues.length > 0) return { issues: read.issues };
+  const main = read.source;
   const root: NodeRef = { source: main, node: main.doc.contents };
-  if (!isRecord(parsed.value)) {
-    const what = parsed.value === null || parsed.value === undefined ? 'is empty' : 'must be a mapping of keys (format, id, title, …) at the top level';
+  if (!isRecord(read.value)) {
+    const what = read.value === null || read.value === undefined ? 'is empty' : 'must be a mapping of keys (format, id, title, …) at the top level';
     return { issues: [issueAt(main, 0, '$', `the pack file ${what}`)] };
   }
-  const state: State = { files, origin, value: {}, origins: new Map(), order: [mainFile], issues: [] };
   const pairs = pairsOf(main);
-  for (const [key, value] of Object.entries(parsed.value)) {
+  const includeNode = pairs.get('include')?.value;
+  const total = 1 + (isSeq(includeNode) ? includeNode.items.length : 0);
+  let done = 1;
+  parsed(done, total);
+  const parsedOne = () => parsed((done += 1), total);
+  const state: State = { files, parsedOne, origin, value: {}, origins: new Map(), order: [mainFile], issues: [] };
+  for (const [key, value] of Object.entries(read.value)) {
     if (key === 'include') continue;
     state.value[key] = value;
     state.origins.set(key, originOf(main, pairs.get(key), value));
   }
-  const include = parsed.value.include;
+  const include = read.value.include;
   if (include !== undefined) {
     if (!Array.isArray(include)) {
       state.issues.push(issueAt(main, offsetOf(pairs.get('include')?.value), 'include', 'must be a list of files, e.g. include: [injects.yaml, moves.yaml]'));

@@ -50,3 +50,13 @@ export function sortIssues(issues: readonly LocatedIssue[], fileOrder: readonly 
     )
     .map(({ issue }) => issue);
 }
+
+/** Problems with single files of a container listed at most; a folder that is not a pack must not list its whole content. */
+export const MAX_FILE_ISSUES = 20;
+
+/** The first `MAX_FILE_ISSUES` issues, then one saying how many more there were. */
+export function capFileIssues(origin: PackOrigin, issues: readonly LocatedIssue[]): LocatedIssue[] {
+  if (issues.length <= MAX_FILE_ISSUES) return [...issues];
+  const rest = issues.length - MAX_FILE_ISSUES;
+  return [...issues.slice(0, MAX_FILE_ISSUES), containerIssue(origin, `… and ${rest} more ${rest === 1 ? 'problem' : 'problems'} with its files (not listed)`)];
+}

@@ -22,6 +22,8 @@ export const PACK_LIMITS = {
   zipRatioMinEntryBytes: 64 * 1024,
   /** YAML alias expansions (the `yaml` package's `maxAliasCount`). */
   yamlAliases: 100,
+  /** YAML aliases (`*name`) in one file: resolving each costs a walk of the document. */
+  yamlAliasNodes: 100,
   /** Folder nesting followed when reading a pack folder. */
   folderDepth: 16,
 } as const;

@@ -3,20 +3,43 @@
  * file, zip): files in memory → assembled data → validated pack +
  * attachments + hash, or every problem located.
  */
+import type { PackIssue } from '../../engine/pack/issues';
 import { validatePack } from '../../engine/pack/validate';
-import type { LocatedIssue, PackLoadResult, PackOrigin } from '../../shared/packs';
+import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { collectAttachments } from './attachments';
 import { assemblePack } from './assemble';
 import { packHash } from './hash';
 import { containerIssue, locateIssue, sortIssues } from './issues';
 import { formatBytes, PACK_LIMITS } from './limits';
-import { loadPackFast } from './fast-load';
+import type { Locator } from './locate';
 import { extensionOf } from './paths';
+
+/**
+ * The locator of every pack this process loaded from files, by its parsed
+ * pack object (kept out of `LoadedPack`, which is plain data sent over IPC).
+ */
+const locators = new WeakMap<object, Locator>();
+
+/**
+ * Locates issues found later about a loaded pack (e.g. the scoring
+ * self-check) in its files, as the loader locates its own; the container at
+ * 1:1 when this process did not load it from files (e.g. a run's snapshot).
+ */
+export function locatePackIssues(loaded: LoadedPack, issues: readonly PackIssue[]): LocatedIssue[] {
+  const locate = locators.get(loaded.pack) ?? (() => ({ file: containerIssue(loaded.origin, '').file, line: 1, col: 1 }));
+  return issues.map((issue) => locateIssue(locate, issue));
+}
 
 /** Names the main file of a pack folder may have, in order of preference. */
 export const MAIN_FILE_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'] as const;
 
 const fail = (origin: PackOrigin, issues: readonly LocatedIssue[]): PackLoadResult => ({ ok: false, issues, origin });
+
+/** The container has no main pack file. */
+export function missingMainFile(origin: PackOrigin): LocatedIssue {
+  const where = origin.kind === 'zip' ? 'at the top of the zip (or inside its single top-level folder)' : 'in the pack folder';
+  return containerIssue(origin, `has no pack.yaml (or pack.yml / pack.json) ${where}`);
+}
 
 function findMainFile(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): string | LocatedIssue {
   const present = MAIN_FILE_NAMES.filter((name) => files.has(name));
@@ -24,8 +47,7 @@ function findMainFile(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin
   if (present[0]) return present[0];
   const single = [...files.keys()].filter((name) => ['yaml', 'yml', 'json'].includes(extensionOf(name)));
   if (origin.kind === 'file' && single.length === 1 && single[0]) return single[0];
-  const where = origin.kind === 'zip' ? 'at the top of the zip (or inside its single top-level folder)' : 'in the pack folder';
-  return containerIssue(origin, `has no pack.yaml (or pack.yml / pack.json) ${where}`);
+  return missingMainFile(origin);
 }
 
 function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): LocatedIssue[] {
@@ -38,28 +60,26 @@ function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin)
   return [];
 }
 
+/** Options of a load: who hears how far it has got. */
+export type LoadOptions = { readonly onProgress?: (progress: PackLoadProgress) => void };
+
 /**
  * Loads a pack from its files (paths relative to the pack folder, `/`
- * separated). Never throws. `fastPath: false` skips the fast parse (tests
- * use it to hold both paths equal).
+ * separated). Never throws.
  */
-export function loadPackFromFiles(
-  files: ReadonlyMap<string, Uint8Array>,
-  origin: PackOrigin,
-  options: { readonly fastPath?: boolean } = {},
-): PackLoadResult {
+export function loadPackFromFiles(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin, options: LoadOptions = {}): PackLoadResult {
+  const progress = options.onProgress ?? (() => {});
   try {
     const limits = checkLimits(files, origin);
     if (limits.length > 0) return fail(origin, limits);
     const main = findMainFile(files, origin);
     if (typeof main !== 'string') return fail(origin, [main]);
-    // A clean pack needs no source positions: try the fast parse first (see fast-load.ts).
-    const fast = options.fastPath === false ? undefined : loadPackFast(files, main, origin);
-    if (fast) return { ok: true, value: fast };
-    const { assembled, issues: readIssues } = assemblePack(files, main, origin);
+    const { assembled, issues: readIssues } = assemblePack(files, main, origin, (done, total) => progress({ step: 'parsing', done, total }));
     if (!assembled) return fail(origin, readIssues);
+    progress({ step: 'validating', done: 0, total: 1 });
     const validated = validatePack(assembled.value);
     const packIssues = validated.ok ? validated.value.warnings : validated.error;
+    progress({ step: 'attachments', done: 0, total: 1 });
     const attachments = collectAttachments(assembled.value, files, assembled.locate, origin);
     const issues = sortIssues(
       [...readIssues, ...packIssues.map((issue) => locateIssue(assembled.locate, issue)), ...attachments.issues],
@@ -67,6 +87,7 @@ export function loadPackFromFiles(
     );
     if (!validated.ok || issues.some((issue) => issue.severity === 'error')) return fail(origin, issues);
     const pack = validated.value.pack;
+    locators.set(pack, assembled.locate);
     return {
       ok: true,
       value: { pack, hash: packHash(pack, attachments.attachments), attachments: attachments.attachments, warnings: issues, origin },

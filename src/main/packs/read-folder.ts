@@ -46,7 +46,7 @@ export async function readBounded(path: string, limit: number, followLink = fals
   }
 }
 
-type Walk = { readonly root: string; readonly origin: PackOrigin; total: number; stopped: boolean } & FolderRead;
+type Walk = { readonly root: string; readonly origin: PackOrigin; readonly read: (files: number) => void; total: number; stopped: boolean } & FolderRead;
 
 const inside = (root: string, target: string) => target === root || target.startsWith(root + sep);
 
@@ -68,6 +68,7 @@ async function addFile(walk: Walk, full: string, rel: string, followLink: boolea
     return;
   }
   walk.files.set(rel, bytes);
+  walk.read(walk.files.size);
 }
 
 async function addLink(walk: Walk, full: string, rel: string): Promise<void> {
@@ -105,13 +106,13 @@ async function walkDir(walk: Walk, dir: string, depth: number): Promise<void> {
   }
 }
 
-/** Reads every file of a pack folder (relative `/` paths). Never throws. */
-export async function readPackFolder(folder: string, origin: PackOrigin): Promise<FolderReadResult> {
+/** Reads every file of a pack folder (relative `/` paths); `read` hears how many so far. Never throws. */
+export async function readPackFolder(folder: string, origin: PackOrigin, read: (files: number) => void = () => {}): Promise<FolderReadResult> {
   const files = new Map<string, Uint8Array>();
   const issues: LocatedIssue[] = [];
   try {
     const root = await fs.realpath(folder);
-    const walk: Walk = { root, origin, files, issues, total: 0, stopped: false };
+    const walk: Walk = { root, origin, read, files, issues, total: 0, stopped: false };
     await walkDir(walk, root, 0);
     return { files, issues, complete: !walk.stopped };
   } catch (error) {

@@ -4,8 +4,8 @@
  * declared sizes and ratios) and counting bytes while inflating (sizes lie).
  */
 import { Inflate } from 'fflate';
+import { crc32 } from 'node:zlib';
 import type { LocatedIssue, PackOrigin } from '../../shared/packs';
-import { crc32 } from './crc32';
 import { containerIssue } from './issues';
 import { formatBytes, PACK_LIMITS } from './limits';
 import { MAIN_FILE_NAMES } from './load-files';

@@ -17,10 +17,37 @@ export function summarySection(d: Debrief): string {
     const share = st.pointsMax > 0 ? `${st.points} of ${st.pointsMax} points` : 'not applicable';
     return `<tr><th scope="row">${STAGE_TITLES[s]}</th><td class="num">${st.score}</td><td class="num">${st.max}</td><td>${e(share)}</td></tr>`;
   });
-  const warnings = d.score.warnings.length
-    ? `<div class="warning"><strong>Note:</strong><ul>${d.score.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul></div>`
+  const notes = [...(d.run.partial ? [`Partial run: ${d.run.partial}`] : []), ...d.score.warnings];
+  const warnings = notes.length
+    ? `<div class="warning"><strong>Note:</strong><ul>${notes.map((w) => `<li>${e(w)}</li>`).join('')}</ul></div>`
     : '';
   return `<section id="summary"><h2>Score</h2><p class="total"><span class="big">${d.score.total}</span> / 100</p>${warnings}${table(['Stage', 'Score', 'Weight', 'Points'], rows)}</section>`;
+}
+
+/** What to take away: the three biggest losses, each with what the reference did instead and why. */
+export function lessonsSection(d: Debrief): string {
+  if (d.lessons.length === 0) return '<section id="lessons"><h2>What to take away</h2><p>Nothing was lost against the reference response.</p></section>';
+  const items = d.lessons.map(
+    (l) => `<li><p><strong>${e(STAGE_TITLES[l.stage])}, −${e(String(l.lost))}:</strong> ${e(l.what)}</p>${l.instead ? `<p class="detail">${e(l.instead)}</p>` : ''}</li>`,
+  );
+  return `<section id="lessons"><h2>What to take away</h2><ol>${items.join('')}</ol></section>`;
+}
+
+/** Each decision prompt: the team's answer with its rationale, the reference's, and the reference's draft. */
+export function decisionsSection(d: Debrief): string {
+  if (d.decisions.length === 0) return '';
+  const option = (o: { label: string; rationale?: string }) => `<li>${e(o.label)}${o.rationale ? `<div class="detail">${e(o.rationale)}</div>` : ''}</li>`;
+  const verdicts: Record<string, string> = { right: 'matches the reference', partly: 'partly matches the reference', wrong: 'differs from the reference', expired: 'left to expire', unscored: 'not scored', 'not-asked': 'not asked in this run' };
+  const rows = d.decisions.map((x) => {
+    const team = x.team.status === 'answered'
+      ? `${x.team.chosen.length ? `<ul>${x.team.chosen.map(option).join('')}</ul>` : ''}${x.team.text ? `<div class="md">${renderMarkdown(x.team.text)}</div>` : ''}<div class="detail">${e(at(d, x.team.at))}${x.team.by ? ` · ${e(actorName(x.team.by))}` : ''}</div>`
+      : `<p class="none">${e(verdicts[x.verdict] ?? x.verdict)}${x.team.expiryNote ? ` — ${e(x.team.expiryNote)}` : ''}</p>`;
+    const reference = x.best.length
+      ? `<ul>${x.best.map(option).join('')}</ul>`
+      : x.reference?.text ? `<div class="md">${renderMarkdown(x.reference.text)}</div>` : '<p class="none">—</p>';
+    return `<tr><td><strong>${e(x.title)}</strong><div class="flag">${e(verdicts[x.verdict] ?? '')}</div></td><td>${team}</td><td>${reference}</td></tr>`;
+  });
+  return `<section id="decisions"><h2>Decisions</h2>${table(['Prompt', 'The team', 'The reference'], rows, 'decisions')}</section>`;
 }
 
 /** Every score line, per stage. */
@@ -44,7 +71,8 @@ function eventCell(d: Debrief, ev: TimelineEvent | undefined): string {
   const by = ev.by ? ` · ${e(actorName(ev.by))}` : '';
   const detail = ev.detail ? `<div class="detail">${e(ev.detail)}</div>` : '';
   const flag = ev.flag ? `<div class="flag">${e(ev.flag)}</div>` : '';
-  return `<td><span class="time">${e(at(d, ev.at))}</span>${by}${detail}${flag}</td>`;
+  const verdict = ev.verdict ? `<div class="detail">Scored: ${e(ev.verdict)}</div>` : '';
+  return `<td><span class="time">${e(at(d, ev.at))}</span>${by}${detail}${flag}${verdict}</td>`;
 }
 
 /** The team's timeline beside the reference's. */

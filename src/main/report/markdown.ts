@@ -19,11 +19,27 @@ export function toMarkdown(d: Debrief): string {
   out.push(`- **Run:** ${t(d.run.runId)}${d.run.title ? ` — ${t(d.run.title)}` : ''} (${d.run.mode}); reached ${at(d, d.run.reachedAt)} of ${span(d.pack.clockEnd)}${d.run.ended ? '' : ' (not ended)'}`);
   out.push(`- **Participants:** ${t(d.run.participants.join(', ')) || '—'}`, '');
   out.push(`## Score: ${d.score.total} / 100`, '');
+  if (d.run.partial) out.push(`> Partial run: ${t(d.run.partial)}`, '');
   for (const w of d.score.warnings) out.push(`> Note: ${t(w)}`, '');
   out.push(tableOf(['Stage', 'Score', 'Weight', 'Points'], STAGES.map((s) => {
     const st = d.score.stages[s];
     return [STAGE_TITLES[s], String(st.score), String(st.max), st.pointsMax > 0 ? `${st.points} of ${st.pointsMax}` : 'not applicable'];
   })), '');
+  out.push('## What to take away', '');
+  if (d.lessons.length === 0) out.push('Nothing was lost against the reference response.', '');
+  d.lessons.forEach((l, i) => out.push(`${i + 1}. **${STAGE_TITLES[l.stage]}, −${l.lost}:** ${t(l.what)}${l.instead ? `  \n   ${t(l.instead)}` : ''}`));
+  out.push('');
+  if (d.decisions.length) {
+    out.push('## Decisions', '');
+    for (const x of d.decisions) {
+      const chosen = x.team.status === 'answered'
+        ? [...x.team.chosen.map((o) => `“${o.label}”${o.rationale ? ` — ${o.rationale}` : ''}`), ...(x.team.text ? [`“${x.team.text}”`] : [])].join('; ')
+        : x.team.status === 'expired' ? `left to expire${x.team.expiryNote ? ` — ${x.team.expiryNote}` : ''}` : 'not asked in this run';
+      const reference = x.best.length ? x.best.map((o) => `“${o.label}”${o.rationale ? ` — ${o.rationale}` : ''}`).join('; ') : x.reference?.text ? `“${x.reference.text}”` : '—';
+      out.push(`- **${t(x.title)}** — the team: ${t(chosen)}. The reference: ${t(reference)}`);
+    }
+    out.push('');
+  }
   out.push('## Every point explained', '');
   for (const s of STAGES) {
     const lines = d.score.stages[s].lines;
@@ -34,12 +50,13 @@ export function toMarkdown(d: Debrief): string {
   out.push('## Timeline: team and reference', '');
   out.push(tableOf(['Event', 'Team', 'Reference'], d.timeline.rows.map((r) => [
     c(r.label),
-    r.team ? c(`${at(d, r.team.at)}${r.team.by ? ` · ${actorName(r.team.by)}` : ''}${r.team.flag ? ` (${r.team.flag})` : ''}`) : '—',
+    r.team ? c(`${at(d, r.team.at)}${r.team.by ? ` · ${actorName(r.team.by)}` : ''}${r.team.flag ? ` (${r.team.flag})` : ''}${r.team.verdict ? ` — scored: ${r.team.verdict}` : ''}`) : '—',
     r.reference ? c(`${at(d, r.reference.at)}${r.reference.by ? ` · ${actorName(r.reference.by)}` : ''}`) : '—',
   ])), '');
   out.push('## Severity', '');
   out.push(`- Team: ${d.severity.team.filter((s) => s.level > 0).map((s) => `V${s.level} at ${at(d, s.at)}`).join(', ') || 'never classified'}`);
-  out.push(`- Reference: ${d.severity.reference.map((s) => `V${s.level} from ${at(d, s.at)}`).join(', ')}`, '');
+  out.push(`- Expected on the evidence the team received: ${d.severity.expected.map((s) => `V${s.accept.join('/V')} from ${at(d, s.at)}`).join(', ') || 'no signal reached the team'}`);
+  out.push(`- Reference response: ${d.severity.reference.filter((s) => s.level > 0).map((s) => `V${s.level} at ${at(d, s.at)}`).join(', ') || 'never classified'}`, '');
   out.push('## Obligations', '');
   out.push(d.obligations.length
     ? tableOf(['Obligation', 'Team', 'Reference'], d.obligations.map((o) => [c(`${o.title} (${o.basis}; to ${o.recipient}; owner ${actorName(o.owner)})`), c(obligationOutcome(d, o.team)), c(obligationOutcome(d, o.reference))]))

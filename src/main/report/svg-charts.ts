@@ -71,7 +71,7 @@ function stepPath(steps: readonly { at: number; level: number }[], end: number, 
   return `${d} H${f(x(end))}`;
 }
 
-/** V-SEV over time: the team's classification vs the reference severity. */
+/** V-SEV over time: the team's classification vs what the evidence it received called for. */
 export function severityChart(debrief: Debrief): string {
   const end = Math.max(1, debrief.pack.clockEnd);
   const x = (t: number) => M.left + (PLOT_W * Math.min(t, end)) / end;
@@ -81,14 +81,14 @@ export function severityChart(debrief: Debrief): string {
     .join('');
   const series: Series[] = [
     { name: 'Team', points: [], style: STYLES.team },
-    { name: 'Reference', points: [], style: STYLES.reference },
+    { name: 'Expected on the evidence', points: [], style: STYLES.reference },
   ];
   const team = `<path d="${stepPath(debrief.severity.team, end, x, y)}" ${STYLES.team}/>`;
-  const ref = `<path d="${stepPath(debrief.severity.reference, end, x, y)}" ${STYLES.reference}/>`;
+  const ref = `<path d="${stepPath(debrief.severity.expected, end, x, y)}" ${STYLES.reference}/>`;
   const describe = (steps: readonly { at: number; level: number }[]) =>
     steps.filter((s) => s.level > 0).map((s) => `V${s.level} from ${formatSimTime(debrief.pack.clockStart, s.at)}`).join(', ') || 'never classified';
-  const desc = `Team: ${describe(debrief.severity.team)}. Reference: ${describe(debrief.severity.reference)}.`;
-  return frame('severity-chart', 'Severity over time, team vs reference', desc, grid + xAxis(debrief.pack.clockStart, end, x) + ref + team + legend(series));
+  const desc = `Team: ${describe(debrief.severity.team)}. Expected on the evidence: ${describe(debrief.severity.expected)}.`;
+  return frame('severity-chart', 'Severity over time, team vs what the evidence called for', desc, grid + xAxis(debrief.pack.clockStart, end, x) + ref + team + legend(series));
 }
 
 /** Harm over time: the team vs the reference response vs doing nothing. */

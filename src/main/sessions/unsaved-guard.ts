@@ -7,6 +7,7 @@
  * window's `close`; the question travels to the renderer as an
  * `unsavedPrompt` event and comes back through `answerUnsavedPrompt`.
  */
+import { assertNever } from '../../engine';
 import { randomUUID } from 'node:crypto';
 import type { UnsavedChoice, UnsavedPrompt, UnsavedReason, UnsavedRun } from '../../shared/runs';
 import type { SessionManager } from './session-manager';
@@ -80,7 +81,7 @@ export function createUnsavedGuard(options: UnsavedGuardOptions): UnsavedGuard {
             return true;
           }
           default:
-            return false;
+            return assertNever(choice);
         }
       }
     },

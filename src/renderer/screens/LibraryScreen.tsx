@@ -8,6 +8,7 @@ import type { LibraryEntry, LibraryPackEntry } from '../../shared/library';
 import { Dialog } from '../components/Dialog';
 import { IssueList } from '../components/IssueList';
 import { DIFFICULTY_LABELS } from '../lib/labels';
+import { ImportProgressView } from '../components/ImportProgressView';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 
@@ -34,6 +35,7 @@ export function LibraryScreen() {
           <button type="button" onClick={() => void importFrom('file')} disabled={busy}>Import pack file (.yaml, .json, .zip)…</button>
         </div>
       </div>
+      <ImportProgressView />
       <ImportFeedback />
       {library === undefined ? <p aria-busy="true">Loading the library…</p> : null}
       {library && valid.length === 0 && broken.length === 0 ? <p>No packs yet. Import one to begin.</p> : null}
@@ -113,7 +115,7 @@ function ImportFeedback() {
             The pack was not imported: {problem.issues.length || 1} {problem.issues.length === 1 ? 'problem' : 'problems'}.
           </p>
           <p>
-            <code>{problem.path}</code>
+            <code>{problem.name}</code>
           </p>
           {problem.message ? <p>{problem.message}</p> : null}
           {problem.issues.length > 0 ? <IssueList issues={problem.issues} label="Problems in the imported pack" /> : null}

@@ -10,6 +10,7 @@ import { Obligations } from '../components/run/Obligations';
 import { RunHeader } from '../components/run/RunHeader';
 import { PresenterQuestion } from '../components/presenter/PresenterQuestion';
 import { PresenterSummary } from '../components/presenter/PresenterSummary';
+import { RoomJoinCard } from '../components/room/RoomJoinCard';
 import { useRun } from '../useRun';
 
 export function PresenterScreen({ runId }: { readonly runId: string }) {
@@ -25,6 +26,7 @@ export function PresenterScreen({ runId }: { readonly runId: string }) {
   return (
     <section aria-labelledby="presenter-title" className="presenter">
       <RunHeader run={run} controls={false} title={<h1 id="presenter-title" className="run-title">{run.pack.title}</h1>} />
+      <RoomJoinCard runId={runId} />
       <div className="presenter-grid">
         <Feed pack={run.pack} entries={entries} attachments={{}} heading="Latest" headingId="presenter-feed-title" />
         <div className="presenter-side">

@@ -5,6 +5,7 @@ import { BriefingScreen } from './BriefingScreen';
 import { DebriefScreen } from './DebriefScreen';
 import { HistoryScreen } from './HistoryScreen';
 import { LibraryScreen } from './LibraryScreen';
+import { ParticipantScreen } from './ParticipantScreen';
 import { PresenterScreen } from './PresenterScreen';
 import { RunScreen } from './RunScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -29,6 +30,8 @@ export function ScreenOutlet() {
       return <DebriefScreen key={route.runId} runId={route.runId} />;
     case 'presenter':
       return <PresenterScreen key={route.runId} runId={route.runId} />;
+    case 'join':
+      return <ParticipantScreen />;
     default:
       return assertNever(route);
   }

@@ -1,25 +1,28 @@
 /** The scenario library: bundled and imported packs, import with conflict handling. */
 import { castDraft } from 'immer';
-import type { LibraryEntry, PackSummary } from '../../shared/library';
+import type { LibraryEntry, PackImportProgress, PackSourceChoice, PackSummary } from '../../shared/library';
 import type { LocatedIssue } from '../../shared/packs';
 import type { PackSourceKind } from '../../shared/ipc';
-import { call } from '../api';
+import { call, subscribe } from '../api';
 import { errorText } from './errors';
 import type { SliceCreator } from './store';
 
-/** A failed import, shown until dismissed. */
-export type ImportProblem = { readonly path: string; readonly issues: readonly LocatedIssue[]; readonly message?: string };
+/** A failed import, shown until dismissed (`name`: the file or folder the user picked). */
+export type ImportProblem = { readonly name: string; readonly issues: readonly LocatedIssue[]; readonly message?: string };
 /** An import waiting for the user to confirm replacing a pack with the same id. */
-export type ImportConflict = { readonly path: string; readonly existing: PackSummary };
+export type ImportConflict = { readonly choice: PackSourceChoice; readonly existing: PackSummary };
+/** The import under way: what was picked and how far it has got. */
+export type ImportUnderWay = { readonly choice: PackSourceChoice; readonly progress?: PackImportProgress };
 
 export type LibrarySlice = {
   readonly library: readonly LibraryEntry[] | undefined;
   readonly libraryBusy: boolean;
+  readonly importing: ImportUnderWay | undefined;
   readonly importProblem: ImportProblem | undefined;
   readonly importConflict: ImportConflict | undefined;
   readonly loadLibrary: () => Promise<void>;
   readonly importPackFrom: (kind: PackSourceKind) => Promise<void>;
-  readonly importPackPath: (path: string, replace: boolean) => Promise<void>;
+  readonly importChoice: (choice: PackSourceChoice, replace: boolean) => Promise<void>;
   readonly resolveConflict: (replace: boolean) => Promise<void>;
   readonly dismissImportProblem: () => void;
   readonly removePack: (packId: string) => Promise<void>;
@@ -28,6 +31,7 @@ export type LibrarySlice = {
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   library: undefined,
   libraryBusy: false,
+  importing: undefined,
   importProblem: undefined,
   importConflict: undefined,
   loadLibrary: async () => {
@@ -45,39 +49,50 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   },
   importPackFrom: async (kind) => {
     try {
-      const path = await call('choosePackSource', kind);
-      if (path) await get().importPackPath(path, false);
+      const choice = await call('choosePackSource', kind);
+      if (choice) await get().importChoice(choice, false);
     } catch (error) {
       get().notify('error', `Import failed: ${errorText(error)}`);
     }
   },
-  importPackPath: async (path, replace) => {
+  importChoice: async (choice, replace) => {
+    const { name } = choice;
     set((d) => {
       d.libraryBusy = true;
       d.importProblem = undefined;
+      d.importing = { choice };
+    });
+    // Main reports how far the import has got; only this import's reports count.
+    const unsubscribe = subscribe('packImportProgress', (progress) => {
+      if (progress.handle !== choice.handle) return;
+      set((d) => void (d.importing = castDraft({ choice, progress })));
     });
     try {
-      const result = await call('importPack', path, { replace });
+      const result = await call('importPack', choice.handle, { replace });
       if (result.ok) {
         get().notify('info', `${result.replaced ? 'Replaced' : 'Imported'} “${result.entry.summary.title}”.`);
         await get().loadLibrary();
       } else if (result.reason === 'conflict') {
-        set((d) => void (d.importConflict = castDraft({ path, existing: result.conflict.existing })));
+        set((d) => void (d.importConflict = castDraft({ choice, existing: result.conflict.existing })));
       } else if (result.reason === 'invalid') {
-        set((d) => void (d.importProblem = castDraft({ path, issues: result.issues })));
+        set((d) => void (d.importProblem = castDraft({ name, issues: result.issues })));
       } else {
-        set((d) => void (d.importProblem = { path, issues: [], message: result.message }));
+        set((d) => void (d.importProblem = { name, issues: [], message: result.message }));
       }
     } catch (error) {
-      set((d) => void (d.importProblem = { path, issues: [], message: errorText(error) }));
+      set((d) => void (d.importProblem = { name, issues: [], message: errorText(error) }));
     } finally {
-      set((d) => void (d.libraryBusy = false));
+      unsubscribe();
+      set((d) => {
+        d.libraryBusy = false;
+        d.importing = undefined;
+      });
     }
   },
   resolveConflict: async (replace) => {
     const conflict = get().importConflict;
     set((d) => void (d.importConflict = undefined));
-    if (conflict && replace) await get().importPackPath(conflict.path, true);
+    if (conflict && replace) await get().importChoice(conflict.choice, true);
   },
   dismissImportProblem: () => set((d) => void (d.importProblem = undefined)),
   removePack: async (packId) => {

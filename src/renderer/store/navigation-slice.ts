@@ -14,7 +14,9 @@ export type Route =
   | { readonly screen: 'briefing'; readonly runId: string }
   | { readonly screen: 'run'; readonly runId: string }
   | { readonly screen: 'debrief'; readonly runId: string }
-  | { readonly screen: 'presenter'; readonly runId: string };
+  | { readonly screen: 'presenter'; readonly runId: string }
+  /** A participant's device in the room (the address the room's QR code holds). */
+  | { readonly screen: 'join' };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -27,6 +29,8 @@ export function routeFromHash(hash: string): Route {
       return { screen: 'history' };
     case 'settings':
       return { screen: 'settings' };
+    case 'join':
+      return { screen: 'join' };
     case 'setup':
       return id ? { screen: 'setup', packId: id } : { screen: 'library' };
     case 'briefing':
@@ -52,6 +56,7 @@ export function hashFromRoute(route: Route): string {
     case 'library':
     case 'history':
     case 'settings':
+    case 'join':
       return `#/${route.screen}`;
     default:
       return assertNever(route);

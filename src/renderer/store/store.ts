@@ -9,11 +9,12 @@ import { createAppSlice, type AppSlice } from './app-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
+import { createParticipantSlice, type ParticipantSlice } from './participant-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createUnsavedSlice, type UnsavedSlice } from './unsaved-slice';
 
 /** The whole UI state. */
-export type StoreState = AppSlice & NavigationSlice & LibrarySlice & HistorySlice & RunSlice & UnsavedSlice;
+export type StoreState = AppSlice & NavigationSlice & LibrarySlice & HistorySlice & RunSlice & UnsavedSlice & ParticipantSlice;
 
 /** A slice creator in the immer-wrapped store. */
 export type SliceCreator<T> = (
@@ -27,6 +28,7 @@ const createRootState = (set: (recipe: (draft: Draft<StoreState>) => void) => vo
   ...createLibrarySlice(set, get),
   ...createHistorySlice(set, get),
   ...createRunSlice(set, get),
+  ...createParticipantSlice(set, get),
   ...createUnsavedSlice(set, get),
 });
 

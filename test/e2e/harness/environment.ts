@@ -3,8 +3,9 @@
  * CHROMIUM_PATH) driven over the real services, and — on a normal developer
  * machine where the Electron binary was downloaded — the real Electron app.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -14,11 +15,15 @@ export function chromiumPath(): string | undefined {
   return candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
 }
 
-/** Path of the Electron binary when it was downloaded, or undefined. */
+/**
+ * Path of the Electron binary when it was downloaded, or undefined. (Not `require('electron')`: since
+ * Electron 42 that downloads the binary when it is missing.)
+ */
 export function electronPath(): string | undefined {
   try {
-    const path = require('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const path = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8'));
+    return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
   }
@@ -34,7 +39,7 @@ export function browserSkipReason(): string | undefined {
 /** Why the Electron specs cannot run, or undefined when they can. */
 export function electronSkipReason(): string | undefined {
   if (process.env['CI']) return 'CI runs the browser harness only (the Electron binary is not downloaded there)';
-  return electronPath() ? undefined : 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD was set or its download failed)';
+  return electronPath() ? undefined : 'the Electron binary is not installed (Electron fetches it on first use: `npx install-electron`)';
 }
 
 /** Flags that keep Chromium from reaching the network (the app must make no request). */

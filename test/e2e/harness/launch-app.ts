@@ -1,8 +1,10 @@
 /**
  * Starts the app for an end-to-end test on one of two backends:
- * - `browser`: the built renderer served from 127.0.0.1 in Debian Chromium,
- *   with `window.api` bridged (Playwright exposeBinding) to the real
- *   main-side services running in this test process;
+ * - `browser`: the app exactly as `npm start` serves it without the desktop
+ *   binary (src/main/web/web-app.ts): the real services, the built renderer
+ *   and the WebSocket transport on 127.0.0.1, opened in Debian Chromium. The
+ *   page talks to main over the real socket, like a user's browser; only the
+ *   platform port (dialogs, PDF, the presenter window) is the test's;
  * - `electron`: the real app through Playwright's Electron support (only where
  *   the Electron binary exists).
  * Specs are written once against the AppHandle and run on both.
@@ -11,10 +13,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from 'playwright-core';
-import { createServices, type Services } from '../../../src/main/services';
-import { CHANNELS, EVENT_NAMES } from '../../../src/shared/ipc';
+import type { Services } from '../../../src/main/services';
+import { startWebApp, type WebApp } from '../../../src/main/web/web-app';
 import { CHROMIUM_ARGS, chromiumPath, electronPath } from './environment';
-import { serveDirectory } from './static-server';
 import { createTestPlatform, type TestPlatform } from './test-platform';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
@@ -36,6 +37,10 @@ export type AppHandle = {
   readonly openView: (hash: string) => Promise<Page>;
   readonly screenshot: (name: string, page?: Page) => Promise<string>;
   readonly close: () => Promise<void>;
+  /** The browser backend's Chromium (to open participants' devices in contexts of their own); undefined on electron. */
+  readonly browser?: Browser | undefined;
+  /** The browser backend's served app (its address and key); undefined on electron. */
+  readonly web?: WebApp | undefined;
 };
 
 export type LaunchOptions = {
@@ -45,6 +50,9 @@ export type LaunchOptions = {
   /** Replaces service handlers in the browser backend (e.g. a dialog that picks a fixture path). */
   readonly overrides?: (services: Services) => void;
 };
+
+/** Where the browser backend's room listens: a loopback address of its own (tests never touch a real LAN). */
+export const TEST_ROOM_HOST = '127.0.0.2';
 
 /** Launches the app on the given backend. */
 export async function launchApp(backend: Backend, options: LaunchOptions = {}): Promise<AppHandle> {
@@ -77,73 +85,55 @@ export async function launchApp(backend: Backend, options: LaunchOptions = {}): 
   };
 }
 
-type Launched = Pick<AppHandle, 'page' | 'services' | 'platform' | 'openView' | 'close'>;
+type Launched = Pick<AppHandle, 'page' | 'services' | 'platform' | 'openView' | 'close' | 'browser' | 'web'>;
 
 async function launchBrowser(userDataDir: string, options: LaunchOptions): Promise<Launched> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium available for the browser harness');
-  const server = await serveDirectory(RENDERER_DIR);
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const context: BrowserContext = await browser.newContext({ viewport: options.viewport ?? { width: 1360, height: 880 } });
+  // PDFs are printed in a separate context, outside the app, like Electron's hidden print window.
+  const printContext = await browser.newContext();
+  const saveDir = join(userDataDir, 'saved');
+  await mkdir(saveDir, { recursive: true });
+  let web: WebApp | undefined;
   const open = async (hash: string) => {
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-    await page.goto(`${server.url}index.html${hash}`);
+    await page.goto(web!.viewUrl(hash));
     return page;
   };
-  const saveDir = join(userDataDir, 'saved');
-  await mkdir(saveDir, { recursive: true });
-  // PDFs are printed in a separate context, outside the app's bridge, like Electron's hidden print window.
-  const printContext = await browser.newContext();
-  const platform = createTestPlatform({ saveDir, openPage: open, printPage: () => printContext.newPage() });
-  const services = await createServices({
-    userDataDir,
-    bundledPacksDir: options.bundledPacksDir ?? join(PROJECT_ROOT, 'scenarios'),
-    appVersion: 'e2e',
-    platformName: process.platform,
-    platform,
-    broadcast: (event, payload) => {
-      for (const page of context.pages()) {
-        void page.evaluate(([name, data]) => (window as unknown as { __vaimEmit?: (n: string, d: unknown) => void }).__vaimEmit?.(name, data), [event, payload] as const).catch(() => {});
-      }
-    },
-  });
-  options.overrides?.(services);
-  await context.exposeBinding('__vaimInvoke', (_source, channel: string, args: unknown[]) => services.dispatch(channel, args));
-  await context.addInitScript({ content: bridgeScript() });
+  let platform: TestPlatform | undefined;
+  try {
+    web = await startWebApp({
+      userDataDir,
+      rendererDir: RENDERER_DIR,
+      ...(options.bundledPacksDir ? { bundledPacksDir: options.bundledPacksDir } : {}),
+      appVersion: 'e2e',
+      platform: () => (platform = createTestPlatform({ saveDir, openPage: open, printPage: () => printContext.newPage() })),
+      room: { bind: TEST_ROOM_HOST, addresses: () => [TEST_ROOM_HOST] },
+      ...(options.overrides ? { overrides: options.overrides } : {}),
+    });
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const app = web;
   const page = await open('');
   return {
     page,
-    services,
+    services: app.services,
     platform,
     openView: open,
+    browser,
+    web: app,
     close: async () => {
-      await services.dispose();
+      await app.close();
       await context.close();
       await printContext.close();
       await browser.close();
-      await server.close();
     },
   };
-}
-
-/** The script that defines `window.api` in the page exactly as the preload does. */
-function bridgeScript(): string {
-  return `(() => {
-    const channels = ${JSON.stringify(CHANNELS)};
-    const events = ${JSON.stringify(EVENT_NAMES)};
-    const listeners = new Map();
-    const api = {};
-    for (const channel of channels) api[channel] = (...args) => window.__vaimInvoke(channel, args);
-    api.on = (event, listener) => {
-      if (!events.includes(event)) throw new Error('Unknown event ' + event);
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event).add(listener);
-      return () => listeners.get(event).delete(listener);
-    };
-    Object.defineProperty(window, '__vaimEmit', { value: (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); } });
-    Object.defineProperty(window, 'api', { value: Object.freeze(api) });
-  })();`;
 }
 
 async function launchElectron(userDataDir: string): Promise<Launched> {

@@ -20,7 +20,7 @@ describe('selfCheck', () => {
       src.reference.timeline.push(at(480, 'incident-lead', { type: 'trace.reflect', section: section as 'trust', text }));
     }
     src.reference.timeline.push(at(480, 'incident-lead', { type: 'trace.actionItem.add', id: 'gate', text: 'Add a fairness gate to releases', owner: 'technical-lead', due: '2028-01-31' }));
-    expect(selfCheck(packFrom(src))).toEqual({ referenceScore: 100, doNothingScore: 0, issues: [] });
+    expect(selfCheck(packFrom(src))).toEqual({ referenceScore: 100, doNothingScore: 0, bestGreedy: { policy: 'greedy-every-act', score: 43.8 }, issues: [] });
   });
 
   it('reports a reference that scores below 95, naming the lines that lost points', () => {
@@ -41,7 +41,16 @@ describe('selfCheck', () => {
     src.reference.timeline = [];
     const result = selfCheck(packFrom(src));
     expect(result.referenceScore).toBe(result.doNothingScore);
-    expect(result.issues.map((i) => i.path)).toEqual([['reference', 'timeline']]);
+    expect(result.issues.filter((i) => i.severity === 'error').map((i) => i.path)).toEqual([['reference', 'timeline']]);
+  });
+
+  it('warns when a greedy policy (every allowed act at once) games the scoring', () => {
+    // The minimal pack has no costly over-reaction: making every move at once loses only the gate.
+    const src = minimalInput() as Input & { recovery: { criteria: unknown[] } };
+    src.recovery.criteria = [];
+    const result = selfCheck(packFrom(src));
+    expect(result.bestGreedy!.score).toBeGreaterThan(45);
+    expect(result.issues).toContainEqual(expect.objectContaining({ path: ['reference'], severity: 'warning', message: expect.stringMatching(/^the greedy policy “greedy-every-[a-z-]+” \(every allowed act the moment it is allowed\) scores [\d.]+, above 45/) }));
   });
 
   it('reports a reference timeline the engine refuses', () => {

@@ -31,7 +31,7 @@ function setup() {
     updateSettings,
   } as unknown as Handlers;
   const ipcMain = fakeIpcMain();
-  const dispose = registerIpc(ipcMain as never, createDispatcher(handlers, validators), trustedSenders(APP, () => new Set([1])));
+  const dispose = registerIpc(ipcMain as never, () => createDispatcher(handlers, validators), trustedSenders(APP, () => new Set([1])));
   const invoke = (channel: string, e: ReturnType<typeof event>, ...args: unknown[]) => ipcMain.handlers.get(wireName(channel as never))!(e, ...args);
   return { ipcMain, updateSettings, dispose, invoke };
 }
@@ -77,6 +77,21 @@ describe('registerIpc', () => {
     expect(response.error.code).toBe('invalid-arguments');
     expect(response.error.message).toMatch(message);
     expect(updateSettings).not.toHaveBeenCalled();
+  });
+});
+
+describe('registerIpc per window', () => {
+  it('answers each window with its own dispatcher (the presenter window gets the presenter’s)', async () => {
+    const ipcMain = fakeIpcMain();
+    const asked: number[] = [];
+    const owner = vi.fn(async () => ({ ok: true as const, value: 'owner' }));
+    const presenter = vi.fn(async () => ({ ok: true as const, value: 'presenter' }));
+    registerIpc(ipcMain as never, (id) => (asked.push(id), id === 2 ? presenter : owner), trustedSenders(APP, () => new Set([1, 2])));
+    const openRun = ipcMain.handlers.get(wireName('openRun'))!;
+    await expect(openRun(event({ id: 1 }), 'r1')).resolves.toEqual({ ok: true, value: 'owner' });
+    await expect(openRun(event({ id: 2 }), 'r1')).resolves.toEqual({ ok: true, value: 'presenter' });
+    expect(asked).toEqual([1, 2]);
+    expect(presenter).toHaveBeenCalledWith('openRun', ['r1']);
   });
 });
 

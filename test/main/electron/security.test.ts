@@ -16,7 +16,7 @@ function fakeContents() {
 describe('lockDownWebContents', () => {
   const setup = () => {
     let created: ((event: unknown, contents: unknown) => void) | undefined;
-    lockDownWebContents({ on: (_n: string, l: never) => void (created = l) } as never, 'file:///app/renderer/');
+    lockDownWebContents({ on: (_n: string, l: never) => void (created = l) } as never, 'app://vaim/');
     const contents = fakeContents();
     created?.({}, contents);
     return contents;
@@ -28,8 +28,31 @@ describe('lockDownWebContents', () => {
     contents.emit('will-navigate', away, 'https://example.com/');
     expect(away.preventDefault).toHaveBeenCalled();
     const inside = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', inside, 'file:///app/renderer/index.html#/history');
+    contents.emit('will-navigate', inside, 'app://vaim/index.html#/history');
     expect(inside.preventDefault).not.toHaveBeenCalled();
+    const lookalike = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', lookalike, 'app://vaim.evil.example/');
+    expect(lookalike.preventDefault).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a sub-frame, even to an app URL', false, 'app://vaim/index.html', true],
+    ['a sub-frame to a remote page', false, 'https://example.com/', true],
+    ['the main frame away from the app', true, 'https://example.com/', true],
+    ['the main frame to a file', true, 'file:///etc/passwd', true],
+    ['the main frame within the app', true, 'app://vaim/index.html#/library', false],
+  ])('will-frame-navigate of %s (main frame: %s, %s) is denied: %s', (_what, isMainFrame, url, denied) => {
+    const contents = setup();
+    const event = { isMainFrame, url, preventDefault: vi.fn() };
+    contents.emit('will-frame-navigate', event);
+    expect(event.preventDefault).toHaveBeenCalledTimes(denied ? 1 : 0);
+  });
+
+  it('denies every redirect', () => {
+    const contents = setup();
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-redirect', event, 'app://vaim/index.html');
+    expect(event.preventDefault).toHaveBeenCalled();
   });
 
   it('denies window.open and webviews', () => {
@@ -80,7 +103,9 @@ describe('lockDownSession', () => {
     ['https://example.com/track.js', true],
     ['http://localhost:5173/src/main.tsx', true],
     ['ws://127.0.0.1:5173/', true],
-    ['file:///app/renderer/index.html', false],
+    ['file:///app/renderer/index.html', true],
+    ['file:///etc/passwd', true],
+    ['app://vaim/assets/index.js', false],
     ['data:image/png;base64,AA==', false],
   ])('in production cancels %s: %s', (url, cancelled) => {
     const hooks = setup('production');

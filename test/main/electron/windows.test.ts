@@ -35,9 +35,14 @@ describe('createAppWindow', () => {
   beforeEach(() => void (created.length = 0));
 
   it.each(['main', 'presenter'] as const)('isolates and sandboxes the %s window with Node off everywhere, and loads the app URL', (kind) => {
-    createAppWindow({ kind, preloadPath: '/p.cjs', rendererUrl: 'file:///app/index.html', ...(kind === 'presenter' ? { hash: '/presenter/r1' } : {}) });
+    createAppWindow({ kind, preloadPath: '/p.cjs', rendererUrl: 'app://vaim/index.html', devTools: false, ...(kind === 'presenter' ? { hash: '/presenter/r1' } : {}) });
     const [window] = created;
-    expect(window?.options['webPreferences']).toMatchObject({ ...SECURE, preload: '/p.cjs' });
-    expect(window?.loadURL).toHaveBeenCalledWith(kind === 'main' ? 'file:///app/index.html' : 'file:///app/index.html#/presenter/r1');
+    expect(window?.options['webPreferences']).toMatchObject({ ...SECURE, preload: '/p.cjs', devTools: false });
+    expect(window?.loadURL).toHaveBeenCalledWith(kind === 'main' ? 'app://vaim/index.html' : 'app://vaim/index.html#/presenter/r1');
+  });
+
+  it('turns DevTools on only when asked (development and unpackaged builds)', () => {
+    createAppWindow({ kind: 'main', preloadPath: '/p.cjs', rendererUrl: 'app://vaim/index.html', devTools: true });
+    expect(created[0]?.options['webPreferences']).toMatchObject({ devTools: true });
   });
 });

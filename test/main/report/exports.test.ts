@@ -90,3 +90,33 @@ describe('exports', () => {
     await expect(writeReport(debrief, 'json', join(dir, 'missing', 'r.json'))).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('what the report leads with and teaches', () => {
+  const debrief = sampleDebrief();
+
+  it('opens with the three biggest losses, each with what the reference did instead', () => {
+    const html = toHtml(debrief);
+    const md = toMarkdown(debrief);
+    expect(debrief.lessons).toHaveLength(3);
+    expect(html.indexOf('What to take away')).toBeLessThan(html.indexOf('Every point explained'));
+    for (const lesson of debrief.lessons) {
+      expect(html).toContain(escapeHtml(lesson.what));
+      expect(md).toContain(`−${lesson.lost}:`);
+    }
+  });
+
+  it('shows each decision with the option chosen and the pack’s rationale for it', () => {
+    const html = toHtml(debrief);
+    const severity = debrief.decisions.find((d) => d.id === 'classify-severity');
+    expect(severity?.team.chosen.map((o) => o.id)).toEqual(['v2']);
+    expect(html).toContain('<h2>Decisions</h2>');
+    expect(html).toContain('differs from the reference');
+  });
+
+  it('says a damaged run is partial, in every format', () => {
+    const partial = { ...debrief, run: { ...debrief.run, partial: 'The log is damaged at line 7; the report covers the 6 entries before it.' } };
+    expect(toHtml(partial)).toContain('Partial run: The log is damaged at line 7');
+    expect(toMarkdown(partial)).toContain('> Partial run: The log is damaged at line 7');
+    expect(JSON.parse(renderReport(partial, 'json')).debrief.run.partial).toContain('line 7');
+  });
+});

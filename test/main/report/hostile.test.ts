@@ -80,8 +80,8 @@ function dangers(html: string): string[] {
       if (['src', 'srcset', 'poster', 'data', 'action', 'formaction', 'background', 'xlink:href'].includes(name) && !/^data:image\/(png|jpeg);base64,/.test(value)) {
         found.push(`${tag}[${name}=${value.slice(0, 30)}]`);
       }
-      if (name === 'href' && tag !== 'a') found.push(`${tag}[href]`);
-      if (name === 'href' && tag === 'a' && !/^(https?:|mailto:|#)/.test(value)) found.push(`a[href=${value.slice(0, 20)}]`);
+      // Links in reports are text with their address, never navigable.
+      if (name === 'href') found.push(`${tag}[href=${value.slice(0, 20)}]`);
     }
   }
   return found;
@@ -90,7 +90,7 @@ function dangers(html: string): string[] {
 describe('the danger detector', () => {
   it('finds each hostile construct in unsanitised HTML (so its silence means something)', () => {
     const found = dangers(`<body>${HOSTILE.replace(/\[click\]\(javascript:alert\(1\)\)/, '')}</body>`).join(' ');
-    for (const expected of ['<script>', 'img[onerror]', 'a[href=javascript:alert(2)', 'div[onclick]', 'div[style url]', '<iframe>', 'svg[onload]', 'style with url()/@import', '<link>', '<object>', '<embed>', '<form>', 'meta refresh', '<base>', 'img[src=data:image/svg+xml']) {
+    for (const expected of ['<script>', 'img[onerror]', 'a[href=javascript:alert(2)', 'link[href=https://evil.exam', 'div[onclick]', 'div[style url]', '<iframe>', 'svg[onload]', 'style with url()/@import', '<link>', '<object>', '<embed>', '<form>', 'meta refresh', '<base>', 'img[src=data:image/svg+xml']) {
       expect(found).toContain(expected);
     }
   });
@@ -120,23 +120,55 @@ describe('the HTML report of a hostile pack and run', () => {
 });
 
 describe('renderMarkdown', () => {
-  it('keeps the safe subset and safe links', () => {
+  it('keeps the safe subset; links are text with their address', () => {
     const html = renderMarkdown('# Title\n\n**bold** _em_ `code`\n\n- item\n\n> quote\n\n[site](https://example.org) [mail](mailto:a@example.org)');
     expect(html).toContain('<h3>Title</h3>');
     expect(html).toContain('<strong>bold</strong>');
-    expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer">site</a>');
-    expect(html).toContain('<a href="mailto:a@example.org" rel="noopener noreferrer">mail</a>');
+    expect(html).toContain('<span class="md-link">site</span> <span class="md-link-address">(https://example.org)</span>');
+    expect(html).toContain('<span class="md-link">mail</span> <span class="md-link-address">(a@example.org)</span>');
+    expect(html).not.toContain('<a');
   });
 
   it('keeps data: PNG images only', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
-    expect(renderMarkdown(`![ok](${png})`)).toContain(`<img src="${png}" alt="ok" />`);
+    expect(renderMarkdown(`![ok](${png})`)).toContain(`<img src="${png}" alt="ok">`);
     expect(renderMarkdown('![no](https://evil.example/x.png)')).not.toContain('<img');
     expect(renderMarkdown('![no](data:image/svg+xml;base64,PHN2Zz4=)')).not.toContain('<img');
   });
 
   it('drops every hostile construct', () => {
     expect(dangers(`<body>${renderMarkdown(HOSTILE)}</body>`)).toEqual([]);
+  });
+});
+
+describe('text that merely looks like HTML', () => {
+  it('stays readable in the HTML and Markdown reports (never silently dropped)', () => {
+    const src = minimalInput() as Record<string, unknown> & { reference: { trace: { trust: string } } };
+    src.reference.trace.trust = 'Press the <Escalate> button, then <b>confirm</b> with the <Legal & Compliance Lead>.';
+    src.debrief = { facilitatorNotes: 'Ask who pressed <Escalate> first.' };
+    const pack = packFrom(src);
+    const { header, log } = play(pack, timeline(at(480, 'incident-lead', { type: 'trace.reflect', section: 'trust', text: 'We forgot <Escalate>.' })));
+    const debrief = buildDebrief(pack, header, log, { includeFacilitatorNotes: true });
+    const body = new DOMParser().parseFromString(toHtml(debrief), 'text/html').body.textContent ?? '';
+    for (const phrase of ['Press the <Escalate> button, then <b>confirm</b> with the <Legal & Compliance Lead>.', 'Ask who pressed <Escalate> first.', 'We forgot <Escalate>.']) {
+      expect(body).toContain(phrase);
+    }
+    const markdownView = new DOMParser().parseFromString(new Marked({ async: false }).parse(toMarkdown(debrief)) as string, 'text/html').body.textContent ?? '';
+    expect(markdownView).toContain('Press the <Escalate> button, then <b>confirm</b> with the <Legal & Compliance Lead>.');
+    expect(markdownView).toContain('We forgot <Escalate>.');
+  });
+});
+
+describe('links in the Markdown report', () => {
+  it('are text with their address: no Markdown viewer makes them navigable', () => {
+    const src = minimalInput() as Record<string, unknown> & { reference: { trace: { trust: string } } };
+    src.reference.trace.trust = 'See [the policy](https://example.org/policy), https://evil.example/x, www.evil.example and dpo@example.org.';
+    const pack = packFrom(src);
+    const { header, log } = play(pack, timeline());
+    const html = new Marked({ async: false, gfm: true }).parse(toMarkdown(buildDebrief(pack, header, log))) as string;
+    expect(html).not.toMatch(/<a\b|href=/i);
+    const shown = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+    expect(shown).toContain('See [the policy](https://example.org/policy), https://evil.example/x, www.evil.example and dpo@example.org.');
   });
 });
 

@@ -4,6 +4,7 @@
  * reference choices (ticking everything earns nothing), and a real action item.
  */
 import type { Pack } from '../../pack/schema';
+import { assertNever } from '../../result';
 import { ROLE_TITLES, TRACE_SECTIONS, type TraceSection } from '../../pack/vocabulary';
 import type { ScoringContext } from '../context';
 import { deduction, notApplicableLine, scoreLine } from '../lines';
@@ -30,6 +31,7 @@ export function referenceAnswer(pack: Pack, section: TraceSection): string {
     case 'accountability': return trace.accountability.map((a) => a.responsibility).join('\n');
     case 'correction': return trace.corrections.filter((c) => c.expected).map((c) => c.label).join('\n');
     case 'evolution': return trace.evolutions.filter((c) => c.expected).map((c) => c.label).join('\n');
+    default: return assertNever(section);
   }
 }
 

@@ -5,6 +5,7 @@
  * against the reference, plus the stage's required acts, decisions and costs.
  */
 import type { Pack } from '../../pack/schema';
+import { assertNever } from '../../result';
 import { formatSpan } from '../../time';
 import type { ActRef, ServiceTransition, SimMinutes } from '../../types';
 import { actorTitle, decisionTitle, optionLabel } from '../acts';
@@ -48,6 +49,8 @@ export function causeWords(pack: Pack, cause: ActRef | undefined): { how: string
     }
     case 'adhoc':
       return { how: 'an ad-hoc inject by the facilitator', act: `adhoc:${cause.injectId}` };
+    default:
+      return assertNever(cause);
   }
 }
 

@@ -6,6 +6,7 @@
  * screen; each panel scrolls on its own.
  */
 import { useRunActions } from '../../actions/run-action-context';
+import { RoomPanel } from '../room/RoomPanel';
 import { Tabs } from '../Tabs';
 import { Classification } from '../run/Classification';
 import { Dashboard } from '../run/Dashboard';
@@ -50,6 +51,7 @@ export function FacilitatorConsole({ actTab, onActTab }: { readonly actTab: stri
               ),
             },
             { id: 'acts', label: 'Acts by role', panel: () => <ActsByRole /> },
+            { id: 'room', label: 'Room', panel: () => <RoomPanel run={run} /> },
             {
               id: 'board',
               label: 'Clocks',
