@@ -66,7 +66,11 @@ describe.skipIf(Boolean(skip))(`the presenter and the attempts comparison [brows
       expect(body).not.toContain(pack.injects.find((i) => i.id === hidden.injectId)!.title);
     }
     expect(body).not.toContain('Answer key');
-    await expect.poll(() => presenter.getByRole('region', { name: /^Debrief: / }).isVisible()).toBe(true);
+    // The projector gets no answers until the facilitator releases the debrief (console, Room tab).
+    await expect.poll(() => presenter.getByRole('region', { name: 'Debrief' }).innerText()).toContain('once they release it');
+    await page.getByRole('tab', { name: 'Room' }).click();
+    await page.getByRole('button', { name: 'Release the debrief to the presenter' }).click();
+    await expect.poll(() => presenter.getByRole('region', { name: /^Debrief: / }).isVisible(), { timeout: 15_000 }).toBe(true);
     await presenter.screenshot({ path: `${SHOTS}/browser-presenter-summary.png` });
     const violations = await axeViolations(presenter);
     expect(violations, describeViolations(violations)).toEqual([]);

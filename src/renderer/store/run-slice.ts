@@ -51,6 +51,8 @@ export type RunSlice = {
   /** Who the person at this screen acts as. */
   readonly actingAs: Actor;
   readonly openRun: (runId: string) => Promise<boolean>;
+  /** Opens the followed run again (e.g. the presenter, once the debrief is released, receives the answers). */
+  readonly reopenRun: (runId: string) => Promise<boolean>;
   readonly leaveRun: () => void;
   /** Sends a command; resolves once main accepted it and its entries reached this view (false when refused). */
   readonly submit: (command: Command, by?: Actor) => Promise<boolean>;
@@ -108,6 +110,10 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
       get().notify('error', `The run could not be opened: ${errorText(error)}`);
       return false;
     }
+  },
+  reopenRun: async (runId) => {
+    if (get().run?.runId === runId) set((d) => void (d.run = undefined));
+    return get().openRun(runId);
   },
   leaveRun: () => {
     unsubscribeRunEvents?.();
