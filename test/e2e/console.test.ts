@@ -44,7 +44,7 @@ describe.skipIf(Boolean(skip))(`the facilitator's console [browser]${skip ? ` â€
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next event' }).click();
     await expect.poll(() => app.services!.sessions.state(runId)!.feed.length).toBeGreaterThan(3);
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
-    for (const name of [/^Events/, /^Needs you now/, "The room's feed", 'Private notes']) {
+    for (const name of [/^Events/, /^Needs you now/, 'Incoming', 'Private notes']) {
       const box = await page.getByRole('region', { name }).boundingBox();
       expect(box && box.y + box.height <= 768, `${String(name)} is on screen`).toBe(true);
     }

@@ -31,7 +31,7 @@ export function FacilitatorConsole({ actTab, onActTab }: { readonly actTab: stri
       </div>
       <div className="console-col console-room">
         <NeedsNow />
-        <Feed pack={run.pack} entries={feedEntries(run.pack, run.state.feed)} attachments={run.attachments} heading="The room's feed" />
+        <Feed pack={run.pack} entries={feedEntries(run.pack, run.state.feed)} attachments={run.attachments} />
       </div>
       <section className="console-col panel" aria-label="The team">
         <Tabs

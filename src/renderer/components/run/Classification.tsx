@@ -5,27 +5,31 @@
  * and its countdown shows here; there is no second form for it.
  */
 import { useState, type FormEvent } from 'react';
-import { formatSimTime, R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Command, type Decision, type R3aiCategory, type RunState, type SeverityLevel } from '../../../engine';
+import { formatSimTime, R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Actor, type Command, type Decision, type R3aiCategory, type RoleId, type RunState, type SeverityLevel } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
+import { useStore } from '../../store/store';
 import { actorLabel, R3AI_LABELS } from '../../lib/labels';
 import { countdown } from '../../lib/time';
 import { Term } from '../Term';
 
-/** The open prompt of this kind, if the scenario is asking. */
-function asking(decisions: readonly Decision[], state: RunState, kind: 'severity' | 'r3ai'): Decision | undefined {
-  return decisions.find((d) => d.kind === kind && state.decisions[d.id]?.status === 'open');
+/** The open prompt of this kind the person may answer as `as` (one asked of another role is theirs to answer, or to vote on). */
+function asking(decisions: readonly Decision[], state: RunState, kind: 'severity' | 'r3ai', as: Actor | undefined): Decision | undefined {
+  return decisions.find((d) => d.kind === kind && state.decisions[d.id]?.status === 'open' && (as === undefined || !d.askedTo || d.askedTo.includes(as as RoleId)));
 }
 
 export function Classification() {
-  const { run, submit, ui } = useRunActions();
+  const { run, submit, ui, by } = useRunActions();
+  const actingAs = useStore((s) => s.actingAs);
   const { pack, state } = run;
+  // Who the classification is recorded as: a solo learner answers as the role asked; a participant as their role; the console as the recorded role.
+  const as = run.header.mode === 'solo' ? undefined : by === 'facilitator' ? actingAs : by;
   const current = state.severity.at(-1);
   const currentR3ai = state.r3ai.at(-1);
   const [level, setLevel] = useState<SeverityLevel | undefined>(current?.level);
   const [rationale, setRationale] = useState('');
   const active = state.phase === 'running';
-  const severityAsk = asking(pack.decisions, state, 'severity');
-  const r3aiAsk = asking(pack.decisions, state, 'r3ai');
+  const severityAsk = asking(pack.decisions, state, 'severity', as);
+  const r3aiAsk = asking(pack.decisions, state, 'r3ai', as);
   const t = (m: number) => formatSimTime(pack.clock.start, m);
   // A solo learner classifies in the name of the role asked (the Incident Lead when nobody is named); a facilitator records the acting role.
   const soloBy = (asked: Decision | undefined) => (run.header.mode === 'solo' ? (asked?.askedTo?.[0] ?? 'incident-lead') : undefined);
