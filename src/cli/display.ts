@@ -5,7 +5,7 @@
  * a bidirectional override could make a line say something else.
  */
 import { basename, dirname, join } from 'node:path';
-import { assertNever } from '../engine/result';
+import { assertNever } from '../engine';
 import { formatIssue, type LocatedIssue, type PackOrigin } from '../shared/packs';
 import type { CliIo } from './command';
 

@@ -2,7 +2,7 @@
  * Entry of the `vaim` command (launched by vaim.mjs): dispatches to the
  * sub-commands of the registry. Returns the exit code; never throws.
  */
-import { closestName } from '../engine/pack/suggest';
+import { closestName } from '../engine';
 import { type CliIo, EXIT } from './command';
 import { terminalSafeIo } from './display';
 import { COMMANDS } from './registry';

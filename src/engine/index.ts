@@ -73,3 +73,13 @@ export { ACT_SECONDS, estimatePlayTime, type EstimateOptions, type PlayEstimate 
 
 // Strategy exploration (vaim explore / playtest, the strategy zoo).
 export * from './explore';
+export * from './lint';
+
+// Helpers the pack loaders outside the engine share with it (reading untrusted JSON, ids, nesting limits).
+export { idSchema } from './pack/primitives';
+export { field, isRecord, items, str, type Json } from './pack/loose';
+export { MAX_PACK_DEPTH } from './pack/plain-data';
+export { closestName } from './pack/suggest';
+/** Zod's messages in plain words for authors (run files and other untrusted JSON checked outside the engine). */
+export { plainErrorMap } from './pack/zod-messages';
+export { decisionOptionIds } from './pack-index';

@@ -25,6 +25,8 @@ export type PlayEstimate = {
   readonly clockSeconds: number;
   /** Acts of the reference response during the run (each given at least ACT_SECONDS). */
   readonly acts: number;
+  /** The TRACE debrief after the run: ACT_SECONDS for each of the reference's TRACE entries (root cause, choices, reflections, action items). */
+  readonly debriefSeconds: number;
   /** Scenario minutes the clock ticked through, and skipped. */
   readonly tickedMinutes: SimMinutes;
   readonly skippedMinutes: SimMinutes;
@@ -57,7 +59,8 @@ export function estimatePlayTime(pack: Pack, options: EstimateOptions = {}): Pla
     model.apply(entry);
   }
   model.runUntil(model.state().clock.end);
-  return model.result();
+  const traceEntries = played.log.filter((entry) => entry.command.type.startsWith('trace.')).length;
+  return { ...model.result(), debriefSeconds: traceEntries * ACT_SECONDS };
 }
 
 /** The entries the team (or facilitator) made, with the scenario minute of each; the clock's own advances are left out. */
@@ -79,7 +82,7 @@ type SessionModel = {
   readonly state: () => RunState;
   readonly apply: (entry: LogEntry) => void;
   readonly runUntil: (to: SimMinutes) => void;
-  readonly result: () => PlayEstimate;
+  readonly result: () => Omit<PlayEstimate, 'debriefSeconds'>;
 };
 
 function sessionModel(pack: Pack, header: RunHeader, compression: number, skipQuiet: boolean): SessionModel {

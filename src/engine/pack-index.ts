@@ -250,3 +250,8 @@ function validOptionIds(decision: Decision): string[] {
   if (decision.kind === 'r3ai') return ['reliability', 'resilience', 'responsibility'];
   return listed;
 }
+
+/** The option ids a decision accepts (severity and R3AI prompts: their fixed ids); empty for an unknown decision. */
+export function decisionOptionIds(pack: Pack, decisionId: string): ReadonlySet<string> {
+  return indexOf(pack).decisions.get(decisionId)?.optionIds ?? new Set<string>();
+}

@@ -135,7 +135,7 @@ export function playScript(pack: Pack, script: Script, options: PlayOptions): Pl
       return;
     }
     const before = rejection.code === 'trigger-loop' ? replay(pack, header, log).state : state;
-    const error = Object.assign(new Error(failureMessage(index, entry, rejection)), { index, rejection, header, log, state: before });
+    const error = Object.assign(new Error(failureMessage(index, entry, rejection, before)), { index, rejection, header, log, state: before });
     error.name = 'ScriptError';
     throw error;
   };
@@ -176,8 +176,46 @@ function finishCommands(state: RunState): Command[] {
   return commands;
 }
 
-function failureMessage(index: number, entry: ScriptEntry | undefined, rejection: Rejection): string {
-  if (entry === undefined) return `Finishing the script (start, advance to the end, end) failed: ${rejection.code}: ${rejection.message}`;
-  const at = entry.at === undefined ? '' : ` at ${formatDuration(entry.at)}`;
-  return `Script entry ${index + 1} (${entry.command.type} by ${entry.by}${at}) was refused: ${rejection.code}: ${rejection.message}`;
+function failureMessage(index: number, entry: ScriptEntry | undefined, rejection: Rejection, state: RunState): string {
+  if (entry === undefined) return `Finishing the script (start, advance to the end, end) failed: ${rejection.message}`;
+  return `Script entry ${index + 1} (${describeEntry(entry)}) was refused: ${refusalReason(entry, rejection, state)}`;
+}
+
+/** An entry in words: `decision.answer by incident-lead at 1h 30m`. */
+export function describeEntry(entry: ScriptEntry): string {
+  return `${entry.command.type} by ${entry.by}${entry.at === undefined ? '' : ` at ${formatDuration(entry.at)}`}`;
+}
+
+/**
+ * Why an entry was refused, in one sentence that says what to change; the
+ * state is the one before the entry (see `ScriptError.state`).
+ */
+export function refusalReason(entry: ScriptEntry, rejection: Rejection, state: RunState): string {
+  const command = entry.command;
+  const now = formatDuration(state.clock.now);
+  if (command.type === 'decision.answer') {
+    const record = state.decisions[command.decision];
+    if (rejection.code === 'already-done' && record?.status === 'expired') {
+      return `decision "${command.decision}" had already expired at ${formatDuration(record.closedAt ?? record.dueAt ?? 0)} (it was asked at ${formatDuration(record.openedAt)}); answer it before then, or remove the entry.`;
+    }
+    if (rejection.code === 'already-done' && record?.status === 'answered') {
+      return `decision "${command.decision}" was already answered at ${formatDuration(record.closedAt ?? 0)} (by an earlier entry); remove this entry.`;
+    }
+    if (rejection.code === 'not-allowed') return `decision "${command.decision}" has not been asked yet at ${now}; move the entry after the inject that opens it.`;
+  }
+  if (command.type === 'move.make' && rejection.code === 'already-done') {
+    const made = state.moves.find((m) => m.moveId === command.move);
+    return `move "${command.move}" was already made${made ? ` at ${formatDuration(made.at)}` : ''} and cannot be repeated; remove this entry.`;
+  }
+  if (command.type === 'move.make' && rejection.code === 'precondition-failed') {
+    const why = rejection.message.replace(/^.*cannot be made yet: /, '').replace(/\.$/, '');
+    return `move "${command.move}" cannot be made yet at ${now}: ${why.charAt(0).toLowerCase()}${why.slice(1)}; move the entry later, or first make what it needs.`;
+  }
+  if (command.type === 'run.start' && rejection.code === 'wrong-phase') {
+    return entry.at === undefined
+      ? 'the run is already running; remove this entry.'
+      : `a timeline starts the run by itself (at 0, before its first entry with an "at"), so this run.start at ${formatDuration(entry.at)} finds it already running; remove the entry.`;
+  }
+  if (rejection.code === 'beyond-end') return `its time is after the scenario end (${formatDuration(state.clock.end)}); make it earlier or remove the entry.`;
+  return rejection.message;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { AppInfo } from '../shared/app';
 import type { EventName, IpcEvents } from '../shared/ipc';
-import { ENGINE_VERSION } from '../engine/types';
+import { ENGINE_VERSION } from '../engine';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { createLibraryHandlers } from './ipc/library-handlers';
 import { createRunHandlers } from './ipc/run-handlers';

@@ -7,7 +7,7 @@
 import type { AppInfo, Settings } from './app';
 import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
-import type { RoleId } from '../engine/pack/vocabulary';
+import type { RoleId } from '../engine';
 import type { JoinRequest, JoinResult, ParticipantSelf, RoomOptions, RoomStatus } from './room';
 import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 

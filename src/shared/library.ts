@@ -2,8 +2,7 @@
  * DTOs of the pack library (src/main/library): the entries the Library
  * screen lists and the outcome of importing a pack. All plain JSON.
  */
-import type { Pack } from '../engine/pack/schema';
-import type { RoleId } from '../engine/pack/vocabulary';
+import type { Pack, RoleId, SeverityLevel } from '../engine';
 import type { LocatedIssue, PackLoadProgress } from './packs';
 
 /** Bundled packs ship with the app (read-only); imported ones live in userData/packs. */
@@ -21,6 +20,13 @@ export type PackSummary = {
   readonly durationMinutes: number;
   readonly roles: readonly RoleId[];
   readonly tags: readonly string[];
+  /** What the scenario teaches (the pack's learning objectives), shown on its card. */
+  readonly learningObjectives: readonly string[];
+  /**
+   * The highest V-SEV level of the pack's reference (the incident at its peak).
+   * It gives away part of the answer: the library offers it only as a facilitator's filter.
+   */
+  readonly severity: SeverityLevel;
   readonly hash: string;
 };
 

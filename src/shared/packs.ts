@@ -3,7 +3,7 @@
  * a loaded pack with its attachments and hash, or every problem located
  * as `file:line:col`.
  */
-import type { Pack } from '../engine/pack/schema';
+import type { Pack } from '../engine';
 
 /** Where a pack was loaded from. */
 export type PackOrigin = { readonly kind: 'folder' | 'file' | 'zip'; readonly path: string };

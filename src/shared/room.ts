@@ -3,7 +3,7 @@
  * devices (a phone or laptop on the room's network). DTOs shared by main
  * (src/main/server/room) and the renderer's room and participant screens.
  */
-import type { RoleId } from '../engine/pack/vocabulary';
+import type { RoleId } from '../engine';
 
 /** Room codes: 8 characters of Crockford base32 (no I, L, O, U), 40 bits; shown as `ABCD-EFGH`. */
 export const ROOM_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -2,9 +2,7 @@
  * DTOs of the run store and run sessions (src/main/runs, src/main/sessions):
  * what the main-side services return and push to the views. All plain JSON.
  */
-import type { Pack } from '../engine/pack/schema';
-import type { Result } from '../engine/result';
-import type { LogEntry, Rejection, RunHeader, RunMode, RunState, SimMinutes } from '../engine/types';
+import type { LogEntry, Pack, Rejection, Result, RunHeader, RunMode, RunState, SimMinutes } from '../engine';
 import type { LoadedPack } from './packs';
 
 /** Run ids are generated outside the engine; this pattern keeps them safe as directory names. */

@@ -74,8 +74,7 @@ describe('vaim play', () => {
     const path = await script('refused.yaml', '- { at: 1h, by: technical-lead, command: { type: move.make, move: restart-model } }\n');
     const { code, stderr } = await vaimPlay(MINIMAL, '--script', path);
     expect(code).toBe(1);
-    expect(stderr).toContain('Script entry 1 (move.make by technical-lead at 1h) was refused: precondition-failed');
-    expect(stderr).toContain('nothing to restart');
+    expect(stderr).toContain('Script entry 1 (move.make by technical-lead at 1h) was refused: move "restart-model" cannot be made yet at 1h: the model has not been suspended, so there is nothing to restart; move the entry later, or first make what it needs.\n');
   });
 
   it('reports an invalid script with file:line:col and the entry number', async () => {

@@ -88,7 +88,7 @@ describe('vaim score', () => {
     [['only-one'], /give a pack path and a run path/],
     [[MINIMAL, 'x', '--format', 'pdf', '--out', 'y'], /--format must be md, html or json/],
     [[MINIMAL, 'x', '--format', 'md'], /--format and --out go together/],
-    [[MINIMAL, 'x', '--seed', '-1'], /Option '--seed/],
+    [[MINIMAL, 'x', '--seed', '-1'], /^vaim score: --seed must be a whole number from 0 to 4294967295, got "-1"\n/],
   ])('refuses bad usage %j with exit 2', async (args, message) => {
     const { out, io } = capture();
     expect(await scoreCommand.run(args, io)).toBe(2);

@@ -86,7 +86,7 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
   /** What the facilitator does from the console, through the same channel the console uses. */
   const facilitator = async (command: object) => {
     const result = await app.services!.dispatch('submitCommand', [runId, { by: 'facilitator', command }]);
-    expect(result).toMatchObject({ ok: true, value: { ok: true } });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, value: { ok: true } });
   };
   const roleView = (page: Page, name: string, role: RoleId) => page.getByRole('heading', { level: 1, name: `${ROLE_TITLES[role]} — ${name}` });
 

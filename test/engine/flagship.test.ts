@@ -40,6 +40,16 @@ const referenceUntil = (before: number): ScriptEntry[] => {
   return cut === -1 ? [...timeline] : timeline.slice(0, cut);
 };
 
+/** The reference timeline with `extra` timed entries inserted in time order (after reference entries at the same minute). */
+const withEntries = (timeline: readonly ScriptEntry[], extra: readonly ScriptEntry[]): ScriptEntry[] => {
+  const out = [...timeline];
+  for (const x of extra) {
+    const i = out.findIndex((e) => e.at !== undefined && e.at > (x.at ?? 0));
+    out.splice(i < 0 ? out.length : i, 0, x);
+  }
+  return out;
+};
+
 describe('biased-hiring: the reference response', () => {
   let run: PlayResult;
   beforeAll(() => {
@@ -61,10 +71,13 @@ describe('biased-hiring: the reference response', () => {
     expect(run.state.harmSeries[run.state.harmSeries.length - 1]?.[1]).toBeCloseTo(harm(run), 9);
   });
 
-  it('meets every triggered obligation on time; the GDPR breach clock never starts', () => {
+  it('meets every triggered obligation on time; the GDPR breach clocks (Art. 33 and 34) never start', () => {
+    // The breach obligations are exactly those triggered by a personal-data breach.
+    const breachClocks = pack.obligations.filter((o) => JSON.stringify(o.trigger).includes('"data_breach"')).map((o) => o.id);
+    expect(breachClocks.sort()).toEqual(['gdpr-breach-communication', 'gdpr-breach-notification']);
     for (const o of pack.obligations) {
       const record = run.state.obligations[o.id];
-      if (o.id === 'gdpr-breach-notification') expect(record).toBeUndefined();
+      if (breachClocks.includes(o.id)) expect(record, o.id).toBeUndefined();
       else {
         expect(record?.status, o.id).toBe('met');
         expect(record?.metAt ?? Infinity).toBeLessThanOrEqual(record?.dueAt ?? -1);
@@ -98,6 +111,57 @@ describe('biased-hiring: the reference response', () => {
     expect(run.state.trace.rootCause).toBeDefined();
     expect(run.state.trace.corrections.length).toBeGreaterThan(0);
     expect(run.state.trace.actionItems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('biased-hiring: the reference restarts only after its own gate', () => {
+  it('restarts after the audit’s restart conditions arrived and after Legal’s sign-off took effect', () => {
+    const run = play(pack.reference.timeline);
+    const restart = run.state.moves.find((m) => m.moveId === 'restart-model');
+    const signoff = run.state.moves.find((m) => m.moveId === 'legal-signoff');
+    const audit = run.state.fired['audit-findings'];
+    expect(restart && signoff && audit !== undefined).toBe(true);
+    expect(signoff!.at).toBeGreaterThanOrEqual(audit!);
+    expect(restart!.at).toBeGreaterThanOrEqual(signoff!.at + (move('legal-signoff').delay ?? 0));
+    expect(restart!.gateViolation).toBeUndefined();
+  });
+
+  it('refuses Legal’s sign-off before the auditor’s conditions are in, even with fairness validated', () => {
+    // The reference until just before the audit reports, then an early sign-off.
+    const audit = play(pack.reference.timeline).state.fired['audit-findings']!;
+    const run = playScript(pack, [...referenceUntil(audit - 60), { at: audit - 60, by: 'legal-lead', command: { type: 'move.make', move: 'legal-signoff' } }], { seed: SEED, skipRefused: true });
+    expect(run.state.vars['fairness_validated']).toBe(true);
+    expect(run.state.moves.some((m) => m.moveId === 'legal-signoff')).toBe(false);
+    expect(run.skipped.length).toBe(1);
+  });
+});
+
+describe('biased-hiring: the breach branch (candidate data e-mailed)', () => {
+  const emailAt = 2 * 60;
+  let run: PlayResult;
+  beforeAll(() => {
+    run = play([...referenceUntil(emailAt), { at: emailAt, by: 'technical-lead', command: { type: 'move.make', move: 'email-candidate-data-to-vendor' } }]);
+  });
+
+  it('starts the GDPR Art. 33 and Art. 34 clocks when the misdirected e-mail is discovered, and asks whether to tell the applicants', () => {
+    const found = emailAt + (move('email-candidate-data-to-vendor').delay ?? 0) + (inject('spreadsheet-misdirected').delay ?? 0);
+    expect(run.state.fired['spreadsheet-misdirected']).toBe(found);
+    for (const id of ['gdpr-breach-notification', 'gdpr-breach-communication']) {
+      expect(run.state.obligations[id], id).toEqual({ status: 'overdue', triggeredAt: found, dueAt: found + obligation(id).deadline });
+    }
+    expect(run.state.decisions['breach-communication']).toMatchObject({ status: 'expired', openedAt: found });
+  });
+
+  it('meets the Art. 34 clock with the message to the applicants once the breach is known', () => {
+    const found = run.state.fired['spreadsheet-misdirected']!;
+    const informed = play(withEntries(pack.reference.timeline, [
+      { at: emailAt, by: 'technical-lead', command: { type: 'move.make', move: 'email-candidate-data-to-vendor' } },
+      { at: found + 30, by: 'legal-lead', command: { type: 'decision.answer', decision: 'breach-communication', options: ['tell-them'] } },
+      { at: found + 30, by: 'legal-lead', command: { type: 'move.make', move: 'notify-dpa-breach' } },
+      { at: found + 40, by: 'legal-lead', command: { type: 'move.make', move: 'inform-breach-subjects' } },
+    ]));
+    expect(informed.state.obligations['gdpr-breach-communication']).toMatchObject({ status: 'met', metWith: 'inform-breach-subjects', metAt: found + 40 + (move('inform-breach-subjects').delay ?? 0) });
+    expect(informed.state.obligations['gdpr-breach-notification']?.status).toBe('met');
   });
 });
 

@@ -20,6 +20,8 @@ const summary = (id: string, title: string): PackSummary => ({
   durationMinutes: 50,
   roles: ['incident-lead', 'legal-lead'],
   tags: [],
+  learningObjectives: [],
+  severity: 4,
   hash: 'h',
 });
 

@@ -6,9 +6,9 @@
  * shotgun policy can game shows it here.
  */
 import { promises as fs } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { explore, formatDuration, type ScriptEntry } from '../../engine';
 import { loadPack } from '../../main/packs/load-pack';
+import { parseCliArgs } from '../args';
 import { type CliCommand, EXIT } from '../command';
 import { displayIssue } from '../display';
 
@@ -40,23 +40,15 @@ function wholeNumber(name: string, text: string | undefined, fallback: number, m
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { random: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const parsed = parseCliArgs(args, { random: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } });
+  if ('error' in parsed) return parsed.error;
+  const values = parsed.values as { random?: string; seed?: string; json?: boolean; out?: string };
   if (parsed.positionals.length !== 1) return 'give exactly one pack path';
-  const random = wholeNumber('random', parsed.values.random, 24, 500);
+  const random = wholeNumber('random', values.random, 24, 500);
   if (typeof random === 'string') return random;
-  const seed = wholeNumber('seed', parsed.values.seed, 1, 2 ** 31 - 1);
+  const seed = wholeNumber('seed', values.seed, 1, 2 ** 31 - 1);
   if (typeof seed === 'string') return seed;
-  return { packPath: parsed.positionals[0]!, random, seed, json: parsed.values.json ?? false, ...(parsed.values.out ? { out: parsed.values.out } : {}) };
+  return { packPath: parsed.positionals[0]!, random, seed, json: values.json ?? false, ...(values.out ? { out: values.out } : {}) };
 }
 
 /** A script as YAML-free JSON lines a person can read and `vaim play --script` can run. */

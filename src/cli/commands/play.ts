@@ -5,7 +5,6 @@
  * can be compared byte for byte.
  */
 import { promises as fs } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   formatDuration,
   isScriptError,
@@ -21,6 +20,7 @@ import {
   type ScoreReport,
 } from '../../engine';
 import { loadPack } from '../../main/packs/load-pack';
+import { parseCliArgs, parseSeed } from '../args';
 import { readYaml } from '../../main/packs/yaml-read';
 import { formatIssue } from '../../shared/packs';
 import { type CliCommand, type CliIo, EXIT } from '../command';
@@ -51,26 +51,17 @@ entry is refused, 2 on a usage error.
 type Options = { readonly packPath: string; readonly scriptPath?: string; readonly seed: number; readonly json: boolean };
 
 function parseOptions(args: readonly string[]): Options | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { script: { type: 'string' }, reference: { type: 'boolean' }, json: { type: 'boolean' }, seed: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const parsed = parseCliArgs(args, { script: { type: 'string' }, reference: { type: 'boolean' }, json: { type: 'boolean' }, seed: { type: 'string' } });
+  if ('error' in parsed) return parsed.error;
   const { values, positionals } = parsed;
+  const seed = parseSeed(values.seed as string | undefined);
+  if (typeof seed !== 'number') return seed.error;
   if (positionals.length !== 1) return 'give exactly one pack path';
   if ((values.script === undefined) === (values.reference !== true)) return 'give either --script <file> or --reference';
-  const seedText = values.seed ?? '1';
-  if (!/^\d{1,15}$/.test(seedText)) return `--seed must be a whole number, got "${seedText}"`;
   return {
     packPath: positionals[0] ?? '',
-    ...(values.script === undefined ? {} : { scriptPath: values.script }),
-    seed: Number(seedText),
+    ...(typeof values.script === 'string' ? { scriptPath: values.script } : {}),
+    seed,
     json: values.json === true,
   };
 }

@@ -1,8 +1,8 @@
 /** `vaim schema [--out file]`: prints (or writes) the JSON Schema of the pack format. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
-import { packJsonSchema } from '../../engine/pack/json-schema';
+import { packJsonSchema } from '../../engine';
+import { parseCliArgs } from '../args';
 import { type CliCommand, EXIT } from '../command';
 
 const USAGE = `Usage: vaim schema [--out <file>]
@@ -24,14 +24,13 @@ export const schemaCommand: CliCommand = {
   summary: 'print the JSON Schema of the pack format (for editors)',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...args], options: { out: { type: 'string' } }, allowPositionals: false, strict: true });
-    } catch (error) {
-      io.stderr(`vaim schema: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    const parsed = parseCliArgs(args, { out: { type: 'string' } });
+    const problem = 'error' in parsed ? parsed.error : parsed.positionals.length > 0 ? `unexpected argument ${parsed.positionals[0]}` : undefined;
+    if (problem !== undefined || 'error' in parsed) {
+      io.stderr(`vaim schema: ${problem}\n\n${USAGE}`);
       return EXIT.usage;
     }
-    const out = parsed.values.out;
+    const out = parsed.values.out as string | undefined;
     if (out === undefined) {
       io.stdout(schemaText());
       return EXIT.ok;

@@ -6,7 +6,6 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   buildDebrief,
   ENGINE_VERSION,
@@ -28,6 +27,7 @@ import { isReportFormat, type ReportFormat, writeReport } from '../../main/repor
 import { parseEntry, parseLog } from '../../main/runs/log-codec';
 import { checkHeader, HEADER_FILE, LOG_FILE } from '../../main/runs/run-files';
 import { formatIssue, type LoadedPack, type LocatedIssue } from '../../shared/packs';
+import { parseCliArgs, parseSeed } from '../args';
 import { type CliCommand, type CliIo, EXIT } from '../command';
 import { displayIssue } from '../display';
 import { readScript } from './play';
@@ -61,36 +61,28 @@ type Options = {
 };
 
 function parseOptions(args: readonly string[]): Options | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {
-        json: { type: 'boolean' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        'facilitator-notes': { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  const { values, positionals } = parsed;
+  const parsed = parseCliArgs(args, {
+    json: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    'facilitator-notes': { type: 'boolean' },
+  });
+  if ('error' in parsed) return parsed.error;
+  const { positionals } = parsed;
+  const values = parsed.values as { json?: boolean; format?: string; out?: string; seed?: string; 'facilitator-notes'?: boolean };
+  const seed = parseSeed(values.seed);
+  if (typeof seed !== 'number') return seed.error;
   if (positionals.length !== 2) return 'give a pack path and a run path';
   if (values.format !== undefined && !isReportFormat(values.format)) return `--format must be md, html or json, got "${values.format}"`;
   if ((values.format === undefined) !== (values.out === undefined)) return '--format and --out go together';
-  const seedText = values.seed ?? '1';
-  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffffffff) return `--seed must be a whole number from 0 to 4294967295, got "${seedText}"`;
   return {
     packPath: positionals[0]!,
     runPath: positionals[1]!,
     json: values.json === true,
     ...(values.format === undefined ? {} : { format: values.format as ReportFormat }),
     ...(values.out === undefined ? {} : { out: values.out }),
-    seed: Number(seedText),
+    seed,
     facilitatorNotes: values['facilitator-notes'] === true,
   };
 }

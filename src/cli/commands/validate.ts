@@ -3,11 +3,12 @@
  * and prints its problems as `file:line:col: path: message`.
  */
 import { statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadPack } from '../../main/packs/load-pack';
 import type { LoadedPack, LocatedIssue, PackOrigin } from '../../shared/packs';
+import { parseCliArgs } from '../args';
 import { type CliCommand, EXIT } from '../command';
 import { displayIssue } from '../display';
+import { lintLoaded } from './lint';
 import { scoringSelfCheck, selfCheckOf } from './score';
 
 /**
@@ -19,7 +20,8 @@ export const selfChecks: Array<(loaded: LoadedPack) => LocatedIssue[]> = [scorin
 
 const USAGE = `Usage: vaim validate <path...> [--json]
 
-Checks scenario packs and prints every problem as file:line:col: path: message.
+Checks scenario packs and prints every problem as file:line:col: path: message,
+then the warnings of "vaim lint" for each valid pack (they do not make it invalid).
 A path is a pack folder (with pack.yaml), a single .yaml/.yml/.json file, or a .zip of a pack folder.
 Documents among the paths (.md, .txt, .html, .pdf files) are skipped, so "vaim validate scenarios/*" works.
 
@@ -50,7 +52,9 @@ async function validateOne(path: string): Promise<ValidateResult> {
   if (!result.ok) return { path, ok: false, origin: result.origin, issues: result.issues };
   const loaded = result.value;
   const extra = selfChecks.flatMap((check) => check(loaded));
-  const issues = [...loaded.warnings, ...extra];
+  // The linter's warnings never make a pack invalid; a pack whose self-check failed is not linted (its runs mean little).
+  const lint = extra.some((issue) => issue.severity === 'error') ? [] : (await lintLoaded(loaded)).warnings;
+  const issues = [...loaded.warnings, ...extra, ...lint];
   const { id, version, title } = loaded.pack;
   const { issues: _issues, ...figures } = selfCheckOf(loaded);
   return { path, ok: !extra.some((issue) => issue.severity === 'error'), origin: loaded.origin, pack: { id, version, title, hash: loaded.hash }, selfCheck: figures, issues };
@@ -94,11 +98,9 @@ export const validateCommand: CliCommand = {
   summary: 'check scenario packs and report every problem with file:line:col',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...args], options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    } catch (error) {
-      io.stderr(`vaim validate: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    const parsed = parseCliArgs(args, { json: { type: 'boolean' } });
+    if ('error' in parsed) {
+      io.stderr(`vaim validate: ${parsed.error}\n\n${USAGE}`);
       return EXIT.usage;
     }
     const paths = parsed.positionals;

@@ -3,3 +3,5 @@ export { explore, type ExploreOptions, type Exploration, type ExploredRun } from
 export { playPolicy, type Policy, type PolicyRun, type PolicyView } from './policy';
 export { greedyPolicies, greedyPolicy, randomPolicy, type GreedyOptions } from './policies';
 export { strategyZoo, type Strategy } from './zoo';
+export { exploreBranches, type BranchCoverage, type BranchOptions, type BranchRun, type FoundDeadEnd } from './branches';
+export { deadEndsOf, somethingScheduled, STALL_REAL_SECONDS, type DeadEnd } from './dead-ends';

@@ -122,11 +122,8 @@ export function greedyPolicy(name: string, options: GreedyOptions): Policy {
 export function randomPolicy(name: string, pMove: number): Policy {
   return {
     name,
-    setup: (pack) => {
-      // Readiness at random, but from the pack's own seed-independent order: the policy's stream decides.
-      let flip = 0;
-      return setupOf(pack, () => ((flip = (flip * 1103515245 + 12345) % 2147483648), flip % 3 !== 0));
-    },
+    // Readiness answered at random (two in three "yes"), from the policy's own seeded stream.
+    setup: (pack, random) => setupOf(pack, () => random() < 2 / 3),
     after: (pack) => traceEntries(pack, 'reference'),
     act: (view) => {
       const out: Entry[] = [];

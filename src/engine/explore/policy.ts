@@ -29,8 +29,8 @@ export type PolicyView = {
 /** A policy: the acts to attempt at a stop (refused ones are simply not made). */
 export type Policy = {
   readonly name: string;
-  /** Setup commands (roles, readiness) before the start. */
-  readonly setup: (pack: Pack) => readonly { by: Actor; command: Command }[];
+  /** Setup commands (roles, readiness) before the start; `random` is the policy's own seeded stream. */
+  readonly setup: (pack: Pack, random: () => number) => readonly { by: Actor; command: Command }[];
   readonly act: (view: PolicyView) => readonly { by: Actor; command: Command }[];
   /** Commands after the run ended (TRACE). */
   readonly after: (pack: Pack) => readonly { by: Actor; command: Command }[];
@@ -74,7 +74,7 @@ export function playPolicy(pack: Pack, policy: Policy, seed: number): PolicyRun 
     if (scripted) script.push({ ...(state.phase === 'setup' || state.phase === 'ended' ? {} : { at: state.clock.now }), by, command });
     return true;
   };
-  for (const entry of policy.setup(pack)) apply(entry.by, entry.command, true);
+  for (const entry of policy.setup(pack, random)) apply(entry.by, entry.command, true);
   apply('system', { type: 'run.start' }, false);
   const end = state.clock.end;
   for (;;) {
@@ -84,7 +84,8 @@ export function playPolicy(pack: Pack, policy: Policy, seed: number): PolicyRun 
     const openDecisions = Object.entries(state.decisions).filter(([, d]) => d.status === 'open').map(([id]) => id);
     for (const entry of policy.act({ pack, state, availableMoves, openDecisions, random })) apply(entry.by, entry.command, true);
     if (state.phase !== 'running' || state.clock.now >= end) break;
-    apply('system', { type: 'clock.advance', to: nextStop(state.clock.now, end) }, false);
+    // A refused advance (trigger-loop: the clock is stuck) would repeat for ever: end the run there.
+    if (!apply('system', { type: 'clock.advance', to: nextStop(state.clock.now, end) }, false)) break;
   }
   if (state.phase === 'running') apply('system', { type: 'run.end' }, false);
   for (const entry of policy.after(pack)) apply(entry.by, entry.command, true);

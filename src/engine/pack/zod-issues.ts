@@ -9,6 +9,7 @@ import { CONDITION_KEYS, conditionBranches } from './condition';
 import { EFFECT_KEYS, effectBranches } from './effect';
 import { packError, type PackIssue, type PackPath } from './issues';
 import { isRecord, valueAt } from './loose';
+import { cutTextMessage } from './unquoted-text';
 import { objectKeys, schemaAt, unionKind, unionOptions } from './schema-walk';
 import { closestName, describeValue, didYouMean, listNames } from './suggest';
 import { literal, oneOfMessage, plainErrorMap, typeName } from './zod-messages';
@@ -42,6 +43,11 @@ function convertIssue(issue: ZodIssue, schema: Schema, input: unknown, prefix: P
     case 'unrecognized_keys': {
       const known = objectKeys(schemaAt(schema, rel, input));
       for (const key of issue.keys) {
+        const cut = cutTextMessage(valueAt(input, rel), key);
+        if (cut !== undefined) {
+          out.push(packError([...path, key], cut));
+          continue;
+        }
         const hint = didYouMean(key, known);
         const allowed = hint === '' && known.length > 0 ? ` (allowed here: ${listNames([...known], 12)})` : '';
         out.push(packError([...path, key], `unknown key "${key}"${hint}${allowed}`));

@@ -6,6 +6,7 @@
 import { playPolicy } from '../explore/policy';
 import { greedyPolicies } from '../explore/policies';
 import type { Pack } from '../pack/schema';
+import { describeEntry, isScriptError, playScript, refusalReason } from '../script';
 import { viewOf } from './context';
 import { referenceWarnings } from './reference-checks';
 import { referenceRuns } from './reference-runs';
@@ -46,6 +47,23 @@ function lostLines(report: ScoreReport, limit: number): string {
   return lost.length ? ` Points lost: ${lost.join(' | ')}` : '';
 }
 
+/** The timeline entry the engine refuses, pointed at in the path's numbering, with what to change. */
+function unplayableEntry(pack: Pack): SelfCheckIssue | undefined {
+  try {
+    playScript(pack, pack.reference.timeline, { seed: SELF_CHECK_SEED });
+    return undefined;
+  } catch (error) {
+    if (!isScriptError(error)) return undefined;
+    const entry = pack.reference.timeline[error.index];
+    if (entry === undefined) return { path: ['reference', 'timeline'], severity: 'error', message: error.message };
+    return {
+      path: ['reference', 'timeline', error.index],
+      severity: 'error',
+      message: `This entry (${describeEntry(entry)}) cannot be played: ${refusalReason(entry, error.rejection, error.state)}`,
+    };
+  }
+}
+
 /** Scores the reference timeline and a do-nothing run of a (valid) pack. */
 export function selfCheck(pack: Pack): SelfCheckResult {
   const runs = referenceRuns(pack, SELF_CHECK_SEED);
@@ -63,7 +81,7 @@ export function selfCheck(pack: Pack): SelfCheckResult {
       });
     }
   } else {
-    issues.push({ path: ['reference', 'timeline'], severity: 'error', message: `The reference timeline cannot be played: ${runs.error ?? 'unknown error'}` });
+    issues.push(unplayableEntry(pack) ?? { path: ['reference', 'timeline'], severity: 'error', message: `The reference timeline cannot be played: ${runs.error ?? 'unknown error'}` });
   }
   if (runs.doNothing) {
     const report = score(pack, runs.doNothing.header, runs.doNothing.log);

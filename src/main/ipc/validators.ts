@@ -4,8 +4,7 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
-import { idSchema } from '../../engine/pack/primitives';
-import { ROLE_IDS } from '../../engine/pack/vocabulary';
+import { idSchema, ROLE_IDS } from '../../engine';
 import { ROOM_LIMITS } from '../../shared/room';
 import { RUN_ID_PATTERN, UNSAVED_CHOICES } from '../../shared/runs';
 import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';

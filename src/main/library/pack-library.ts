@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { idSchema } from '../../engine/pack/primitives';
+import { idSchema, type SeverityLevel } from '../../engine';
 import type { LibraryEntry, LibraryPackEntry, PackImportOptions, PackImportResult, PackImportStage, PackRemoveResult, PackSource, PackSummary } from '../../shared/library';
 import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult } from '../../shared/packs';
 import { writeFileAtomic, syncDirectory } from '../fs/atomic';
@@ -56,6 +56,8 @@ export function summarize(loaded: LoadedPack): PackSummary {
     durationMinutes: pack.durationMinutes,
     roles: pack.roles.map((r) => r.role),
     tags: pack.tags,
+    learningObjectives: pack.learningObjectives,
+    severity: peakSeverity(pack),
     hash: loaded.hash,
   };
 }
@@ -64,6 +66,10 @@ export function summarize(loaded: LoadedPack): PackSummary {
 const isLoaderFailure = (issue: LocatedIssue): boolean => issue.path === '$' && /^(could not be loaded|took longer than)/.test(issue.message);
 
 const issue = (file: string, message: string): LocatedIssue => ({ file, line: 1, col: 1, path: '$', message, severity: 'error' });
+
+/** The highest level of the reference severity steps (the incident at its peak). */
+export const peakSeverity = (pack: LoadedPack['pack']): SeverityLevel =>
+  pack.reference.severity.reduce<SeverityLevel>((top, step) => (step.level > top ? step.level : top), 1);
 
 /** Creates the pack library. */
 export function createPackLibrary(options: PackLibraryOptions): PackLibrary {

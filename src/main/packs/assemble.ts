@@ -5,8 +5,7 @@
  * other key may be defined only once.
  */
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
-import { formatPackPath } from '../../engine/pack/issues';
-import { isRecord } from '../../engine/pack/loose';
+import { formatPackPath, isRecord } from '../../engine';
 import type { LocatedIssue, PackOrigin } from '../../shared/packs';
 import { createLocator, type KeyOrigin, type Locator, type NodeRef, sequenceItems } from './locate';
 import { extensionOf, normalizePath, unsafePathReason } from './paths';

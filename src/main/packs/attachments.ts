@@ -2,8 +2,7 @@
  * Inject attachments: files inside the pack folder, Markdown/text (kept as
  * text) or PNG/JPEG (checked by their first bytes, kept as base64).
  */
-import { formatPackPath, type PackPath } from '../../engine/pack/issues';
-import { field, items, str } from '../../engine/pack/loose';
+import { field, formatPackPath, items, type PackPath, str } from '../../engine';
 import type { AttachmentMime, LocatedIssue, PackAttachment, PackOrigin } from '../../shared/packs';
 import { formatBytes, PACK_LIMITS } from './limits';
 import type { Locator } from './locate';

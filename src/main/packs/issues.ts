@@ -1,6 +1,6 @@
 /** Building and ordering located issues. */
 import { basename } from 'node:path';
-import { formatPackPath, type PackIssue } from '../../engine/pack/issues';
+import { formatPackPath, type PackIssue } from '../../engine';
 import type { LocatedIssue, PackOrigin } from '../../shared/packs';
 import type { Locator } from './locate';
 

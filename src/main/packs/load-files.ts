@@ -3,8 +3,7 @@
  * file, zip): files in memory → assembled data → validated pack +
  * attachments + hash, or every problem located.
  */
-import type { PackIssue } from '../../engine/pack/issues';
-import { validatePack } from '../../engine/pack/validate';
+import { type PackIssue, validatePack } from '../../engine';
 import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { collectAttachments } from './attachments';
 import { assemblePack } from './assemble';
@@ -13,6 +12,7 @@ import { containerIssue, locateIssue, sortIssues } from './issues';
 import { formatBytes, PACK_LIMITS } from './limits';
 import type { Locator } from './locate';
 import { extensionOf } from './paths';
+import { HELD_BACK, syntaxErrorsFirst } from './syntax-first';
 
 /**
  * The locator of every pack this process loaded from files, by its parsed
@@ -50,6 +50,8 @@ function findMainFile(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin
   return missingMainFile(origin);
 }
 
+const hasReadErrors = (issues: readonly LocatedIssue[]) => issues.some((issue) => issue.severity === 'error');
+
 function checkLimits(files: ReadonlyMap<string, Uint8Array>, origin: PackOrigin): LocatedIssue[] {
   if (files.size > PACK_LIMITS.files) return [containerIssue(origin, `has ${files.size} files; a pack may have at most ${PACK_LIMITS.files}`)];
   let total = 0;
@@ -74,8 +76,12 @@ export function loadPackFromFiles(files: ReadonlyMap<string, Uint8Array>, origin
     if (limits.length > 0) return fail(origin, limits);
     const main = findMainFile(files, origin);
     if (typeof main !== 'string') return fail(origin, [main]);
-    const { assembled, issues: readIssues } = assemblePack(files, main, origin, (done, total) => progress({ step: 'parsing', done, total }));
+    const read = assemblePack(files, main, origin, (done, total) => progress({ step: 'parsing', done, total }));
+    const { assembled } = read;
+    const readIssues = syntaxErrorsFirst(read.issues);
     if (!assembled) return fail(origin, readIssues);
+    // A file that cannot be read makes the rest look missing: report what stops reading, hold back what follows from it.
+    if (hasReadErrors(readIssues)) return fail(origin, [...sortIssues(readIssues, assembled.files), containerIssue(origin, HELD_BACK, 'warning')]);
     progress({ step: 'validating', done: 0, total: 1 });
     const validated = validatePack(assembled.value);
     const packIssues = validated.ok ? validated.value.warnings : validated.error;

@@ -4,7 +4,7 @@
  * merged from several files remember the origin of each element.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { PackPath } from '../../engine/pack/issues';
+import type { PackPath } from '../../engine';
 import type { SourceFile } from './source-file';
 
 /** A node of one source file (null: the file's empty root). */

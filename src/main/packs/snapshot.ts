@@ -3,9 +3,7 @@
  * played with; reading one back re-validates everything (it is a file on
  * disk, so untrusted) and recomputes the hash.
  */
-import { formatPackPath } from '../../engine/pack/issues';
-import { field, isRecord, items, str } from '../../engine/pack/loose';
-import { validatePack } from '../../engine/pack/validate';
+import { field, formatPackPath, isRecord, items, str, validatePack } from '../../engine';
 import type { LoadedPack, LocatedIssue, PackAttachment, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { attachmentMime, readAttachment } from './attachments';
 import { packHash } from './hash';

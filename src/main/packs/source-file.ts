@@ -3,7 +3,7 @@
  * offsets in it into located issues and JSON paths.
  */
 import { type Document, isCollection, isMap, isScalar, type LineCounter, type Node } from 'yaml';
-import { formatPackPath } from '../../engine/pack/issues';
+import { formatPackPath } from '../../engine';
 import type { LocatedIssue } from '../../shared/packs';
 
 /** A parsed file: its YAML document and how to turn offsets into line/column. */

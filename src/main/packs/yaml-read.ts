@@ -6,9 +6,9 @@
  * `__proto__` keys and several documents.
  */
 import { Composer, type Document, isScalar, LineCounter, Parser, visit, type YAMLError } from 'yaml';
-import { formatPackPath } from '../../engine/pack/issues';
-import { MAX_PACK_DEPTH } from '../../engine/pack/plain-data';
+import { formatPackPath, MAX_PACK_DEPTH } from '../../engine';
 import type { LocatedIssue } from '../../shared/packs';
+import { jsonSyntaxIssues } from './json-syntax';
 import { formatBytes, PACK_LIMITS } from './limits';
 import { issueAt, offsetOf, pathAtOffset, type SourceFile } from './source-file';
 import { measureYamlShape } from './yaml-shape';
@@ -158,5 +158,8 @@ export function parseSourceFile(file: string, bytes: Uint8Array): ParsedFile {
   } catch {
     return at('is not UTF-8 text; save it as UTF-8');
   }
+  // A .json file is checked as JSON first (exact positions, JSON's own rules).
+  const json = file.toLowerCase().endsWith('.json') ? jsonSyntaxIssues(file, text) : [];
+  if (json.length > 0) return { issues: json };
   return readYaml(file, text);
 }

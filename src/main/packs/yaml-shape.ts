@@ -7,7 +7,7 @@
  * and alias resolution costs time for every alias, so their number is capped.
  */
 import { CST } from 'yaml';
-import type { PackPath } from '../../engine/pack/issues';
+import type { PackPath } from '../../engine';
 
 /** The first place (in the file) where nesting goes deeper than allowed. */
 export type TooDeep = { readonly offset: number; readonly path: PackPath };

@@ -5,8 +5,7 @@
  * no data is ever dropped silently.
  */
 import { z } from 'zod';
-import { actorSchema, commandSchema } from '../../engine/command-schema';
-import type { LogEntry } from '../../engine/types';
+import { actorSchema, commandSchema, type LogEntry } from '../../engine';
 import type { LogRepair } from '../../shared/runs';
 
 const entrySchema = z.strictObject({

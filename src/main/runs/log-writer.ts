@@ -22,7 +22,7 @@
  *   later append answers `saved: false` (the session shows the not-saved
  *   banner and offers an export).
  */
-import type { LogEntry } from '../../engine/types';
+import type { LogEntry } from '../../engine';
 import type { FileIdentity, LogFile, LogFs } from './append-fs';
 import { encodeEntries } from './log-codec';
 

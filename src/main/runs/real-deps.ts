@@ -1,6 +1,5 @@
 /** The production wiring of RunDeps: the real engine, pack snapshot loader and scoring. */
-import { applyCommand, createRun, ENGINE_VERSION, replay } from '../../engine/index';
-import { score } from '../../engine/scoring/index';
+import { applyCommand, createRun, ENGINE_VERSION, replay, score } from '../../engine';
 import { formatIssue } from '../../shared/packs';
 import { loadPackSnapshot } from '../packs/index';
 import type { RunDeps } from './run-deps';

@@ -3,10 +3,7 @@
  * and scoring, behind one small port so unit tests can substitute a fake and
  * the services never reach past it. `real-deps.ts` wires the real ones.
  */
-import type { Actor, Command } from '../../engine/command-schema';
-import type { Pack } from '../../engine/pack/schema';
-import type { Result } from '../../engine/result';
-import type { ApplyResult, LogEntry, Rejection, RunHeader, RunState } from '../../engine/types';
+import type { Actor, ApplyResult, Command, LogEntry, Pack, Rejection, Result, RunHeader, RunState } from '../../engine';
 import type { PackSnapshot, RunScoreSummary } from '../../shared/runs';
 
 /** The result of replaying a stored log. */

@@ -6,8 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Pack } from '../../engine/pack/schema';
-import type { LogEntry, RunHeader, RunState } from '../../engine/types';
+import type { LogEntry, Pack, RunHeader, RunState } from '../../engine';
 import type { PackSnapshot, RunDamage, RunError, RunFile, RunResult } from '../../shared/runs';
 import { writeFileAtomic } from '../fs/atomic';
 import { parseEntry } from './log-codec';

@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Pack } from '../../engine/pack/schema';
-import type { LogEntry, RunHeader, RunState } from '../../engine/types';
+import { formatPackPath, type LogEntry, type Pack, plainErrorMap, type RunHeader, type RunState } from '../../engine';
 import type { LogRepair, PackSnapshot, RunDamage, RunError, RunResult } from '../../shared/runs';
 import { syncDirectory } from '../fs/atomic';
 import type { FileIdentity } from './append-fs';
@@ -83,13 +82,19 @@ export function checkHeader(raw: unknown, deps: Pick<RunDeps, 'engineVersion'>, 
   if (typeof record.engineVersion === 'number' && record.engineVersion !== deps.engineVersion) {
     return fail('unsupported', `${where}: this run was recorded with engine version ${record.engineVersion}; this app runs engine version ${deps.engineVersion} and cannot replay it.`);
   }
-  const parsed = (stored ? storedHeaderSchema : runHeaderSchema).safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail('corrupt', `${where}: ${issue?.path.join('.') || 'header'} ${issue?.message ?? 'is invalid'}`);
-  }
+  const parsed = (stored ? storedHeaderSchema : runHeaderSchema).safeParse(raw, { error: plainErrorMap });
+  if (!parsed.success) return fail('corrupt', `${where}: ${headerProblem(parsed.error.issues)}`);
   const { storageVersion: _s, packSnapshot: _p, partial: _partial, ...header } = parsed.data as z.output<typeof storedHeaderSchema>;
   return { ok: true, value: header };
+}
+
+/** The first problem of a header in plain words: `runId is required but missing`. */
+function headerProblem(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  if (issue === undefined) return 'is not a valid run header';
+  const field = issue.path.length === 0 ? 'the header' : formatPackPath(issue.path.map((p) => (typeof p === 'number' ? p : String(p))));
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more ${issues.length === 2 ? 'problem' : 'problems'})` : '';
+  return `${field} ${issue.message}${more}`;
 }
 
 /** Checks the text of `header.json` (undefined: missing or unreadable) of the run folder named `runId`. */

@@ -9,8 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pack } from '../../engine/pack/schema';
-import type { LogEntry, RunHeader, RunState } from '../../engine/types';
+import type { LogEntry, Pack, RunHeader, RunState } from '../../engine';
 import type { LogRepair, RunDamage, RunScoreSummary, RunStatus, RunSummary } from '../../shared/runs';
 import type { RunDeps } from './run-deps';
 import { checkHeaderText, HEADER_FILE, LOG_FILE, PACK_FILE, readRun, type StoredRun } from './run-files';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunHeader } from '../../engine/types';
+import type { RunHeader } from '../../engine';
 import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary } from '../../shared/runs';
 import { nodeLogFs, type FileIdentity, type LogFs } from './append-fs';
 import { encodeEntries } from './log-codec';

@@ -36,6 +36,21 @@ export type GatewayOptions = {
   readonly log?: (message: string) => void;
 };
 
+/**
+ * A dispatcher that serves only `allowed` channels: every other channel is
+ * refused as `forbidden` before its arguments are even looked at (a refused
+ * call learns nothing about what the channel would accept).
+ */
+function restrictedDispatcher(allowed: Partial<Handlers>, message: string, log?: (message: string) => void): Dispatch {
+  const dispatch = createDispatcher({ ...refusing(message), ...allowed } as Handlers, validators, log);
+  return async (channel, args) => {
+    // An unknown channel is the dispatcher's "unknown channel"; a known one this principal may not use is forbidden.
+    const known = (CHANNELS as readonly string[]).includes(channel);
+    if (known && !Object.hasOwn(allowed, channel)) return { ok: false, error: { code: 'forbidden', message } };
+    return dispatch(channel, args);
+  };
+}
+
 function refusing(message: string): Handlers {
   const refuse = (): never => {
     throw new IpcFailure('forbidden', message);
@@ -49,15 +64,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const publicInfo: AppInfo = { ...options.info, platform: '', dataDirectory: '' };
 
   const presenter = (): Dispatch =>
-    createDispatcher(
+    restrictedDispatcher(
       {
-        ...refusing('The presenter view only shows the run.'),
         getAppInfo: () => publicInfo,
         getSettings: handlers.getSettings,
         openRun: async (runId) => projectView(await handlers.openRun(runId), { kind: 'presenter', debriefReleased: room.debriefReleased(runId) }),
         getRoom: (runId) => joinCard(room.status(runId)),
       },
-      validators,
+      'The presenter view only shows the run.',
       options.log,
     );
 
@@ -76,9 +90,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (!id) throw new IpcFailure('forbidden', 'Join the room first, with the code on the screen.');
       return id;
     };
-    const dispatch = createDispatcher(
+    const dispatch = restrictedDispatcher(
       {
-        ...refusing('Participants can only take part in the run they joined.'),
         getAppInfo: () => publicInfo,
         getSettings: () => DEFAULT_SETTINGS,
         joinRoom: async (request) => {
@@ -107,7 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         pickRole: (role) => room.pickRole(mine(), role),
         castVote: (runId, decisionId, choice) => room.vote(mine(), runId, decisionId, choice),
       },
-      validators,
+      'Participants can only take part in the run they joined.',
       options.log,
     );
     return {

@@ -5,7 +5,7 @@
  * `guest`: a device on the room's network that has not joined yet;
  * `participant`: a device that joined with the room code (its token).
  */
-import type { RoleId } from '../../engine/pack/vocabulary';
+import type { RoleId } from '../../engine';
 import type { Audience } from './projection/audience';
 
 export type Principal =

@@ -3,8 +3,7 @@
  * The IPC validators and the session manager both use it.
  */
 import { z } from 'zod';
-import { commandSchema } from '../../engine/command-schema';
-import { idSchema } from '../../engine/pack/primitives';
+import { commandSchema, idSchema } from '../../engine';
 import type { CreateRunRequest } from '../../shared/runs';
 
 /** A create-run request: pack, mode, participants, optional title, seed, time pressure, coaching and quiet-period skipping. */

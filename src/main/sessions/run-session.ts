@@ -4,9 +4,7 @@
  * broadcast, in order, to every subscribed view. The session also drives
  * the simulated clock (session-clock.ts).
  */
-import type { Actor, Command } from '../../engine/command-schema';
-import type { Pack } from '../../engine/pack/schema';
-import type { LogEntry, Rejection, RunHeader, RunState } from '../../engine/types';
+import type { Actor, Command, LogEntry, Pack, Rejection, RunHeader, RunState } from '../../engine';
 import type { LogRepair, PackSnapshot, Persistence, RunDamage, RunFile, RunStatus, SessionEvent, SessionView, SubmitResult, Subscription } from '../../shared/runs';
 import type { AppendOutcome, LogWriter } from '../runs/log-writer';
 import type { RunDeps } from '../runs/run-deps';

@@ -5,8 +5,7 @@
  * are written as `clock.advance` entries (by `system`) at most once per real
  * second, the fraction is carried. See README.md for the gap policy.
  */
-import type { Command } from '../../engine/command-schema';
-import type { RunState } from '../../engine/types';
+import type { Command, RunState } from '../../engine';
 
 /** Timing constants of the session clock (ms of real time). */
 export type ClockTiming = {

@@ -5,8 +5,7 @@
  * are injected so tests control them.
  */
 import type { z } from 'zod';
-import { actorSchema, commandSchema } from '../../engine/command-schema';
-import type { RunHeader } from '../../engine/types';
+import { actorSchema, commandSchema, type RunHeader, type RunState } from '../../engine';
 import type { LoadedPack } from '../../shared/packs';
 import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription, UnsavedRun } from '../../shared/runs';
 import type { FileIdentity } from '../runs/append-fs';
@@ -15,7 +14,6 @@ import { buildRunFile, writeRunFile } from '../runs/run-file';
 import { rowState, safeScore, summaryFromRow } from '../runs/run-history';
 import { isRunId, newRunId } from '../runs/run-id';
 import type { RunStore } from '../runs/run-store';
-import type { RunState } from '../../engine/types';
 import { createRunRequestSchema } from './create-run-schema';
 import { createRunSession, type RunSession, type RunSessionInit } from './run-session';
 import { DEFAULT_CLOCK_TIMING, type ClockTiming } from './session-clock';

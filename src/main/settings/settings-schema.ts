@@ -6,7 +6,7 @@
  * hand-edited or damaged file never stops the app).
  */
 import { z } from 'zod';
-import { DEFAULT_READINESS_ITEMS } from '../../engine/pack/vocabulary';
+import { DEFAULT_READINESS_ITEMS } from '../../engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/app';
 
 /** An item of the default readiness checklist. */

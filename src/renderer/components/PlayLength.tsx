@@ -44,7 +44,8 @@ export function PlayLength({ pack, compression, skipQuiet }: { readonly pack: Pa
         <>
           <strong>Expected length at this speed: about {formatRealMinutes(estimate.realSeconds)}.</strong> The clock runs about {formatRealMinutes(estimate.clockSeconds)}
           {skipQuiet ? ' (quiet periods skipped)' : ' (quiet periods not skipped)'}, plus about {formatRealSeconds(ACT_SECONDS)} to discuss each of the
-          reference response's {estimate.acts} decisions. The pack says about {pack.durationMinutes} min.
+          reference response's {estimate.acts} decisions{estimate.debriefSeconds > 0 ? `; the TRACE debrief adds about ${formatRealMinutes(estimate.debriefSeconds)}` : ''}. The pack says about{' '}
+          {pack.durationMinutes} min.
         </>
       ) : (
         <>Working out the expected length at this speed… The pack says about {pack.durationMinutes} min.</>

@@ -2,12 +2,14 @@
  * The scenario library: bundled and imported packs. A broken pack shows
  * every problem with its location and never hides the others.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ROLE_TITLES } from '../../engine';
 import type { LibraryEntry, LibraryPackEntry } from '../../shared/library';
 import { Dialog } from '../components/Dialog';
 import { IssueList } from '../components/IssueList';
+import { LibraryFilters } from '../components/LibraryFilters';
 import { DIFFICULTY_LABELS } from '../lib/labels';
+import { type PackRecord, packRecords, sectorsOf, viewPacks } from '../lib/library-view';
 import { ImportProgressView } from '../components/ImportProgressView';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
@@ -18,10 +20,16 @@ export function LibraryScreen() {
   const busy = useStore((s) => s.libraryBusy);
   const load = useStore((s) => s.loadLibrary);
   const importFrom = useStore((s) => s.importPackFrom);
+  const loadRuns = useStore((s) => s.loadRuns);
+  const runs = useStore((s) => s.runs);
+  const filter = useStore((s) => s.libraryFilter);
   useEffect(() => {
     void load();
-  }, [load]);
-  const valid = (library ?? []).filter((e): e is LibraryPackEntry => e.ok);
+    void loadRuns();
+  }, [load, loadRuns]);
+  const all = useMemo(() => (library ?? []).filter((e): e is LibraryPackEntry => e.ok), [library]);
+  const records = useMemo(() => packRecords(runs), [runs]);
+  const valid = useMemo(() => viewPacks(all, filter, records), [all, filter, records]);
   const broken = (library ?? []).filter((e) => !e.ok);
   return (
     <section aria-labelledby="library-title" className="screen">
@@ -39,9 +47,11 @@ export function LibraryScreen() {
       <ImportFeedback />
       {library === undefined ? <p aria-busy="true">Loading the library…</p> : null}
       {library && valid.length === 0 && broken.length === 0 ? <p>No packs yet. Import one to begin.</p> : null}
+      {all.length > 0 ? <LibraryFilters sectors={sectorsOf(all)} shown={valid.length} total={all.length} /> : null}
+      {all.length > 0 && valid.length === 0 ? <p>No pack matches these filters.</p> : null}
       <ul className="pack-grid" aria-label="Scenario packs">
         {valid.map((entry) => (
-          <PackCard key={`${entry.source}:${entry.id}`} entry={entry} />
+          <PackCard key={`${entry.source}:${entry.id}`} entry={entry} record={records.get(entry.id)} />
         ))}
       </ul>
       {broken.length > 0 ? (
@@ -56,7 +66,15 @@ export function LibraryScreen() {
   );
 }
 
-function PackCard({ entry }: { readonly entry: LibraryPackEntry }) {
+/** How the learner did on the pack before, in one line. */
+function recordText(record: PackRecord | undefined): string {
+  if (!record || record.best === undefined || record.last === undefined) return 'Not tried yet.';
+  const tries = record.attempts === 1 ? 'Tried once' : `Tried ${record.attempts} times`;
+  return record.attempts === 1 ? `${tries}: ${record.last.toFixed(1)} / 100.` : `${tries}: best ${record.best.toFixed(1)}, last ${record.last.toFixed(1)} / 100.`;
+}
+
+/** A pack's card. It never shows the failure type (R3AI) or the severity: the team is asked for both. */
+function PackCard({ entry, record }: { readonly entry: LibraryPackEntry; readonly record: PackRecord | undefined }) {
   const navigate = useStore((s) => s.navigate);
   const remove = useStore((s) => s.removePack);
   const { summary } = entry;
@@ -71,9 +89,23 @@ function PackCard({ entry }: { readonly entry: LibraryPackEntry }) {
         <span>{entry.source === 'bundled' ? 'Bundled' : 'Imported'} · v{summary.version}</span>
       </p>
       <p className="pack-summary">{summary.summary.length > 320 ? `${summary.summary.slice(0, 317)}…` : summary.summary}</p>
+      {summary.learningObjectives.length > 0 ? (
+        <div className="pack-objectives">
+          <h3 id={`${titleId}-teaches`}>What it teaches</h3>
+          <ul aria-labelledby={`${titleId}-teaches`}>
+            {summary.learningObjectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p className="pack-roles">
         <span className="hint">Roles: </span>
         {summary.roles.map((role) => ROLE_TITLES[role]).join(', ')}
+      </p>
+      <p className="pack-record">
+        <span className="hint">Your results: </span>
+        {recordText(record)}
       </p>
       {entry.warnings > 0 ? <p className="hint">{entry.warnings} authoring {entry.warnings === 1 ? 'warning' : 'warnings'} (the pack is usable).</p> : null}
       <div className="card-actions">

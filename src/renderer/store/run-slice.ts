@@ -6,8 +6,7 @@
  * for entries (`followEntries`, the engine's reducer); everything else about
  * the run (its status, what needs the team) is derived from the state.
  */
-import { applyCommand, assertNever, createRun } from '../../engine';
-import type { Actor, Command, Fact, LogEntry, Pack, RunHeader, RunState } from '../../engine';
+import { type Actor, applyCommand, assertNever, type Command, createRun, type Fact, type LogEntry, type Pack, type RunHeader, type RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
 import type { LogRepair, Persistence, RunDamage, SessionEvent, SessionView } from '../../shared/runs';
 import { call, subscribe } from '../api';

@@ -7,6 +7,7 @@ import { immer } from 'zustand/middleware/immer';
 import type { Draft } from 'immer';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createLibraryFilterSlice, type LibraryFilterSlice } from './library-filter-slice';
 import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createParticipantSlice, type ParticipantSlice } from './participant-slice';
@@ -14,7 +15,7 @@ import { createRunSlice, type RunSlice } from './run-slice';
 import { createUnsavedSlice, type UnsavedSlice } from './unsaved-slice';
 
 /** The whole UI state. */
-export type StoreState = AppSlice & NavigationSlice & LibrarySlice & HistorySlice & RunSlice & UnsavedSlice & ParticipantSlice;
+export type StoreState = AppSlice & NavigationSlice & LibrarySlice & LibraryFilterSlice & HistorySlice & RunSlice & UnsavedSlice & ParticipantSlice;
 
 /** A slice creator in the immer-wrapped store. */
 export type SliceCreator<T> = (
@@ -26,6 +27,7 @@ const createRootState = (set: (recipe: (draft: Draft<StoreState>) => void) => vo
   ...createAppSlice(set, get),
   ...createNavigationSlice(set, get),
   ...createLibrarySlice(set, get),
+  ...createLibraryFilterSlice(set, get),
   ...createHistorySlice(set, get),
   ...createRunSlice(set, get),
   ...createParticipantSlice(set, get),

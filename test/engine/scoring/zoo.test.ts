@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '../../../src/engine';
 import { loadPack } from '../../../src/main/packs/load-pack';
-import { type Played, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
+import { type Played, ZOO_TIMEOUT, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
 
 let pack: Pack;
 let zoo: Map<string, Played>;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error('the flagship does not load');
   pack = loaded.value.pack;
   zoo = playZoo(pack);
-});
+}, ZOO_TIMEOUT);
 
 describe('the flagship’s strategy zoo', () => {
   it('scores the reference response at least 95 and doing nothing at most 15', () => {

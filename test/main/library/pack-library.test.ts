@@ -66,6 +66,8 @@ describe('listing', () => {
         durationMinutes: 20,
         roles: ['incident-lead', 'technical-lead'],
         tags: ['test', 'hiring'],
+        learningObjectives: [],
+        severity: 3,
         hash: loaded.value.hash,
       },
     });

@@ -52,7 +52,8 @@ function forbiddenFor(audience: Exclude<Audience, { kind: 'facilitator' }>): str
   const briefs = pack.roles.filter((r) => audience.kind === 'presenter' || r.role !== role).flatMap((r) => prose(r.brief));
   const injects = pack.injects.filter((i) => !visibleTo(role)(i)).flatMap((i) => prose([i.title, i.body, i.from ?? '']));
   // A secret that is also written somewhere the audience may read is not a leak (e.g. a sentence quoted in the situation).
-  const allowed = wire([pack.situation, pack.summary, pack.system, pack.learningObjectives, pack.injects.filter(visibleTo(role)), pack.moves.map(({ cost: _c, ...m }) => m), pack.obligations, pack.variables, pack.recovery, pack.decisions.map((d) => ({ ...d, options: d.options?.map(({ rationale: _r, cost: _c, ...o }) => o) }))]);
+  const visibleAttachments = pack.injects.filter(visibleTo(role)).flatMap((i) => (i.attachments ?? []).map((a) => snapshot.attachments[a.path]));
+  const allowed = wire([visibleAttachments, pack.situation, pack.summary, pack.system, pack.learningObjectives, pack.injects.filter(visibleTo(role)), pack.moves.map(({ cost: _c, ...m }) => m), pack.obligations, pack.variables, pack.recovery, pack.decisions.map((d) => ({ ...d, options: d.options?.map(({ rationale: _r, cost: _c, ...o }) => o) }))]);
   return [...answers, ...briefs, ...injects].filter((text) => !carries(allowed, text));
 }
 

@@ -5,7 +5,7 @@
  * lives"): never the reference, the answer key, rationales, the facilitator's
  * notes or other roles' private text before the debrief is released.
  */
-import type { RoleId } from '../../../engine/pack/vocabulary';
+import type { RoleId } from '../../../engine';
 
 export type Audience =
   | { readonly kind: 'facilitator' }

@@ -4,7 +4,7 @@
  * leave the facilitator's windows and an ad-hoc inject addressed to other
  * roles arrives without its title and body until the debrief is released.
  */
-import type { LogEntry } from '../../../engine/types';
+import type { LogEntry } from '../../../engine';
 import { type Audience, mayRead } from './audience';
 
 /** The text a withheld note or message carries (commands keep their shape so the reducer applies them). */

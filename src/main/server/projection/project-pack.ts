@@ -17,7 +17,7 @@
  * withheld costs (`costly` on moves and decisions), which no projected view
  * shows.
  */
-import type { Decision, Inject, Move, Pack, Reference } from '../../../engine/pack/schema';
+import type { Decision, Inject, Move, Pack, Reference } from '../../../engine';
 import type { PackSnapshot } from '../../../shared/runs';
 import { type Audience, mayRead, mayReadAnswers } from './audience';
 

@@ -4,9 +4,7 @@
  * (the team's moves, decisions, classifications) and never the facilitator's
  * (clock, release, ad-hoc injects, notes, role assignment, ending the run).
  */
-import { actorSchema, commandSchema, type Actor, type Command, type CommandType } from '../../../engine/command-schema';
-import type { Pack } from '../../../engine/pack/schema';
-import { ROLE_TITLES, type RoleId } from '../../../engine/pack/vocabulary';
+import { type Actor, actorSchema, type Command, commandSchema, type CommandType, type Pack, ROLE_TITLES, type RoleId } from '../../../engine';
 import type { SubmitRequest } from '../../../shared/runs';
 
 /** The commands a participant may submit, as their role. */

@@ -8,10 +8,7 @@
  * `role.assign` so the debrief names who held it.
  */
 import { encode } from 'uqr';
-import type { Command } from '../../../engine/command-schema';
-import { indexOf } from '../../../engine/pack-index';
-import type { Pack } from '../../../engine/pack/schema';
-import { ROLE_IDS, ROLE_TITLES, type RoleId } from '../../../engine/pack/vocabulary';
+import { decisionOptionIds, ROLE_IDS, ROLE_TITLES, type Command, type Pack, type RoleId } from '../../../engine';
 import type { EventName, IpcEvents } from '../../../shared/ipc';
 import { ROOM_LIMITS, type DecisionVotes, type JoinRequest, type JoinResult, type ParticipantSelf, type RoomOptions, type RoomParticipant, type RoomStatus, type RoomTls } from '../../../shared/room';
 import type { SubmitRequest, SubmitResult } from '../../../shared/runs';
@@ -324,7 +321,7 @@ export function createRoomService(options: RoomServiceOptions) {
       if (participant.role === null) throw new IpcFailure('forbidden', 'You have no command role yet.');
       const decision = current.pack.decisions.find((d) => d.id === decisionId);
       if (!decision || sessions.state(runId)?.decisions[decisionId]?.status !== 'open') throw new IpcFailure('rejected', 'That decision is not open.');
-      const valid = indexOf(current.pack).decisions.get(decisionId)?.optionIds ?? new Set<string>();
+      const valid = decisionOptionIds(current.pack, decisionId);
       if (choice.length === 0 || choice.some((o) => !valid.has(o)) || new Set(choice).size !== choice.length) throw new IpcFailure('invalid-arguments', 'Those are not options of this decision.');
       const votes = current.votes.get(decisionId) ?? new Map<string, readonly string[]>();
       votes.set(participantId, [...choice]);
