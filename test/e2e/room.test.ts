@@ -92,7 +92,9 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
 
   it('opens a facilitated run to the room: code, QR code and join address, with the plain-HTTP warning', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Prepare a run' }).first().click();
+    const flagship = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /TalentLens/ }) });
+    await expect.poll(() => flagship.isVisible(), { timeout: 15_000 }).toBe(true);
+    await flagship.getByRole('button', { name: 'Prepare a run' }).click();
     await page.getByRole('radio', { name: 'Facilitated tabletop' }).check();
     await page.getByRole('textbox', { name: 'Incident Lead' }).fill('Grace');
     await page.getByRole('button', { name: 'Create the run and open the briefing' }).click();
