@@ -9,9 +9,7 @@ import { idSchema } from './pack/primitives';
 import { CHANNELS, R3AI_CATEGORIES, ROLE_IDS, SEVERITY_LEVELS } from './pack/vocabulary';
 
 const roleSchema = z.enum(ROLE_IDS);
-const severitySchema = z.union(SEVERITY_LEVELS.map((l) => z.literal(l)) as unknown as [
-  z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>,
-]);
+const severitySchema = z.literal(SEVERITY_LEVELS);
 const freeText = z.string().max(10_000);
 const shortText = z.string().trim().min(1).max(200);
 const traceSectionSchema = z.enum(['trust', 'rootCause', 'accountability', 'correction', 'evolution']);

@@ -27,7 +27,7 @@ async function flawedPack(): Promise<string> {
 
 describe('vaim lint', () => {
   it('says a clean pack lints clean, exit 0', async () => {
-    expect(await run('lint', MINIMAL_PACK_DIR, '--runs', '2')).toEqual({ code: 0, out: `✓ ${MINIMAL_PACK_DIR}: lints clean (21 runs explored)\n`, err: '' });
+    expect(await run('lint', MINIMAL_PACK_DIR, '--runs', '2')).toEqual({ code: 0, out: `✓ ${MINIMAL_PACK_DIR}: lints clean (26 runs explored)\n`, err: '' });
   });
 
   it('prints each warning located as file:line:col: path: message, exit 1', async () => {
@@ -38,7 +38,7 @@ describe('vaim lint', () => {
       out: [
         `warning: ${file}:93:40: injects[3].when: inject "outcry" can never fire in any run: its \`when\` can never hold: variable "wrongly-rejected" stays between 0 and 96 in every run (its initial value, the reachable effects and its accrual until the scenario ends) (only a facilitator releasing it early could show it)`,
         `warning: ${file}:102:5: moves[0]: move "hold-meeting" changes nothing: it has no effects, is not required, forbidden or a filing, has no marks or cost, and no condition reads it; give it an effect or a mark, or remove it`,
-        `! ${dir}: 2 warnings (21 runs explored)`,
+        `! ${dir}: 2 warnings (26 runs explored)`,
         '',
       ].join('\n'),
       err: '',
@@ -67,7 +67,7 @@ describe('vaim playtest', () => {
     const result = await run('playtest', MINIMAL_PACK_DIR, '--runs', '4', '--seed', '7');
     expect(result.code).toBe(0);
     const [head, , , ...rest] = result.out.split('\n');
-    expect(head).toBe('Minimal screening incident (minimal-screening 1.0.0): 23 runs explored, seed 7');
+    expect(head).toBe('Minimal screening incident (minimal-screening 1.0.0): 28 runs explored, seed 7');
     expect(rest.slice(0, 9)).toEqual([
       '  injects fired        3/3',
       '  triggered injects    1/1',
@@ -100,12 +100,20 @@ describe('vaim playtest', () => {
     expect(result.out).toContain('\nUnreachable injects: outcry\n');
   });
 
-  it('fails on a dead end', async () => {
+  it('fails on a dead end: a quiet stretch "Next event" cannot skip, before something the clock alone triggers', async () => {
+    const dir = await tempDir();
+    const late = '  - { id: late-call, stage: govern, when: { elapsed: { gte: 1d 20h } }, channel: call, title: A late call, body: Anyone there? }\n';
+    await writeTree(dir, { 'pack.yaml': minimalPackText().replace('  end: 8h\n  compression: 60', '  end: 2d\n  compression: 10').replace('\ndecisions:\n', `${late}\ndecisions:\n`) });
+    const result = await run('playtest', dir, '--runs', '0');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/\nDead ends \(\d+ in all\):\n {2}nothing scheduled from 3h 15m to 1d 20h \(after "press-query"\), about 4 real minutes \(\d+ runs, e\.g\. greedy-every-act\)\n/);
+  });
+
+  it('does not call a quiet end of the scenario a dead end', async () => {
     const dir = await tempDir();
     await writeTree(dir, { 'pack.yaml': minimalPackText().replace('  end: 8h\n  compression: 60', '  end: 2d\n  compression: 10') });
     const result = await run('playtest', dir, '--runs', '0');
-    expect(result.code).toBe(1);
-    expect(result.out).toMatch(/\nDead ends \(\d+ in all\):\n {2}nothing scheduled from 3h 15m to 2d \(after "press-query"\), about 4 real minutes \(\d+ runs, e\.g\. greedy-every-act\)\n/);
+    expect(result.out).toContain('No dead end.');
   });
 });
 

@@ -57,7 +57,7 @@ describe.skipIf(Boolean(skip))(`npm start without the desktop binary [browser]${
     const page = await browser.newPage();
     await page.goto(address);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Scenario library' }).isVisible(), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: /TalentLens/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: /TalentLens/ }).isVisible(), { timeout: 15_000 }).toBe(true);
     // The key has left the address bar; the page keeps it for this tab.
     expect(page.url()).not.toContain('key=');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'browser-npm-start.png') });

@@ -8,8 +8,10 @@
  *   there the run can only be ended early;
  * - a **stall**: the run is going, nothing is scheduled (no timed inject
  *   ahead, no pending effect, no open decision's deadline), so "Next event"
- *   (`clock.jumpToNext`) is refused, and the next thing to happen (or the
- *   end) is further away than a team can wait at the pack's speed.
+ *   (`clock.jumpToNext`) is refused, and the next thing to happen is further
+ *   away than a team can wait at the pack's speed. A quiet stretch that runs
+ *   to the scenario's end is not a stall: the scenario is over and the team
+ *   ends the run (the app offers it).
  *
  * Found by stepping through a recorded log, so any run (script, policy) can
  * be checked.
@@ -51,7 +53,7 @@ export function deadEndsOf(pack: Pack, header: RunHeader, log: readonly LogEntry
     if (quietFrom === undefined) return;
     // compression = scenario minutes per real second.
     const realSeconds = (until - quietFrom) / pack.clock.compression;
-    if (realSeconds > STALL_REAL_SECONDS) {
+    if (realSeconds > STALL_REAL_SECONDS && until < end) {
       const last = state.feed.slice(0, feedAtQuiet).at(-1)?.injectId;
       out.push({ kind: 'stall', from: quietFrom, until, realSeconds: Math.round(realSeconds), ...(last === undefined ? {} : { lastInject: last }) });
     }

@@ -150,8 +150,14 @@ export function strategyZoo(pack: Pack): Strategy[] {
   }
   // Attempts every two hours over two days: the first the engine accepts is the act (the others are left out).
   const soon = (move: string, from: number) => Array.from({ length: 25 }, (_, i) => acts(pack, from + 120 * i, [move])).flat();
+  // Filings that meet an obligation: what a team does once a mistake has started a clock of its own.
+  const filings = [...new Set(pack.obligations.flatMap((o) => o.satisfiedBy))].filter((id) => !isHarmful(pack, pack.moves.find((m) => m.id === id)!));
   for (const rule of pack.reference.forbidden) {
     zoo.push({ name: `plus-${rule.move}-early`, description: `The reference plus the forbidden “${rule.move}” as soon as it can be made`, script: plus(pack, soon(rule.move, first + 5)) });
+    zoo.push({
+      name: `plus-${rule.move}-then-handled`, description: `The reference plus the forbidden “${rule.move}”, then every filing its consequences call for`,
+      script: plus(pack, [...soon(rule.move, first + 5), ...filings.flatMap((id) => soon(id, first + 65))]),
+    });
   }
   for (const move of pack.moves.filter((m) => m.cost && !timeline(pack).some((e) => moveOf(e) === m.id))) {
     zoo.push({ name: `plus-costly-${move.id}`, description: `The reference plus the costly “${move.label}”`, script: plus(pack, soon(move.id, first + 5)) });
@@ -165,6 +171,18 @@ export function strategyZoo(pack: Pack): Strategy[] {
       zoo.push({
         name: `restart-by-decision-${option.id}`, description: `The reference, answering “${decision.id}” with “${option.label}”`,
         script: timeline(pack).map((e) => (e.command.type === 'decision.answer' && e.command.decision === decision.id ? { ...e, command: { ...e.command, options: [option.id] } } : e)),
+      });
+    }
+  }
+  // Every option of every prompt the reference answers, once each: the branches a decision opens.
+  for (const decision of pack.decisions) {
+    if (decision.kind === 'text' || !timeline(pack).some((e) => e.command.type === 'decision.answer' && e.command.decision === decision.id)) continue;
+    const ids = decision.kind === 'severity' ? ['v1', 'v2', 'v3', 'v4', 'v5'] : decision.kind === 'r3ai' ? ['reliability', 'resilience', 'responsibility'] : (decision.options ?? []).map((o) => o.id);
+    for (const option of ids) {
+      if (decision.options?.find((o) => o.id === option)?.marks?.includes('restart')) continue; // the restart-by-decision strategies above
+      zoo.push({
+        name: `option-${decision.id}-${option}`, description: `The reference, answering “${decision.id}” with “${option}”`,
+        script: timeline(pack).map((e) => (e.command.type === 'decision.answer' && e.command.decision === decision.id ? { ...e, command: { ...e.command, options: [option] } } : e)),
       });
     }
   }

@@ -4,7 +4,6 @@
  * what it tests; `all` / `any` / `not` combine them.
  */
 import { z } from 'zod';
-import { dispatchByKey } from './keyed-union';
 import { durationSchema, idSchema } from './primitives';
 import { R3AI_CATEGORIES, SEVERITY_LEVELS } from './vocabulary';
 
@@ -121,7 +120,8 @@ export type ConditionKey = keyof typeof conditionBranches;
 /** All condition keys, for messages ("expected one of …"). */
 export const CONDITION_KEYS = Object.keys(conditionBranches) as ConditionKey[];
 
-/** Zod schema of a condition (recursive). Parsing dispatches on the key present (see keyed-union.ts). */
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  dispatchByKey(z.union(Object.values(conditionBranches) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]), conditionBranches),
-) as unknown as z.ZodType<Condition>;
+/** Zod schema of a condition (recursive). */
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() => {
+  const b = conditionBranches;
+  return z.union([b.all, b.any, b.not, b.var, b.move, b.inject, b.decision, b.severity, b.r3ai, b.elapsed, b.sinceInject, b.readiness, b.obligation, b.gateViolated, b.role]);
+}) as z.ZodType<Condition>;

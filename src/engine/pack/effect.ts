@@ -2,7 +2,6 @@
  * Effects: what injects, decision options and moves do to the run state.
  */
 import { z } from 'zod';
-import { dispatchByKey } from './keyed-union';
 import { idSchema } from './primitives';
 
 /** An effect after parsing. */
@@ -25,11 +24,8 @@ export const effectBranches = {
 export type EffectKey = keyof typeof effectBranches;
 export const EFFECT_KEYS = Object.keys(effectBranches) as EffectKey[];
 
-/** Zod schema of one effect. Parsing dispatches on the key present (see keyed-union.ts). */
-export const effectSchema = dispatchByKey(
-  z.union([effectBranches.set, effectBranches.add, effectBranches.open, effectBranches.fire]),
-  effectBranches,
-) as unknown as z.ZodType<Effect>;
+/** Zod schema of one effect. */
+export const effectSchema: z.ZodType<Effect> = z.union([effectBranches.set, effectBranches.add, effectBranches.open, effectBranches.fire]);
 
 /** A list of effects (at most 50). */
 export const effectsSchema = z.array(effectSchema).max(50);

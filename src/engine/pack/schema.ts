@@ -14,7 +14,7 @@ import {
   MOVE_MARKS,
   R3AI_CATEGORIES,
   ROLE_IDS,
-  type SEVERITY_LEVELS,
+  SEVERITY_LEVELS,
   STAGES,
   TRACE_SECTIONS,
 } from './vocabulary';
@@ -29,11 +29,7 @@ import {
 export const PACK_FORMAT_VERSION = 2;
 
 const roleSchema = z.enum(ROLE_IDS);
-const severitySchema = z
-  .number()
-  .int('must be a V-SEV level 1 to 5')
-  .min(1, 'must be a V-SEV level 1 to 5')
-  .max(5, 'must be a V-SEV level 1 to 5') as unknown as z.ZodType<(typeof SEVERITY_LEVELS)[number]>;
+const severitySchema = z.literal(SEVERITY_LEVELS, { message: 'must be a V-SEV level 1 to 5' });
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `has more than ${max} entries`);
 
 const systemSchema = z.strictObject({

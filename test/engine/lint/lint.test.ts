@@ -82,7 +82,7 @@ describe('lintPack', () => {
 
     it('a reachable inject that no explored run fired (nobody ever classifies the failure as reliability)', () => {
       expect(warnings((src) => src.injects.push(inject('odd', { when: { r3ai: 'reliability' } })))).toEqual([
-        'injects[3]: inject "odd" fired in none of the 21 explored runs (reference, strategy zoo, greedy and random policies): check that some response can reach it',
+        'injects[3]: inject "odd" fired in none of the 26 explored runs (reference, strategy zoo, greedy and random policies): check that some response can reach it',
       ]);
     });
   });
@@ -135,13 +135,21 @@ describe('lintPack', () => {
   });
 
   describe('dead ends', () => {
-    it('a long quiet stretch after the last inject at the pack speed', () => {
+    it('a long quiet stretch the team cannot skip, before something the clock alone triggers', () => {
       expect(warnings((src) => {
         src.clock.end = '2d';
         src.clock.compression = 10;
+        src.injects.push(inject('late-call', { when: { elapsed: { gte: '1d 20h' } } }));
       }, { random: 0 }).filter((w) => w.startsWith('clock'))).toEqual([
-        'clock.end: dead end in run "greedy-every-act": from 3h 15m (after inject "press-query") nothing is scheduled, so "Next event" cannot skip ahead, and the team waits 1d 20h 45m of scenario time (about 4 real minutes at the pack\'s speed) until the scenario ends: add a timed inject in that stretch or end the scenario sooner (15 runs)',
+        'clock.end: dead end in run "greedy-every-act": from 3h 15m (after inject "press-query") nothing is scheduled, so "Next event" cannot skip ahead, and the team waits 1d 16h 45m of scenario time (about 4 real minutes at the pack\'s speed) until something happens: add a timed inject in that stretch or end the scenario sooner (19 runs)',
       ]);
+    });
+
+    it('no dead end when the quiet stretch runs to the scenario end: the scenario is over, the team ends the run', () => {
+      expect(warnings((src) => {
+        src.clock.end = '2d';
+        src.clock.compression = 10;
+      }, { random: 0 }).filter((w) => w.startsWith('clock'))).toEqual([]);
     });
 
     it('no dead end when a timed inject keeps something scheduled', () => {

@@ -234,3 +234,13 @@ describe('the parsed pack is itself valid input', () => {
     expect(again.ok && again.value.pack).toEqual(first.value.pack);
   });
 });
+
+describe('the keyed unions list every branch', () => {
+  it('every condition and effect branch is an option of its union (no branch forgotten)', async () => {
+    const { conditionBranches, conditionSchema } = await import('../../../src/engine/pack/condition');
+    const { effectBranches, effectSchema } = await import('../../../src/engine/pack/effect');
+    const conditionOptions = (conditionSchema as unknown as { unwrap: () => { options: readonly unknown[] } }).unwrap().options;
+    expect(new Set(conditionOptions)).toEqual(new Set(Object.values(conditionBranches)));
+    expect(new Set((effectSchema as unknown as { options: readonly unknown[] }).options)).toEqual(new Set(Object.values(effectBranches)));
+  });
+});
