@@ -53,6 +53,23 @@ export * from './scoring';
 
 // Scenario time for people: the one formatter every screen, report and the CLI use.
 export { clockOffset, formatSimDateTime, formatSimTime, formatSpan } from './time';
+export { formatRealMinutes, formatRealSeconds, formatSimDateTimeZone, realSecondsFor } from './time';
+
+// Pacing: where the clock stops, quiet periods (clock.jumpToNext, quiet-period skipping, play-time estimates).
+export {
+  activityMark,
+  DEADLINE_WARNING_MINUTES,
+  isQuietPeriod,
+  jumpTarget,
+  nextStop,
+  QUIET_GRACE_SECONDS,
+  quietBlockers,
+  upcomingStops,
+  type QuietBlocker,
+  type Stop,
+  type StopReason,
+} from './pacing';
+export { ACT_SECONDS, estimatePlayTime, type EstimateOptions, type PlayEstimate } from './pacing-estimate';
 
 // Strategy exploration (vaim explore / playtest, the strategy zoo).
 export * from './explore';

@@ -77,3 +77,40 @@ export function clockOffset(clockStart: string): string {
 
 /** A duration for people ("1d 2h 30m"). */
 export const formatSpan = (minutes: number): string => formatDuration(minutes);
+
+/**
+ * "Mon 6 Mar 2028 08:30 (UTC+01:00)": the absolute local date-time with the
+ * zone the pack states, for places that show one full date (briefing, deadlines).
+ */
+export function formatSimDateTimeZone(clockStart: string, minutes: SimMinutes): string {
+  return `${formatSimDateTime(clockStart, minutes)} (${clockOffset(clockStart)})`;
+}
+
+/**
+ * Real seconds a span of scenario minutes takes while the clock runs at
+ * `compression` scenario minutes per real second (never negative).
+ */
+export function realSecondsFor(minutes: SimMinutes, compression: number): number {
+  if (!(compression > 0)) return Infinity;
+  return Math.max(0, minutes) / compression;
+}
+
+/**
+ * A real-time span for people, whole seconds rounded up so a countdown never
+ * shows 0 while time is left: "45 s", "3 min 05 s", "1 h 02 min", "∞" when
+ * the clock does not run.
+ */
+export function formatRealSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '∞';
+  const whole = Math.max(0, Math.ceil(seconds - 1e-9));
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes < 60) return `${minutes} min ${pad(whole % 60)} s`;
+  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} min`;
+}
+
+/** Real minutes for people, rounded to a whole minute: "about 1 h 05 min", "about 42 min". */
+export function formatRealMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} min`;
+}

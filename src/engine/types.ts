@@ -31,6 +31,10 @@ export type RunHeader = {
   readonly createdAt: string;
   readonly title?: string;
   readonly participants: readonly string[];
+  /** Solo practice with coaching hints (informational: recorded so scores stay comparable; the engine never reads it). */
+  readonly coached?: boolean;
+  /** The session skips quiet periods (jumps to the next event when nothing needs the team); never read by the engine. */
+  readonly skipQuietPeriods?: boolean;
   /**
    * Time pressure chosen at setup (scenario minutes per real second). Never
    * read by the engine: the session logs `clock.setCompression` with it right

@@ -14,6 +14,7 @@ export function App() {
   const highContrast = useStore((s) => s.settings.highContrast);
   const reduceMotion = useStore((s) => s.settings.reduceMotion);
   const presenterRoute = useStore((s) => s.route.screen === 'presenter');
+  const runRoute = useStore((s) => s.route.screen === 'run');
   const participantRoute = useStore((s) => s.route.screen === 'join');
   useHashSync();
   useEffect(() => {
@@ -43,11 +44,11 @@ export function App() {
     );
   }
   return (
-    <div className="app">
+    <div className={runRoute ? 'app app-run' : 'app'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Navigation />
+      <Navigation compact={runRoute} />
       <main id="main" className="app-main" tabIndex={-1}>
         <ScreenOutlet />
       </main>

@@ -149,6 +149,10 @@ export type CreateRunRequest = {
   readonly participants: readonly string[];
   readonly title?: string;
   readonly seed?: number;
+  /** Coached solo practice (hints and glossary); recorded in the header. */
+  readonly coached?: boolean;
+  /** Skip quiet periods (on unless the person setting up the run turns it off). */
+  readonly skipQuietPeriods?: boolean;
   /** Time pressure chosen at setup: scenario minutes per real second (the pack's own when absent). */
   readonly compression?: number;
 };

@@ -101,6 +101,8 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     await page.getByRole('button', { name: 'Start the clock' }).click();
     await page.getByRole('button', { name: 'Pause' }).click();
     runId = /#\/run\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
+    // The room panel is a tab of the console's team column.
+    await page.getByRole('tab', { name: 'Room' }).click();
     const room = page.getByRole('region', { name: 'Room' });
     await room.getByRole('checkbox', { name: 'Participants pick their own role' }).check();
     await room.getByRole('button', { name: 'Open the room' }).click();
@@ -164,7 +166,7 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
 
   it('records what a participant does as their role: the console and the presenter follow', async () => {
     const { page, platform } = app;
-    await page.getByRole('button', { name: 'Open presenter window' }).click();
+    await page.getByRole('button', { name: 'Presenter window' }).click();
     await expect.poll(() => platform!.presenters.length).toBe(1);
     const presenter = platform!.presenters[0]!;
     // Move the scenario on, event by event, until the team knows enough for the Technical Containment Lead to act.
@@ -174,7 +176,8 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     const linus = device('Linus').page;
     await linus.getByRole('button', { name: `Make move: ${move.label}` }).click();
     await expect.poll(() => linus.getByRole('button', { name: `Done: ${move.label}` }).isVisible().then((done) => done || linus.getByText(/^Made Day/).first().isVisible())).toBe(true);
-    // The facilitator's console shows the move, made by the Technical Containment Lead.
+    // The facilitator's console shows the move, made by the Technical Containment Lead (the log is under "Clocks").
+    await page.getByRole('tab', { name: 'Clocks' }).click();
     const log = page.getByRole('region', { name: 'Decision log' });
     await expect.poll(() => log.getByText(`${ROLE_TITLES['technical-lead']} made the move “${move.label}”`).isVisible()).toBe(true);
     expect(await log.getByText(`Facilitator assigned Linus as ${ROLE_TITLES['technical-lead']}`).isVisible()).toBe(true);
@@ -184,6 +187,7 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     await ada.getByRole('button', { name: 'Classify severity' }).click();
     await expect.poll(() => presenter.getByLabel('Current severity: V3 Significant').isVisible()).toBe(true);
     await expect.poll(() => page.getByLabel('Current severity: V3 Significant').isVisible()).toBe(true);
+    await page.getByRole('tab', { name: 'Room' }).click();
     const roster = page.getByRole('list', { name: /^Participants/ });
     await expect.poll(() => roster.getByRole('listitem', { name: 'Linus' }).innerText()).toMatch(/connected · 1 command\b/);
     await app.screenshot('room-roster');
@@ -239,7 +243,7 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     await page.getByRole('dialog', { name: 'End the run now?' }).getByRole('button', { name: 'End and go to the debrief' }).click();
     for (const d of devices) await expect.poll(() => d.page.getByRole('heading', { name: 'The room is closed' }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(app.services!.room.status(runId).open).toBe(false);
-    await page.getByRole('button', { name: 'Open the TRACE debrief' }).click();
+    // "End and go to the debrief" opens it.
     await expect.poll(() => page.getByRole('heading', { level: 1, name: /TRACE debrief/ }).isVisible(), { timeout: 15_000 }).toBe(true);
     const row = page.getByRole('row').filter({ hasText: moveMade }).filter({ hasText: ROLE_TITLES['technical-lead'] });
     expect(await row.count()).toBeGreaterThan(0);

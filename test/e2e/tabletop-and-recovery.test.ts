@@ -58,26 +58,27 @@ describe.skipIf(Boolean(skip))(`facilitated tabletop, pack import and resume [br
     await page.getByRole('textbox', { name: 'Technical Containment Lead' }).fill('Linus');
     await page.getByRole('button', { name: 'Create the run and open the briefing' }).click();
     await page.getByRole('button', { name: 'Start the clock' }).click();
-    const console = page.getByRole('region', { name: 'Facilitator console' });
-    await expect.poll(() => console.isVisible()).toBe(true);
+    const events = page.getByRole('region', { name: /^Events/ });
+    await expect.poll(() => events.isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await console.getByRole('textbox', { name: 'Note' }).fill('Grace hesitated to suspend');
-    await console.getByRole('button', { name: 'Add note' }).click();
-    await console.getByRole('combobox', { name: 'Release an inject early' }).selectOption('fairness-alert');
-    await console.getByRole('button', { name: 'Release now' }).click();
+    const notes = page.getByRole('region', { name: 'Private notes' });
+    await notes.getByRole('textbox', { name: 'Note' }).fill('Grace hesitated to suspend');
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await events.getByRole('button', { name: 'Release now: Selection-rate gap above threshold' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Selection-rate gap above threshold' }).isVisible()).toBe(true);
     await app.screenshot('facilitated-run');
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Open presenter window' }).click();
+    await page.getByRole('button', { name: 'Presenter window' }).click();
     await expect.poll(() => platform!.presenters.length).toBe(1);
     const presenter = platform!.presenters[0]!;
     await expect.poll(() => presenter.getByRole('button', { name: 'Selection-rate gap above threshold' }).isVisible()).toBe(true);
     const text = await presenter.locator('body').innerText();
     expect(text).not.toContain('Answer key');
     expect(text).not.toContain('Grace hesitated to suspend');
-    expect(text).not.toContain('Facilitator console');
+    expect(text).not.toContain('Private notes');
+    expect(text).not.toContain('Events');
     expect(await presenter.getByRole('button', { name: 'Pause' }).count()).toBe(0);
     await app.screenshot('presenter', presenter);
 
@@ -89,7 +90,7 @@ describe.skipIf(Boolean(skip))(`facilitated tabletop, pack import and resume [br
 
   it('resumes an interrupted run exactly where it stopped after the app is closed and reopened', async () => {
     const before = await app.page.getByLabel(/^Scenario time/).innerText();
-    const feedBefore = await app.page.getByRole('list', { name: 'Messages, newest first' }).getByRole('listitem').count();
+    const feedBefore = await app.page.getByRole('list', { name: 'Messages, oldest first' }).getByRole('listitem').count();
     await app.close();
     app = await launchApp('browser', { userDataDir });
     const { page } = app;
@@ -100,7 +101,7 @@ describe.skipIf(Boolean(skip))(`facilitated tabletop, pack import and resume [br
     await row.getByRole('button', { name: /^Resume/ }).click();
     await expect.poll(() => page.getByLabel(/^Scenario time/).isVisible()).toBe(true);
     expect(await page.getByLabel(/^Scenario time/).innerText()).toBe(before);
-    expect(await page.getByRole('list', { name: 'Messages, newest first' }).getByRole('listitem').count()).toBe(feedBefore);
+    expect(await page.getByRole('list', { name: 'Messages, oldest first' }).getByRole('listitem').count()).toBe(feedBefore);
     expect(await page.getByLabel('Current severity: V3 Significant').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
   });

@@ -1,6 +1,6 @@
 /** Scenario times for people, computed without `Date`. */
 import { describe, expect, it } from 'vitest';
-import { clockOffset, formatSimDateTime, formatSimTime } from '../../src/engine';
+import { clockOffset, formatRealMinutes, formatRealSeconds, formatSimDateTime, formatSimDateTimeZone, formatSimTime, realSecondsFor } from '../../src/engine';
 
 describe('formatSimTime', () => {
   it.each([
@@ -34,5 +34,46 @@ describe('clockOffset', () => {
   it('names the offset of the start', () => {
     expect(clockOffset('2027-12-06T08:30:00Z')).toBe('UTC');
     expect(clockOffset('2027-12-06T08:30:00+01:00')).toBe('UTC+01:00');
+  });
+});
+
+describe('formatSimDateTimeZone', () => {
+  it('shows the local date-time with the zone the pack states', () => {
+    expect(formatSimDateTimeZone('2028-03-06T08:30:00+01:00', 0)).toBe('Mon 6 Mar 2028 08:30 (UTC+01:00)');
+    expect(formatSimDateTimeZone('2027-12-06T08:30:00Z', 930)).toBe('Tue 7 Dec 2027 00:00 (UTC)');
+  });
+});
+
+describe('real time', () => {
+  it.each([
+    [59, 3, 19.666666666666668],
+    [0, 3, 0],
+    [-5, 3, 0],
+  ])('%i scenario minutes at %i a second take %f real seconds', (minutes, compression, seconds) => {
+    expect(realSecondsFor(minutes, compression)).toBeCloseTo(seconds, 9);
+  });
+
+  it('is endless when the clock does not run', () => {
+    expect(realSecondsFor(10, 0)).toBe(Infinity);
+    expect(formatRealSeconds(Infinity)).toBe('∞');
+  });
+
+  it.each([
+    [0, '0 s'],
+    [0.2, '1 s'],
+    [19.67, '20 s'],
+    [59.5, '1 min 00 s'],
+    [125, '2 min 05 s'],
+    [3725, '1 h 02 min'],
+  ])('%f s reads "%s" (rounded up: a countdown never shows 0 while time is left)', (seconds, text) => {
+    expect(formatRealSeconds(seconds)).toBe(text);
+  });
+
+  it.each([
+    [20, '1 min'],
+    [2736, '46 min'],
+    [3900, '1 h 05 min'],
+  ])('%i s is about "%s"', (seconds, text) => {
+    expect(formatRealMinutes(seconds)).toBe(text);
   });
 });

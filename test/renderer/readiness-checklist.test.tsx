@@ -6,7 +6,7 @@ import { App } from '../../src/renderer/App';
 import { setDesktopApi } from '../../src/renderer/api';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/app';
 import { fakeDesktopApi } from './fake-api';
-import { minimalPack } from './fake-main';
+import { minimalPack } from './minimal-pack';
 
 describe('Readiness checklist wording', () => {
   it('saves an edited item in Settings and shows it at setup for a pack without its own checklist', async () => {

@@ -9,7 +9,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { setDesktopApi } from '../../src/renderer/api';
 import type { JoinResult, ParticipantSelf, RoomStatus } from '../../src/shared/room';
-import { fakeMain } from './fake-main';
+import { minimalPack } from './minimal-pack';
+import { realMain } from './real-main';
+
+/** A started run of the real main (the minimal pack), as the renderer's tests use it. */
+async function startedMain(mode: 'solo' | 'facilitated') {
+  const real = await realMain();
+  const run = await real.createRun(mode);
+  await run.submit('facilitator', { type: 'run.start' });
+  return { api: real.api, runId: run.runId, emit: real.emit, calls: real.calls, pack: minimalPack(), log: () => run.log() };
+}
+
+/** The console shows the room panel in its own tab. */
+async function roomPanel() {
+  await userEvent.click(await screen.findByRole('tab', { name: 'Room' }));
+  return screen.findByRole('region', { name: 'Room' });
+}
 
 afterEach(() => localStorage.clear());
 
@@ -27,9 +42,8 @@ const openStatus = (runId: string, patch: Partial<Extract<RoomStatus, { open: tr
   ...patch,
 });
 
-function facilitatedRun() {
-  const main = fakeMain({ mode: 'facilitated' });
-  main.submit({ by: 'facilitator', command: { type: 'run.start' } });
+async function facilitatedRun() {
+  const main = await startedMain('facilitated');
   let status: RoomStatus = { runId: main.runId, open: false, debriefReleased: false };
   const calls: unknown[][] = [];
   const api = {
@@ -52,9 +66,9 @@ function facilitatedRun() {
 
 describe('the facilitator’s room panel', () => {
   it('is closed until opened; opening shows the code, the QR code, the join address and the plain-HTTP warning', async () => {
-    const { main, calls } = facilitatedRun();
+    const { main, calls } = await facilitatedRun();
     render(<App />);
-    const room = await screen.findByRole('region', { name: 'Room' });
+    const room = await roomPanel();
     expect(within(room).getByRole('checkbox', { name: 'Participants pick their own role' })).not.toBeChecked();
     await userEvent.click(within(room).getByRole('checkbox', { name: 'Participants pick their own role' }));
     await userEvent.click(within(room).getByRole('button', { name: 'Open the room' }));
@@ -66,9 +80,9 @@ describe('the facilitator’s room panel', () => {
   });
 
   it('follows who joins and gives a participant a role', async () => {
-    const { main, calls } = facilitatedRun();
+    const { main, calls } = await facilitatedRun();
     render(<App />);
-    const room = await screen.findByRole('region', { name: 'Room' });
+    const room = await roomPanel();
     act(() =>
       main.emit(
         'roomStatus',
@@ -87,21 +101,21 @@ describe('the facilitator’s room panel', () => {
   });
 
   it('is not there in solo practice', async () => {
-    const main = fakeMain({ mode: 'solo' });
-    main.submit({ by: 'system', command: { type: 'run.start' } });
+    const main = await startedMain('solo');
     setDesktopApi(main.api);
     window.location.hash = `#/run/${main.runId}`;
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: /Minimal screening incident/ });
+    expect(screen.queryByRole('tab', { name: 'Room' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Room' })).not.toBeInTheDocument();
   });
 });
 
 describe('the browser version’s connection', () => {
   it('says when the connection to the app is lost, and reloads the followed run when it is back', async () => {
-    const { main } = facilitatedRun();
+    const { main } = await facilitatedRun();
     render(<App />);
-    await screen.findByRole('region', { name: 'Room' });
+    await roomPanel();
     const opens = () => main.calls.filter(([channel]) => channel === 'openRun').length;
     const before = opens();
     act(() => main.emit('connection', { connected: false, message: 'The connection to the app was lost; reconnecting…' }));
@@ -113,9 +127,8 @@ describe('the browser version’s connection', () => {
 });
 
 describe('a participant’s device', () => {
-  function device(options: { refuse?: string } = {}) {
-    const main = fakeMain({ mode: 'facilitated' });
-    main.submit({ by: 'facilitator', command: { type: 'run.start' } });
+  async function device(options: { refuse?: string } = {}) {
+    const main = await startedMain('facilitated');
     let self: ParticipantSelf = { participantId: 'p1', runId: main.runId, name: 'Linus', role: null, pickableRoles: ['incident-lead', 'technical-lead'], state: 'joined' };
     const joins: unknown[] = [];
     setDesktopApi({
@@ -135,7 +148,7 @@ describe('a participant’s device', () => {
   }
 
   it('says why a code was refused and keeps the form', async () => {
-    const { joins } = device({ refuse: 'That room code is not right (or the room has closed). Check the code on the screen.' });
+    const { joins } = await device({ refuse: 'That room code is not right (or the room has closed). Check the code on the screen.' });
     render(<App />);
     await userEvent.type(await screen.findByRole('textbox', { name: 'Room code' }), 'k7qm-3xpd');
     await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Linus');
@@ -147,7 +160,7 @@ describe('a participant’s device', () => {
   });
 
   it('joins, picks a role and shows that role’s view: its moves only, submitted as that role', async () => {
-    const { main } = device();
+    const { main } = await device();
     render(<App />);
     await userEvent.type(await screen.findByRole('textbox', { name: 'Room code' }), 'K7QM3XPD');
     await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Linus');
@@ -162,7 +175,7 @@ describe('a participant’s device', () => {
     for (const move of own) expect(within(moves).getByRole('button', { name: `Make move: ${move.label}` })).toBeInTheDocument();
     for (const move of others) expect(within(moves).queryByRole('button', { name: `Make move: ${move.label}` })).not.toBeInTheDocument();
     await userEvent.click(within(moves).getByRole('button', { name: `Make move: ${own[0]!.label}` }));
-    await waitFor(() => expect(main.log.at(-1)).toMatchObject({ by: 'technical-lead', command: { type: 'move.make', move: own[0]!.id } }));
+    await waitFor(async () => expect((await main.log()).at(-1)).toMatchObject({ by: 'technical-lead', command: { type: 'move.make', move: own[0]!.id } }));
     expect(screen.getByRole('navigation', { name: 'Jump to' })).toBeInTheDocument();
   });
 });

@@ -11,13 +11,23 @@ import { App } from '../../src/renderer/App';
 import { setDesktopApi } from '../../src/renderer/api';
 import type { RunDamage, RunSummary } from '../../src/shared/runs';
 import { fakeDesktopApi } from './fake-api';
-import { fakeMain, minimalPack } from './fake-main';
+import { minimalPack } from './minimal-pack';
+import { realMain, type RealMain } from './real-main';
 
 const DISK_FULL = { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 2, retrying: true } as const;
 
-function runWithUnsaved(closeRun: (runId: string, options?: { discardUnsaved?: boolean }) => null = () => null, runs: RunSummary[] = []) {
-  const main = fakeMain();
-  main.submit({ by: 'system', command: { type: 'run.start' } });
+/** A started run of the real main, as the view sees it. */
+type LiveRun = { readonly api: RealMain['api']; readonly emit: RealMain['emit']; readonly runId: string };
+
+async function liveRun(): Promise<LiveRun & { readonly real: RealMain }> {
+  const real = await realMain();
+  const run = await real.createRun('solo');
+  await run.submit('facilitator', { type: 'run.start' });
+  return { real, api: real.api, emit: real.emit, runId: run.runId };
+}
+
+async function runWithUnsaved(closeRun: (runId: string, options?: { discardUnsaved?: boolean }) => null = () => null, runs: RunSummary[] = []) {
+  const main = await liveRun();
   const closes: unknown[][] = [];
   const exports: string[] = [];
   const fake = { ...main.api, closeRun: async (...args: [string, { discardUnsaved?: boolean }?]) => {
@@ -33,7 +43,7 @@ function runWithUnsaved(closeRun: (runId: string, options?: { discardUnsaved?: b
   return { main, closes, exports };
 }
 
-async function openAndFail(main: ReturnType<typeof fakeMain>, persistence: object = DISK_FULL) {
+async function openAndFail(main: LiveRun, persistence: object = DISK_FULL) {
   render(<App />);
   await screen.findByRole('heading', { name: 'Moves' });
   act(() => main.emit('runEvent', { type: 'persistence', runId: main.runId, persistence: persistence as never }));
@@ -42,7 +52,7 @@ async function openAndFail(main: ReturnType<typeof fakeMain>, persistence: objec
 
 describe('leaving a run with unsaved entries', () => {
   it('asks first; "Cancel" stays on the run and keeps everything', async () => {
-    const { main, closes } = runWithUnsaved();
+    const { main, closes } = await runWithUnsaved();
     await openAndFail(main);
     await userEvent.click(screen.getByRole('button', { name: 'History' }));
     const dialog = await screen.findByRole('dialog', { name: 'Some entries are not saved' });
@@ -54,7 +64,7 @@ describe('leaving a run with unsaved entries', () => {
   });
 
   it('"Discard them and leave" closes the run discarding them, then leaves', async () => {
-    const { main, closes } = runWithUnsaved();
+    const { main, closes } = await runWithUnsaved();
     await openAndFail(main);
     await userEvent.click(screen.getByRole('button', { name: 'History' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Discard them and leave' }));
@@ -64,7 +74,7 @@ describe('leaving a run with unsaved entries', () => {
 
   it('"Try saving again" leaves only once the entries are saved; otherwise it says why and asks again', async () => {
     let full = true;
-    const { main, closes } = runWithUnsaved(() => {
+    const { main, closes } = await runWithUnsaved(() => {
       if (full) throw new Error('2 entries of run run-1 are not saved (The disk is full (ENOSPC))');
       return null;
     });
@@ -80,7 +90,7 @@ describe('leaving a run with unsaved entries', () => {
   });
 
   it('"Export them…" saves them elsewhere, then leaves; the run stays open', async () => {
-    const { main, closes, exports } = runWithUnsaved();
+    const { main, closes, exports } = await runWithUnsaved();
     await openAndFail(main);
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Export them…' }));
@@ -91,7 +101,7 @@ describe('leaving a run with unsaved entries', () => {
   });
 
   it('offers no retry when the run’s folder is gone, and says the app can no longer save there', async () => {
-    const { main } = runWithUnsaved();
+    const { main } = await runWithUnsaved();
     await openAndFail(main, { ...DISK_FULL, reason: 'The run folder or its log has disappeared (ENOENT)', retrying: false });
     const banner = (await screen.findByText('This run is not being saved.')).closest('[role="alert"]') as HTMLElement;
     expect(banner).toHaveTextContent('held in memory only; the app can no longer save to this run’s folder.');
@@ -101,7 +111,7 @@ describe('leaving a run with unsaved entries', () => {
   });
 
   it('moving between the screens of the same run is not leaving it', async () => {
-    const { main } = runWithUnsaved();
+    const { main } = await runWithUnsaved();
     await openAndFail(main);
     window.location.hash = `#/debrief/${main.runId}`;
     act(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
@@ -142,9 +152,10 @@ const DAMAGE: RunDamage = {
 
 describe('damaged runs', () => {
   it('are listed as partial and read-only, viewable, exportable, never resumable', async () => {
+    const main = await liveRun();
     const row: RunSummary = {
       ok: true,
-      runId: 'run-1',
+      runId: main.runId,
       packId: 'minimal-screening',
       packTitle: 'Minimal screening incident',
       packVersion: '1.0.0',
@@ -160,9 +171,7 @@ describe('damaged runs', () => {
       live: false,
       damage: DAMAGE,
     };
-    const main = fakeMain();
-    main.submit({ by: 'system', command: { type: 'run.start' } });
-    const view = await main.api.openRun('run-1');
+    const view = await main.api.openRun(main.runId);
     const api = { ...main.api, listRuns: async () => ({ ok: true, value: [row] }), openRun: async () => ({ ok: true, value: { ...(view.ok ? view.value : {}), status: 'damaged', damage: DAMAGE } }) };
     setDesktopApi(api as never);
     window.location.hash = '#/history';
@@ -182,21 +191,23 @@ describe('damaged runs', () => {
 describe('time pressure at setup', () => {
   it('travels in the create-run request; no clock command is sent before the run starts', async () => {
     const pack = minimalPack();
-    const main = fakeMain({ pack });
+    const real = await realMain();
     const created: unknown[] = [];
     const api = {
-      ...main.api,
-      getPack: async () => ({ ok: true, value: { pack, hash: 'hash', attachments: {}, warnings: [], origin: { kind: 'bundled', path: '/x' } } }),
-      createRun: async (request: unknown) => (created.push(request), { ok: true, value: { runId: main.runId } }),
+      ...real.api,
+      createRun: async (request: Parameters<RealMain['api']['createRun']>[0]) => (created.push(request), real.api.createRun(request)),
     };
     setDesktopApi(api as never);
     window.location.hash = `#/setup/${pack.id}`;
     render(<App />);
-    await userEvent.click(await screen.findByRole('radio', { name: 'Pressured (double speed)' }));
+    await userEvent.click(await screen.findByRole('radio', { name: /^Pressured \(double speed\)/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Create the run and open the briefing' }));
     await waitFor(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatchObject({ packId: pack.id, compression: pack.clock.compression * 2 });
-    await waitFor(() => expect(window.location.hash).toBe(`#/briefing/${main.runId}`));
-    expect(main.log.map((e) => e.command.type)).not.toContain('clock.setCompression');
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/briefing\//));
+    const view = await real.services.sessions.open(window.location.hash.split('/').at(-1)!);
+    if (!view.ok) throw new Error(view.error.message);
+    expect(view.value.entries.map((e) => e.command.type)).not.toContain('clock.setCompression');
+    expect(view.value.header.compression).toBe(pack.clock.compression * 2);
   });
 });

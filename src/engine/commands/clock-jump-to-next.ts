@@ -1,19 +1,29 @@
-/** `clock.jumpToNext`: advances straight to the next scheduled event. */
+/** `clock.jumpToNext`: advances to the next event, and never past one. */
 import type { CommandOf } from '../command-schema';
 import { type Ctx, type Outcome, reject } from '../context';
-import { advanceTo, nextDueTime } from '../clock';
+import { advanceTo } from '../clock';
+import { jumpTarget } from '../pacing';
+import { formatSimTime } from '../time';
 
 /**
- * Advances to the earliest future time among unfired timed injects, pending
- * items and open decisions' deadlines, capped at the scenario end.
- * `not-allowed` when nothing is scheduled before the end.
+ * Advances towards the next scheduled stop (pacing.ts: a timed inject, a
+ * pending item, the last minute of an open decision, a regulatory clock's
+ * warning point or deadline), or the scenario end when nothing is scheduled,
+ * one minute at a time, and stops at the first minute at which anything
+ * happens (a triggered inject fires, a decision opens or expires, a clock
+ * starts or runs out, a move takes effect). `not-allowed` at the end.
  */
 export function clockJumpToNext(ctx: Ctx, _command: CommandOf<'clock.jumpToNext'>): Outcome {
-  const { now, end } = ctx.state.clock;
-  const next = nextDueTime(ctx, now);
-  const target = Math.min(next, end);
-  if (!Number.isFinite(next) || target <= now) {
-    return reject('not-allowed', `Nothing is scheduled after minute ${now} before the scenario ends.`);
+  const state = ctx.state;
+  const target = jumpTarget(state);
+  if (target === undefined) {
+    return reject('not-allowed', `The scenario clock is already at its end (${formatSimTime(ctx.pack.clock.start, state.clock.now)}); there is nothing to jump to.`);
   }
-  return advanceTo(ctx, target);
+  const factsBefore = ctx.facts.length;
+  while (state.clock.now < target) {
+    const outcome = advanceTo(ctx, state.clock.now + 1);
+    if (outcome !== undefined) return outcome;
+    if (ctx.facts.length > factsBefore) break;
+  }
+  return undefined;
 }

@@ -34,6 +34,8 @@ export const runHeaderSchema = z.strictObject({
   createdAt: z.string().max(64),
   title: z.string().max(200).optional(),
   participants: z.array(z.string().max(200)).max(100),
+  coached: z.boolean().optional(),
+  skipQuietPeriods: z.boolean().optional(),
   compression: z.number().positive().max(10_000).optional(),
 });
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { commandSchema, idSchema } from '../../engine';
 import type { CreateRunRequest } from '../../shared/runs';
 
-/** A create-run request: pack, mode, participants, optional title, seed and time pressure. */
+/** A create-run request: pack, mode, participants, optional title, seed, time pressure, coaching and quiet-period skipping. */
 export const createRunRequestSchema = z.strictObject({
   packId: idSchema,
   mode: z.enum(['solo', 'facilitated']),
@@ -20,4 +20,6 @@ export const createRunRequestSchema = z.strictObject({
     .refine((value) => value === undefined || commandSchema.safeParse({ type: 'clock.setCompression', compression: value }).success, {
       message: 'must be a speed the clock accepts (more than 0, at most 10,000 scenario minutes per second)',
     }),
+  coached: z.boolean().optional(),
+  skipQuietPeriods: z.boolean().optional(),
 }) satisfies z.ZodType<CreateRunRequest>;

@@ -10,6 +10,7 @@ import type { AppendOutcome, LogWriter } from '../runs/log-writer';
 import type { RunDeps } from '../runs/run-deps';
 import { buildRunFile } from '../runs/run-file';
 import { planClock, startTracker, type ClockTiming, type ClockTracker } from './session-clock';
+import { createQuietSkipper } from './quiet-skip';
 
 /** What a session is built from. */
 export type RunSessionInit = {
@@ -78,6 +79,8 @@ export function createRunSession(init: RunSessionInit): RunSession {
   let clockStopped = false;
   let closed = false;
   const listeners = new Set<(event: SessionEvent) => void>();
+  // Quiet-period skipping (quiet-skip.ts): after the clock's own commands, a tick may add a jump by `system`.
+  const quiet = createQuietSkipper(header.skipQuietPeriods === true, init.monotonicNow());
 
   const emit = (event: SessionEvent) => {
     for (const listener of [...listeners]) {
@@ -136,13 +139,25 @@ export function createRunSession(init: RunSessionInit): RunSession {
     if (closed || clockStopped || damage) return;
     const plan = planClock(tracker, state, init.monotonicNow(), false, timing);
     tracker = plan.tracker;
-    if (plan.commands.length === 0) return;
+    if (plan.commands.length === 0) return skipIfQuiet();
     const applied = applyAll(state, system(plan.commands), log.length + 1);
     if ('rejection' in applied) {
       clockStopped = true;
       emit({ type: 'clock-error', runId, rejection: applied.rejection });
       return;
     }
+    const previous = statusOf(state);
+    state = applied.state;
+    await commit(applied.entries, previous, statusOf(state));
+    await skipIfQuiet();
+  };
+
+  /** Writes the quiet-period jump when one is due (a refused jump is simply not written). */
+  const skipIfQuiet = async () => {
+    const command = quiet.due(state, init.monotonicNow());
+    if (!command || closed || damage) return;
+    const applied = applyAll(state, system([command]), log.length + 1);
+    if ('rejection' in applied) return;
     const previous = statusOf(state);
     state = applied.state;
     await commit(applied.entries, previous, statusOf(state));
@@ -180,6 +195,7 @@ export function createRunSession(init: RunSessionInit): RunSession {
       if (damage) return { ok: false, rejection: { code: 'not-allowed', message: `This run is read-only: ${damage.message}` } };
       if (closed) return { ok: false, rejection: { code: 'not-allowed', message: 'This run is closed; open it again to continue.' } };
       const mono = init.monotonicNow();
+      if (by !== 'system') quiet.noteActivity(mono);
       const plan = planClock(tracker, state, mono, true, timing);
       // The clock's pending minutes (or its gap pause, or the scenario end) first, so the command is
       // stamped at the right minute; if the command is refused none of it is written (the next tick will).

@@ -165,6 +165,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       createdAt: wallNow().toISOString(),
       ...(input.title ? { title: input.title } : {}),
       participants: input.participants,
+      // Coaching is for solo practice only; a facilitated run is never coached.
+      ...(input.coached && input.mode === 'solo' ? { coached: true } : {}),
+      ...(input.skipQuietPeriods ? { skipQuietPeriods: true } : {}),
       ...(input.compression !== undefined && input.compression !== pack.clock.compression ? { compression: input.compression } : {}),
     };
     const created = await store.create(header, snapshot);

@@ -1,13 +1,18 @@
 /**
- * Progress over attempts: for each pack with two or more ended runs, the
- * total score of every attempt in order, with the change from the first.
+ * Progress over attempts: for each pack with two or more ended runs, every
+ * attempt with its date and score, and a side-by-side comparison of the
+ * attempts chosen (the two latest by default).
  */
+import { useState } from 'react';
 import type { RunSummary } from '../../shared/runs';
+import { AttemptsComparison } from './history/AttemptsComparison';
+import { useAttemptDebriefs } from './history/useAttemptDebriefs';
 
 type Ended = Extract<RunSummary, { ok: true }> & { score: NonNullable<Extract<RunSummary, { ok: true }>['score']> };
+type Group = { packId: string; title: string; attempts: Ended[] };
 
 /** Ended, scored runs grouped by pack, oldest first; only packs tried at least twice. */
-export function attemptsByPack(runs: readonly RunSummary[]): Array<{ packId: string; title: string; attempts: Ended[] }> {
+export function attemptsByPack(runs: readonly RunSummary[]): Group[] {
   const groups = new Map<string, Ended[]>();
   for (const run of runs) {
     if (!run.ok || run.status !== 'ended' || !run.score) continue;
@@ -23,36 +28,62 @@ export function attemptsByPack(runs: readonly RunSummary[]): Array<{ packId: str
     });
 }
 
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
 export function AttemptsByPack({ runs }: { readonly runs: readonly RunSummary[] }) {
   const groups = attemptsByPack(runs);
   if (groups.length === 0) return null;
   return (
     <section className="card" aria-labelledby="progress-title">
       <h2 id="progress-title">Progress over attempts</h2>
-      {groups.map((group) => {
-        const first = group.attempts[0]!.score.total;
-        const last = group.attempts.at(-1)!.score.total;
-        const change = last - first;
-        return (
-          <figure key={group.packId} className="progress">
-            <figcaption>
-              {group.title}: {group.attempts.length} attempts, {change >= 0 ? '+' : ''}
-              {change.toFixed(1)} points from the first to the latest
-            </figcaption>
-            <Sparkline values={group.attempts.map((a) => a.score.total)} label={`Scores of ${group.title}, oldest first`} />
-            <ol className="attempt-list">
-              {group.attempts.map((attempt) => (
-                <li key={attempt.runId}>
-                  {new Date(attempt.createdAt).toLocaleDateString('en-GB')}: <strong>{attempt.score.total.toFixed(1)}</strong>
-                  {attempt.title ? <span className="hint"> ({attempt.title})</span> : null}
-                </li>
-              ))}
-            </ol>
-          </figure>
-        );
-      })}
+      {groups.map((group) => (
+        <PackAttempts key={group.packId} group={group} live={new Set(runs.filter((r) => r.ok && r.live).map((r) => r.runId))} />
+      ))}
     </section>
   );
+}
+
+function PackAttempts({ group, live }: { readonly group: Group; readonly live: ReadonlySet<string> }) {
+  const [chosen, setChosen] = useState<readonly string[]>(() => group.attempts.slice(-2).map((a) => a.runId));
+  const [comparing, setComparing] = useState<readonly string[]>();
+  const first = group.attempts[0]!.score.total;
+  const change = group.attempts.at(-1)!.score.total - first;
+  const label = (runId: string) => `Attempt ${group.attempts.findIndex((a) => a.runId === runId) + 1}`;
+  const toggle = (runId: string, on: boolean) => setChosen((c) => group.attempts.map((a) => a.runId).filter((id) => (id === runId ? on : c.includes(id))));
+  return (
+    <figure className="progress">
+      <figcaption>
+        {group.title}: {group.attempts.length} attempts, {change >= 0 ? '+' : '−'}
+        {Math.abs(change).toFixed(1)} points from the first to the latest
+      </figcaption>
+      <Sparkline values={group.attempts.map((a) => a.score.total)} label={`Scores of ${group.title}, oldest first`} />
+      <fieldset className="attempt-choice">
+        <legend>Choose attempts to compare</legend>
+        <ol className="attempt-list">
+          {group.attempts.map((attempt, index) => (
+            <li key={attempt.runId} className="check-row">
+              <input id={`cmp-${attempt.runId}`} type="checkbox" checked={chosen.includes(attempt.runId)} onChange={(e) => toggle(attempt.runId, e.currentTarget.checked)} />
+              <label htmlFor={`cmp-${attempt.runId}`}>
+                Attempt {index + 1} · {when(attempt.createdAt)} · <strong>{attempt.score.total.toFixed(1)}</strong> · {attempt.mode === 'facilitated' ? 'facilitated' : 'solo'}
+                {attempt.title ? ` · ${attempt.title}` : ''}
+              </label>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="primary" disabled={chosen.length < 2} onClick={() => setComparing(chosen)}>
+          Compare {chosen.length} attempts
+        </button>
+      </fieldset>
+      {comparing ? <Comparison runIds={comparing} labels={comparing.map(label)} live={live} /> : null}
+    </figure>
+  );
+}
+
+function Comparison({ runIds, labels, live }: { readonly runIds: readonly string[]; readonly labels: readonly string[]; readonly live: ReadonlySet<string> }) {
+  const loaded = useAttemptDebriefs(runIds, live);
+  if (!loaded) return <p aria-busy="true">Comparing…</p>;
+  if ('error' in loaded) return <p role="alert">The attempts could not be compared: {loaded.error}</p>;
+  return <AttemptsComparison pack={loaded.pack} debriefs={loaded.debriefs} labels={labels} />;
 }
 
 function Sparkline({ values, label }: { readonly values: readonly number[]; readonly label: string }) {

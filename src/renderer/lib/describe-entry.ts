@@ -1,7 +1,6 @@
 /** A log entry in plain words, for the decision log and announcements. */
-import { ROLE_TITLES, type Command, type Fact, type LogEntry, type Pack } from '../../engine';
+import { assertNever, DEFAULT_READINESS_ITEMS, formatSpan, ROLE_TITLES, type Command, type Decision, type Fact, type LogEntry, type Pack } from '../../engine';
 import { actorLabel, R3AI_LABELS, severityLabel } from './labels';
-import { duration } from './time';
 
 /** One line describing what a command did ("made a move: Suspend the model"), or undefined for clock ticks. */
 export function describeCommand(pack: Pack, command: Command): string | undefined {
@@ -13,7 +12,7 @@ export function describeCommand(pack: Pack, command: Command): string | undefine
     case 'role.unassign':
       return `unassigned the ${ROLE_TITLES[command.role]}`;
     case 'readiness.set':
-      return `readiness “${command.item}”: ${command.value ? 'in place' : 'not in place'}`;
+      return `readiness “${readinessLabel(pack, command.item)}”: ${command.value ? 'in place' : 'not in place'}`;
     case 'run.start':
       return 'started the clock';
     case 'run.end':
@@ -34,11 +33,11 @@ export function describeCommand(pack: Pack, command: Command): string | undefine
       return `made the move “${pack.moves.find((m) => m.id === command.move)?.label ?? command.move}”`;
     case 'decision.answer': {
       const decision = pack.decisions.find((d) => d.id === command.decision);
-      const labels = command.options.map((id) => decision?.options?.find((o) => o.id === id)?.label ?? id.toUpperCase());
+      const labels = command.options.map((id) => optionLabel(decision, id));
       return `answered “${firstLine(decision?.prompt ?? command.decision)}”: ${labels.join(', ') || command.text || '—'}`;
     }
     case 'trace.rootCause':
-      return 'chose a root cause';
+      return `chose the root cause “${pack.reference.trace.rootCause.candidates.find((c) => c.id === command.candidate)?.label ?? command.candidate}”`;
     case 'trace.select':
       return `selected ${command.ids.length} ${command.section === 'correction' ? 'corrections' : 'evolutions'}`;
     case 'trace.reflect':
@@ -54,8 +53,22 @@ export function describeCommand(pack: Pack, command: Command): string | undefine
     case 'note.add':
       return `noted: ${command.text}`;
     default:
-      return undefined;
+      return assertNever(command);
   }
+}
+
+/** An option as people read it (severity and R3AI prompts accept their levels and categories, listed or not). */
+function optionLabel(decision: Decision | undefined, id: string): string {
+  const listed = decision?.options?.find((o) => o.id === id)?.label;
+  if (listed) return listed;
+  const level = /^v([1-5])$/.exec(id);
+  if (level) return severityLabel(Number(level[1]));
+  if (id in R3AI_LABELS) return R3AI_LABELS[id as keyof typeof R3AI_LABELS].name;
+  return id;
+}
+
+function readinessLabel(pack: Pack, id: string): string {
+  return (pack.readiness ?? DEFAULT_READINESS_ITEMS).find((item) => item.id === id)?.label ?? id;
 }
 
 /** "Technical Containment Lead made the move …". */
@@ -80,15 +93,17 @@ export function describeFact(pack: Pack, fact: Fact): string {
     case 'gate.violated':
       return `Restarted before every recovery criterion held (${fact.unmet.length} unmet)`;
     case 'obligation.started':
-      return `Regulatory clock started: ${pack.obligations.find((o) => o.id === fact.obligationId)?.title ?? fact.obligationId} (due in ${duration(fact.dueAt - fact.at)})`;
+      return `Regulatory clock started: ${pack.obligations.find((o) => o.id === fact.obligationId)?.title ?? fact.obligationId} (due in ${formatSpan(fact.dueAt - fact.at)})`;
     case 'obligation.met':
       return `${fact.late ? 'Met late' : 'Met'}: ${pack.obligations.find((o) => o.id === fact.obligationId)?.title ?? fact.obligationId}`;
     case 'obligation.overdue':
       return `Overdue: ${pack.obligations.find((o) => o.id === fact.obligationId)?.title ?? fact.obligationId}`;
     case 'run.ended':
       return 'The run has ended.';
+    case 'service.changed':
+      return fact.inService ? `The AI system is back in service${fact.unmet.length ? ` with ${fact.unmet.length} recovery criteria unmet` : ''}` : 'The AI system is out of service';
     default:
-      return '';
+      return assertNever(fact);
   }
 }
 

@@ -1,40 +1,28 @@
-/** Scenario time for people: "Day 2 · 14:30", "Tue 7 Dec 2027, 14:30", "2h 15m". */
-import { formatDuration } from '../../engine/pack/duration';
-
-/** The scenario date-time `minutes` after the pack's start (shown in UTC, as the pack wrote it). */
-export function scenarioDate(startIso: string, minutes: number): Date {
-  return new Date(Date.parse(startIso) + minutes * 60_000);
-}
-
-/** "Day 1 · 08:30": the day of the exercise (1-based) and the wall time. */
-export function dayClock(startIso: string, minutes: number): string {
-  const start = Date.parse(startIso);
-  const when = new Date(start + minutes * 60_000);
-  const startDay = Math.floor(start / 86_400_000);
-  const day = Math.floor(when.getTime() / 86_400_000) - startDay + 1;
-  return `Day ${day} · ${pad(when.getUTCHours())}:${pad(when.getUTCMinutes())}`;
-}
-
-/** "Tue 7 Dec 2027, 08:30 UTC". */
-export function fullDate(startIso: string, minutes: number): string {
-  const when = scenarioDate(startIso, minutes);
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][when.getUTCDay()];
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][when.getUTCMonth()];
-  return `${weekday} ${when.getUTCDate()} ${month} ${when.getUTCFullYear()}, ${pad(when.getUTCHours())}:${pad(when.getUTCMinutes())} UTC`;
-}
-
-/** A duration in scenario minutes, compact. */
-export const duration = (minutes: number): string => formatDuration(minutes);
+/**
+ * Time for people in the views: the engine's one scenario-time formatter
+ * (src/engine/time.ts, the same as the reports and the CLI use), composed
+ * with the run's speed for real-time countdowns. No formatting of its own.
+ */
+import { formatRealSeconds, formatSpan, realSecondsFor } from '../../engine';
+import type { RunState } from '../../engine';
 
 /**
- * Whole numbers with thousands separators. Accrued counts are sums of
- * fractions (e.g. 12/h added each minute), so a value a hair below a whole
- * number is shown as that whole number.
+ * "20 s": the real time `minutes` of scenario time take at the clock's speed
+ * now, or "clock paused" while it stands.
  */
-export function count(value: number): string {
-  return Math.floor(value + 1e-6).toLocaleString('en-GB');
+export function realTime(state: Pick<RunState, 'clock' | 'phase'>, minutes: number): string {
+  if (state.phase !== 'running' || state.clock.paused) return 'clock paused';
+  return formatRealSeconds(realSecondsFor(minutes, state.clock.compression));
 }
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
+/** "2h 10m · 43 s": how far ahead something is, in scenario time and, while the clock runs, in real time. */
+export function inTime(state: Pick<RunState, 'clock' | 'phase'>, minutes: number): string {
+  const real = realTime(state, minutes);
+  return state.phase === 'running' && !state.clock.paused ? `${formatSpan(minutes)} · ${real}` : formatSpan(minutes);
 }
+
+/** "59m left · 20 s": a countdown in scenario time and in real time at this speed. */
+export function countdown(state: Pick<RunState, 'clock' | 'phase'>, minutes: number): string {
+  return `${formatSpan(minutes)} left · ${realTime(state, minutes)}`;
+}
+

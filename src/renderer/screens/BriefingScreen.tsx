@@ -3,9 +3,9 @@
  * private brief (revealed one at a time, so a facilitator can hand them out).
  */
 import { useState } from 'react';
-import { ROLE_TITLES, type RoleId } from '../../engine';
+import { formatSimDateTimeZone, ROLE_TITLES, type RoleId } from '../../engine';
 import { Markdown } from '../components/Markdown';
-import { fullDate } from '../lib/time';
+import { FacilitatorGuide } from '../components/console/FacilitatorGuide';
 import { controlActor } from '../store/run-slice';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
@@ -29,12 +29,18 @@ export function BriefingScreen({ runId }: { readonly runId: string }) {
       <div className="screen-head">
         <div>
           <h1 id="briefing-title" ref={heading} tabIndex={-1}>Briefing: {pack.title}</h1>
-          <p className="lede">Scenario starts {fullDate(pack.clock.start, 0)}.</p>
+          <p className="lede">Scenario starts {formatSimDateTimeZone(pack.clock.start, 0)}.</p>
         </div>
         <button type="button" className="primary" onClick={() => void begin()}>
           {state.phase === 'setup' ? 'Start the clock' : 'Go to the run'}
         </button>
       </div>
+      {run.header.mode === 'facilitated' ? (
+        <details className="card facilitator-guide-card">
+          <summary>Facilitator guide (for you, not the room): timing plan and where teams go wrong</summary>
+          <FacilitatorGuide pack={pack} compression={state.clock.compression} skipQuiet={run.header.skipQuietPeriods === true} />
+        </details>
+      ) : null}
       <section className="card" aria-labelledby="system-title">
         <h2 id="system-title">The AI system: {system.name}</h2>
         <dl className="facts">

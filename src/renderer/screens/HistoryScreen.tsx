@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../shared/runs';
 import { AttemptsByPack } from '../components/AttemptsByPack';
 import { Dialog } from '../components/Dialog';
-import { duration } from '../lib/time';
+import { formatSpan } from '../../engine';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 
@@ -79,7 +79,7 @@ function RunTable({ runs, onDelete }: { readonly runs: readonly RunSummary[]; re
                 <td>{run.mode === 'facilitated' ? 'Facilitated' : 'Solo'}</td>
                 <td>
                   {STATUS_LABELS[run.status] ?? run.status}
-                  {run.status !== 'ended' ? <span className="hint"> at {duration(run.simMinutes)} of {duration(run.endMinutes)}</span> : null}
+                  {run.status !== 'ended' ? <span className="hint"> at {formatSpan(run.simMinutes)} of {formatSpan(run.endMinutes)}</span> : null}
                   {run.repaired ? <span className="hint"> (last line repaired)</span> : null}
                   {run.damage ? <span className="hint"> — {run.damage.message}</span> : null}
                 </td>

@@ -7,7 +7,8 @@ import { DEFAULT_READINESS_ITEMS, ROLE_TITLES, type Command, type RoleId, type R
 import type { LoadedPack } from '../../shared/packs';
 import { call } from '../api';
 import { Markdown } from '../components/Markdown';
-import { duration } from '../lib/time';
+import { formatSpan } from '../../engine';
+import { PlayLength } from '../components/PlayLength';
 import { errorText } from '../store/errors';
 import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
@@ -51,6 +52,8 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
   const [names, setNames] = useState<Partial<Record<RoleId, string>>>({});
   const [pressure, setPressure] = useState<(typeof PRESSURE)[number]['id']>('default');
   const [readiness, setReadiness] = useState<Record<string, boolean>>({});
+  const [skipQuiet, setSkipQuiet] = useState(true);
+  const [coached, setCoached] = useState(false);
   const [busy, setBusy] = useState(false);
   const wording = useStore((s) => s.settings.readinessLabels);
   // The pack's own checklist wins; otherwise the default items in the organisation's wording (Settings).
@@ -71,8 +74,15 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
       const participants = [...new Set(assigned.map(([, name]) => name))];
       // Time pressure is part of the run's header: the session applies it as the first entry after `run.start`.
       const factor = PRESSURE.find((p) => p.id === pressure)?.factor ?? 1;
-      const compression = factor !== 1 ? { compression: pack.clock.compression * factor } : {};
-      const { runId } = await call('createRun', { packId: pack.id, mode, participants, ...(title.trim() ? { title: title.trim() } : {}), ...compression });
+      const { runId } = await call('createRun', {
+        packId: pack.id,
+        mode,
+        participants,
+        skipQuietPeriods: skipQuiet,
+        ...(mode === 'solo' && coached ? { coached: true } : {}),
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(factor !== 1 ? { compression: pack.clock.compression * factor } : {}),
+      });
       if (!(await openRun(runId))) return;
       // Setup is the facilitator's job (in solo practice the learner is their own facilitator).
       const by = 'facilitator';
@@ -97,7 +107,7 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
         <h2 id="setup-about">About this scenario</h2>
         <Markdown source={pack.summary} />
         <p className="hint">
-          Scenario length {duration(pack.clock.end)} of simulated time · about {pack.durationMinutes} minutes to play.
+          Scenario length {formatSpan(pack.clock.end)} of simulated time · the pack says about {pack.durationMinutes} minutes to play.
         </p>
       </section>
 
@@ -113,6 +123,16 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
           <label htmlFor="mode-facilitated">Facilitated tabletop</label>
           <span className="hint">A facilitator drives the console; a presenter window shows the team the situation on a projector.</span>
         </div>
+        {mode === 'solo' ? (
+          <div className="check-row">
+            <input id="coached" type="checkbox" checked={coached} onChange={(e) => setCoached(e.currentTarget.checked)} aria-describedby="coached-hint" />
+            <label htmlFor="coached">Coached practice (for a first run)</label>
+            <span id="coached-hint" className="hint">
+              Hints at each stage of what a V-AIM commander would consider — never the answer — and explanations of V-SEV, R3AI, the six roles and
+              TRACE when you point at or tab to them. Recorded with the run, so coached scores are not mixed with others.
+            </span>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="run-title">Run title (optional)</label>
           <input id="run-title" type="text" value={title} onChange={(e) => setTitle(e.currentTarget.value)} placeholder="e.g. HR leadership team, March rehearsal" />
@@ -128,9 +148,20 @@ function SetupForm({ loaded }: { readonly loaded: LoadedPack }) {
         {PRESSURE.map((option) => (
           <div key={option.id} className="radio-row">
             <input type="radio" id={`pressure-${option.id}`} name="pressure" checked={pressure === option.id} onChange={() => setPressure(option.id)} />
-            <label htmlFor={`pressure-${option.id}`}>{option.label}</label>
+            <label htmlFor={`pressure-${option.id}`}>
+              {option.label} <span className="hint">({Number((pack.clock.compression * option.factor).toPrecision(3))} scenario min per second)</span>
+            </label>
           </div>
         ))}
+        <div className="check-row">
+          <input id="skip-quiet" type="checkbox" checked={skipQuiet} onChange={(e) => setSkipQuiet(e.currentTarget.checked)} aria-describedby="skip-quiet-hint" />
+          <label htmlFor="skip-quiet">Skip quiet periods</label>
+          <span id="skip-quiet-hint" className="hint">
+            When nothing waits for an answer and no regulatory clock is within two hours of its deadline, the clock jumps to the next event after
+            a short calm (it never jumps past an inject, a prompt or a deadline). Each jump is in the log.
+          </span>
+        </div>
+        <PlayLength pack={pack} compression={pack.clock.compression * (PRESSURE.find((p) => p.id === pressure)?.factor ?? 1)} skipQuiet={skipQuiet} />
       </fieldset>
 
       <fieldset className="card">

@@ -2,6 +2,7 @@
  * Which screen is shown. Routes are plain data; the hash mirrors them so a
  * presenter window can open straight onto a run (`#/presenter/<runId>`).
  */
+import { assertNever } from '../../engine';
 import type { SliceCreator } from './store';
 
 /** A screen and its parameters. */
@@ -52,8 +53,13 @@ export function hashFromRoute(route: Route): string {
     case 'debrief':
     case 'presenter':
       return `#/${route.screen}/${route.runId}`;
-    default:
+    case 'library':
+    case 'history':
+    case 'settings':
+    case 'join':
       return `#/${route.screen}`;
+    default:
+      return assertNever(route);
   }
 }
 

@@ -2,11 +2,13 @@
  * The run a view follows. Main owns the run; this view applies the same log
  * entries with the same reducer, so it holds the same state (ARCHITECTURE.md,
  * "Where a run lives"). Commands go to main; accepted entries come back as
- * `runEvent`s to every view.
+ * `runEvent`s to every view, the submitting one included. There is one way in
+ * for entries (`followEntries`, the engine's reducer); everything else about
+ * the run (its status, what needs the team) is derived from the state.
  */
-import { type Actor, applyCommand, type Command, createRun, type Fact, type LogEntry, type Pack, type RunHeader, type RunState } from '../../engine';
+import { type Actor, applyCommand, assertNever, type Command, createRun, type Fact, type LogEntry, type Pack, type RunHeader, type RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
-import type { LogRepair, Persistence, RunDamage, RunStatus, SessionEvent, SessionView } from '../../shared/runs';
+import type { LogRepair, Persistence, RunDamage, SessionEvent, SessionView } from '../../shared/runs';
 import { call, subscribe } from '../api';
 import { errorText } from './errors';
 import type { SliceCreator } from './store';
@@ -21,17 +23,26 @@ export type ActiveRun = {
   /** Scenario minute at which each entry (same index) was applied. */
   readonly entryTimes: readonly number[];
   readonly state: RunState;
-  readonly status: RunStatus;
   readonly persistence: Persistence;
   readonly repaired: LogRepair | undefined;
   /** A damaged run opened read-only: `entries` are the valid ones before the damage. */
   readonly damage: RunDamage | undefined;
-  /** Facts of the latest entries, newest last (for announcements). */
-  readonly recentFacts: readonly Fact[];
+  /** Facts of the latest entries, newest last (for announcements), with the entry that emitted each. */
+  readonly recentFacts: readonly (Fact & { readonly seq: number })[];
   /** The last command main refused, for the person who tried it. */
   readonly rejection: string | undefined;
   readonly clockError: string | undefined;
 };
+
+/** Where a followed run is, derived from its state. */
+export type LiveStatus = 'setup' | 'running' | 'paused' | 'ended';
+
+/** The status of a run, from its state. */
+export function liveStatus(state: RunState): LiveStatus {
+  if (state.phase === 'setup') return 'setup';
+  if (state.phase === 'ended') return 'ended';
+  return state.clock.paused ? 'paused' : 'running';
+}
 
 export type RunSlice = {
   readonly run: ActiveRun | undefined;
@@ -39,7 +50,10 @@ export type RunSlice = {
   /** Who the person at this screen acts as. */
   readonly actingAs: Actor;
   readonly openRun: (runId: string) => Promise<boolean>;
+  /** Opens the followed run again (e.g. the presenter, once the debrief is released, receives the answers). */
+  readonly reopenRun: (runId: string) => Promise<boolean>;
   readonly leaveRun: () => void;
+  /** Sends a command; resolves once main accepted it and its entries reached this view (false when refused). */
   readonly submit: (command: Command, by?: Actor) => Promise<boolean>;
   readonly setActingAs: (actor: Actor) => void;
   readonly clearRejection: () => void;
@@ -47,6 +61,30 @@ export type RunSlice = {
 };
 
 let unsubscribeRunEvents: (() => void) | undefined;
+
+/** Submitters waiting for their entries to arrive through the broadcast. */
+const waiting: Array<{ readonly runId: string; readonly seq: number; readonly done: () => void }> = [];
+/** How long a submitter waits for its entries (they may come later; the command was accepted either way). */
+const ARRIVAL_TIMEOUT_MS = 5000;
+
+function whenApplied(runId: string, seq: number, applied: () => number): Promise<void> {
+  if (applied() >= seq) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(finish, ARRIVAL_TIMEOUT_MS);
+    const waiter = { runId, seq, done: finish };
+    waiting.push(waiter);
+    function finish() {
+      clearTimeout(timer);
+      const index = waiting.indexOf(waiter);
+      if (index >= 0) waiting.splice(index, 1);
+      resolve();
+    }
+  });
+}
+
+function releaseWaiters(runId: string | undefined, applied: number): void {
+  for (const waiter of [...waiting]) if (waiter.runId !== runId || waiter.seq <= applied) waiter.done();
+}
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   run: undefined,
@@ -60,7 +98,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     unsubscribeRunEvents = subscribe('runEvent', (event) => get().receiveRunEvent(event));
     try {
       const view = await call('openRun', runId);
-      const active = activeFromView(view);
+      const active = openedRun(view);
       set((d) => {
         d.run = active as never;
         d.runLoading = undefined;
@@ -72,10 +110,15 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
       return false;
     }
   },
+  reopenRun: async (runId) => {
+    if (get().run?.runId === runId) set((d) => void (d.run = undefined));
+    return get().openRun(runId);
+  },
   leaveRun: () => {
     unsubscribeRunEvents?.();
     unsubscribeRunEvents = undefined;
     set((d) => void (d.run = undefined));
+    releaseWaiters(undefined, Infinity);
   },
   submit: async (command, by) => {
     const run = get().run;
@@ -86,7 +129,9 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
         set((d) => void (d.run && (d.run.rejection = result.rejection.message)));
         return false;
       }
-      get().receiveRunEvent({ type: 'entries', runId: run.runId, entries: result.entries });
+      // The entries come in through the broadcast, like everyone else's (one way in).
+      const last = result.entries.at(-1)?.seq ?? 0;
+      await whenApplied(run.runId, last, () => (get().run?.runId === run.runId ? (get().run?.entries.length ?? 0) : Infinity));
       set((d) => void (d.run && (d.run.rejection = undefined)));
       return true;
     } catch (error) {
@@ -101,28 +146,20 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     if (!run || run.runId !== event.runId) return;
     const next = applyRunEvent(run, event);
     if (next !== run) set((d) => void (d.run = next as never));
+    releaseWaiters(run.runId, next.entries.length);
   },
 });
 
-function activeFromView(view: SessionView): ActiveRun {
-  // Replay entry by entry (not `replay` in one go) to learn the scenario minute of each entry for the log.
-  let state = createRun(view.pack.pack, view.header);
-  const entryTimes: number[] = [];
-  for (const entry of view.entries) {
-    const result = applyCommand(view.pack.pack, state, { by: entry.by, command: entry.command });
-    if (!result.ok) throw new Error(`entry ${entry.seq} does not replay: ${result.rejection.message}`);
-    state = result.state;
-    entryTimes.push(state.clock.now);
-  }
-  return {
+/** A run as a view first sees it: the view's log followed from the start. */
+function openedRun(view: SessionView): ActiveRun {
+  const initial: ActiveRun = {
     runId: view.runId,
     header: view.header,
     pack: view.pack.pack,
     attachments: view.pack.attachments,
-    entries: view.entries,
-    entryTimes,
-    state,
-    status: view.status,
+    entries: [],
+    entryTimes: [],
+    state: createRun(view.pack.pack, view.header),
     persistence: view.persistence,
     repaired: view.repaired,
     damage: view.damage,
@@ -130,6 +167,9 @@ function activeFromView(view: SessionView): ActiveRun {
     rejection: undefined,
     clockError: undefined,
   };
+  const followed = followEntries(initial, view.entries);
+  if (followed.clockError) throw new Error(followed.clockError);
+  return { ...followed, recentFacts: [] };
 }
 
 /**
@@ -145,9 +185,9 @@ export function controlActor(run: Pick<ActiveRun, 'header'>, actingAs: Actor): A
 export function applyRunEvent(run: ActiveRun, event: SessionEvent): ActiveRun {
   switch (event.type) {
     case 'entries':
-      return applyEntries(run, event.entries);
+      return followEntries(run, event.entries);
     case 'status':
-      return { ...run, status: event.status };
+      return run; // derived from the state (liveStatus)
     case 'persistence':
       return { ...run, persistence: event.persistence };
     case 'repaired':
@@ -157,28 +197,35 @@ export function applyRunEvent(run: ActiveRun, event: SessionEvent): ActiveRun {
     case 'closed':
       return run;
     default:
-      return run;
+      return assertNever(event);
   }
 }
 
-function applyEntries(run: ActiveRun, entries: readonly LogEntry[]): ActiveRun {
+/**
+ * The one way entries get into a view: those after the last one applied, in
+ * order, through the engine's reducer. Entries already applied are ignored;
+ * after a gap the view waits for the missing ones.
+ */
+export function followEntries(run: ActiveRun, entries: readonly LogEntry[]): ActiveRun {
   const lastSeq = run.entries.length;
   const fresh = entries.filter((entry) => entry.seq > lastSeq).sort((a, b) => a.seq - b.seq);
-  if (fresh.length === 0) return run;
-  if (fresh[0]!.seq !== lastSeq + 1) return run; // a gap: the view waits for the missing entries
+  if (fresh.length === 0 || fresh[0]!.seq !== lastSeq + 1) return run;
   let state = run.state;
-  const facts: Fact[] = [];
+  const facts: (Fact & { seq: number })[] = [];
   const times: number[] = [];
+  const applied: LogEntry[] = [];
   for (const entry of fresh) {
+    if (entry.seq !== lastSeq + applied.length + 1) break;
     const result = applyCommand(run.pack, state, { by: entry.by, command: entry.command });
     if (!result.ok) return { ...run, clockError: `Entry ${entry.seq} does not apply here: ${result.rejection.message}` };
     state = result.state;
-    facts.push(...result.facts);
+    for (const fact of result.facts) facts.push({ ...fact, seq: entry.seq });
     times.push(state.clock.now);
+    applied.push(entry);
   }
   return {
     ...run,
-    entries: [...run.entries, ...fresh],
+    entries: [...run.entries, ...applied],
     entryTimes: [...run.entryTimes, ...times],
     state,
     recentFacts: [...run.recentFacts, ...facts].slice(-20),

@@ -5,6 +5,7 @@
  * on are exporting them, saving them (retry), or discarding them.
  */
 import type { UnsavedChoice, UnsavedPrompt, UnsavedRun } from '../../shared/runs';
+import { assertNever } from '../../engine';
 import { call } from '../api';
 import { errorText } from './errors';
 import type { Route } from './navigation-slice';
@@ -62,6 +63,8 @@ export const createUnsavedSlice: SliceCreator<UnsavedSlice> = (set, get) => {
           await call('closeRun', runId, { discardUnsaved: true });
           get().leaveRun();
           return leave(question.to);
+        default:
+          return assertNever(choice);
       }
     } catch (error) {
       askAgain(`Still not saved: ${errorText(error)}`);

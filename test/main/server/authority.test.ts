@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLE_IDS, type RoleId } from '../../../src/engine';
 import { participantRefusal, PARTICIPANT_COMMANDS } from '../../../src/main/server/room/authority';
 import { intentArbitrary } from '../../engine/helpers/command-arbitrary';
-import { minimalPack } from '../../renderer/fake-main';
+import { minimalPack } from '../../renderer/minimal-pack';
 
 const pack = minimalPack();
 

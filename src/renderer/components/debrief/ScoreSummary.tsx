@@ -1,22 +1,24 @@
-/** The overall score, the per-stage table and every explained line. */
-import { STAGES, type ScoreReport } from '../../../engine';
+/** The score by stage (earned, penalties, net) and, one click away per stage, every line explained with its lesson. */
+import { STAGES, type ScoreReport, type Stage } from '../../../engine';
 import { STAGE_LABELS } from '../../lib/labels';
 
-export function ScoreSummary({ score }: { readonly score: ScoreReport }) {
+const pointsText = (line: ScoreReport['lines'][number]) =>
+  line.kind === 'not-applicable' ? 'n/a' : line.kind === 'penalty' ? (line.points < 0 ? `−${Math.abs(line.points)}` : '0') : `${line.points}/${line.max}`;
+
+export function ScoreSummary({ score, open, onToggle }: { readonly score: ScoreReport; readonly open: ReadonlySet<Stage>; readonly onToggle: (stage: Stage, open: boolean) => void }) {
   return (
     <section className="card score" aria-labelledby="score-title">
       <h2 id="score-title">
-        Score <span className="score-total">{score.total.toFixed(1)}</span> / 100
+        Score by stage: <span className="score-total">{score.total.toFixed(1)}</span> / 100
       </h2>
-      {!score.ended ? <p className="hint">The run has not ended: this is the score so far.</p> : null}
       <table className="stage-table">
         <caption className="visually-hidden">Score by V-AIM stage</caption>
         <thead>
           <tr>
             <th scope="col">Stage</th>
             <th scope="col">Score</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Points</th>
+            <th scope="col">Of</th>
+            <th scope="col">Penalties</th>
           </tr>
         </thead>
         <tbody>
@@ -25,25 +27,26 @@ export function ScoreSummary({ score }: { readonly score: ScoreReport }) {
             return (
               <tr key={stage}>
                 <th scope="row">{STAGE_LABELS[stage]}</th>
-                <td>{s.score.toFixed(1)}</td>
+                <td>{s.pointsMax > 0 || s.penalties > 0 ? s.score.toFixed(1) : 'not applicable'}</td>
                 <td>{s.max.toFixed(1)}</td>
-                <td>{s.pointsMax > 0 ? `${s.points} of ${s.pointsMax}` : 'not applicable'}</td>
+                <td>{s.penalties > 0 ? `−${s.penalties.toFixed(1)}` : '—'}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
       {STAGES.map((stage) => (
-        <details key={stage} className="score-lines">
+        <details key={stage} id={`lines-${stage}`} className="score-lines" open={open.has(stage)} onToggle={(e) => onToggle(stage, e.currentTarget.open)}>
           <summary>
             Why: {STAGE_LABELS[stage]} ({score.stages[stage].lines.length} {score.stages[stage].lines.length === 1 ? 'line' : 'lines'})
           </summary>
           <ul>
             {score.stages[stage].lines.map((line) => (
               <li key={line.id} className={`score-line score-line-${line.kind}`}>
-                <span className="score-points">{line.kind === 'not-applicable' ? '—' : line.kind === 'penalty' ? `${line.points}` : `${line.points}/${line.max}`}</span>
+                <span className="score-points">{pointsText(line)}</span>
                 <span>{line.reason}</span>
-                <span className="hint"> Reference: {line.reference}</span>
+                {line.lesson ? <span className="score-lesson">Instead: {line.lesson}</span> : null}
+                <span className="hint">{line.reference}</span>
               </li>
             ))}
           </ul>

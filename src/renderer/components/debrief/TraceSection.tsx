@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Pack, TraceSectionModel } from '../../../engine';
 import { useStore } from '../../store/store';
 import type { ActiveRun } from '../../store/run-slice';
-import { dayClock } from '../../lib/time';
+import { formatSimTime } from '../../../engine';
 import { Markdown } from '../Markdown';
 
 export function TraceSection({ run, model }: { readonly run: ActiveRun; readonly model: TraceSectionModel }) {
@@ -22,7 +22,7 @@ export function TraceSection({ run, model }: { readonly run: ActiveRun; readonly
         {model.facts.map((fact, index) => (
           <li key={index}>
             <strong>{fact.label}:</strong> {fact.text}
-            {fact.at !== undefined ? <span className="hint"> ({dayClock(run.pack.clock.start, fact.at)})</span> : null}
+            {fact.at !== undefined ? <span className="hint"> ({formatSimTime(run.pack.clock.start, fact.at)})</span> : null}
           </li>
         ))}
       </ul>
@@ -39,7 +39,9 @@ export function TraceSection({ run, model }: { readonly run: ActiveRun; readonly
               {model.referenceItems.map((item) => (
                 <li key={item.id} className={`ref-item ref-${item.verdict ?? 'none'}`}>
                   {item.verdict ? <span className="tag">{item.verdict.replace('-', ' ')}</span> : null} {item.label}
-                  {item.chosen !== undefined ? <span className="hint"> — {item.chosen ? 'you chose it' : 'not chosen'}</span> : null}
+                  {item.chosen !== undefined ? (
+                    <span className="hint"> — {model.section === 'accountability' ? (item.chosen ? '✓ this role acted in that stage' : 'this role did not act in that stage') : item.chosen ? 'you chose it' : 'not chosen'}</span>
+                  ) : null}
                   {item.detail ? <Markdown source={item.detail} /> : null}
                 </li>
               ))}

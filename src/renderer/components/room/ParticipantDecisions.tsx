@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { R3AI_CATEGORIES, ROLE_TITLES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Decision, type RoleId } from '../../../engine';
 import { R3AI_LABELS } from '../../lib/labels';
-import { duration } from '../../lib/time';
+import { formatSpan } from '../../../engine';
 import type { ActiveRun } from '../../store/run-slice';
 import { useStore } from '../../store/store';
 import { Markdown } from '../Markdown';
@@ -51,7 +51,7 @@ function DecisionCard({ run, decision, role }: { readonly run: ActiveRun; readon
       <div id={titleId}>
         <Markdown source={decision.prompt} />
       </div>
-      {left !== undefined ? <p className="countdown">{left > 0 ? `Time left: ${duration(left)} (scenario)` : 'Time is up'}</p> : null}
+      {left !== undefined ? <p className="countdown">{left > 0 ? `Time left: ${formatSpan(left)} (scenario)` : 'Time is up'}</p> : null}
       {!mayAnswer ? <p className="hint">Asked to the {decision.askedTo!.map((r) => ROLE_TITLES[r]).join(' or ')}. Your vote goes to the facilitator.</p> : null}
       {textOnly && mayAnswer ? (
         <label className="field">

@@ -1,7 +1,7 @@
 /** The moves a participant's role owns, by stage; making one is recorded as that role. */
 import { STAGES, type Move, type RoleId } from '../../../engine';
 import { STAGE_LABELS } from '../../lib/labels';
-import { dayClock, duration } from '../../lib/time';
+import { formatSimTime, formatSpan } from '../../../engine';
 import type { ActiveRun } from '../../store/run-slice';
 import { useStore } from '../../store/store';
 import { Markdown } from '../Markdown';
@@ -30,9 +30,9 @@ export function ParticipantMoves({ run, role }: { readonly run: ActiveRun; reado
                   <li key={move.id} className={`move${done ? ' move-done' : ''}`}>
                     <div className="move-main">
                       <span className="move-label">{move.label}</span>
-                      {move.delay ? <span className="move-delay">takes {duration(move.delay)}</span> : null}
+                      {move.delay ? <span className="move-delay">takes {formatSpan(move.delay)}</span> : null}
                     </div>
-                    {last ? <p className="move-status">Made {dayClock(run.pack.clock.start, last.at)}{last.effective ? '' : ` · takes effect ${dayClock(run.pack.clock.start, last.effectiveAt)}`}</p> : null}
+                    {last ? <p className="move-status">Made {formatSimTime(run.pack.clock.start, last.at)}{last.effective ? '' : ` · takes effect ${formatSimTime(run.pack.clock.start, last.effectiveAt)}`}</p> : null}
                     {move.description ? (
                       <details className="move-details">
                         <summary>Details</summary>

@@ -4,18 +4,26 @@
  * their private brief, their moves, the classification and the regulatory
  * clocks. Everything comes from the projection main sends this device.
  */
+import { useMemo } from 'react';
 import { ROLE_TITLES, type RoleId } from '../../../engine';
+import { RunActionsContext } from '../../actions/run-action-context';
+import { participantActions } from '../../actions/participant-actions';
 import type { ActiveRun } from '../../store/run-slice';
+import { useStore } from '../../store/store';
 import { Classification } from '../run/Classification';
 import { Feed, feedEntries } from '../run/Feed';
 import { Obligations } from '../run/Obligations';
-import { RunHeader, RunWarnings } from '../run/RunHeader';
+import { RunHeader } from '../run/RunHeader';
+import { RunWarnings } from '../run/RunWarnings';
 import { Markdown } from '../Markdown';
 import { JumpTo } from './JumpTo';
 import { ParticipantDecisions } from './ParticipantDecisions';
 import { ParticipantMoves } from './ParticipantMoves';
 
 export function ParticipantRoleView({ run, role, name }: { readonly run: ActiveRun; readonly role: RoleId; readonly name: string }) {
+  const submit = useStore((s) => s.submit);
+  // The shared run panels (Classification) act through the run-screen context: here, always in this participant's role.
+  const actions = useMemo(() => participantActions(run, role, submit), [run, role, submit]);
   const brief = run.pack.roles.find((r) => r.role === role)?.brief ?? '';
   const visible = feedEntries(run.pack, run.state.feed).filter((entry) => entry.visibleTo === 'all' || entry.visibleTo.includes(role));
   const open = run.pack.decisions.some((d) => run.state.decisions[d.id]?.status === 'open');
@@ -28,6 +36,7 @@ export function ParticipantRoleView({ run, role, name }: { readonly run: ActiveR
     { id: 'obligations-title', label: 'Clocks' },
   ];
   return (
+    <RunActionsContext.Provider value={actions}>
     <section className="participant-view" aria-labelledby="participant-title">
       <h1 id="participant-title" className="participant-title">
         {ROLE_TITLES[role]} <span className="hint">— {name}</span>
@@ -46,8 +55,9 @@ export function ParticipantRoleView({ run, role, name }: { readonly run: ActiveR
         {brief ? <Markdown source={brief} /> : <p className="hint">This scenario has no private brief for your role.</p>}
       </details>
       <ParticipantMoves run={run} role={role} />
-      <Classification run={run} />
+      <Classification />
       <Obligations run={run} />
     </section>
+    </RunActionsContext.Provider>
   );
 }

@@ -1,72 +1,31 @@
-/** Pause / resume, speed, jump to the next event, end the run. */
-import { useState } from 'react';
-import { Dialog } from '../Dialog';
-import { useStore } from '../../store/store';
-import { controlActor, type ActiveRun } from '../../store/run-slice';
-
-const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+/** Pause / resume, speed, next event, end: every control is a registry action (actions/run-actions.ts). */
+import { runAction, SPEEDS, speedCommand, speedFactor } from '../../actions/run-actions';
+import { useRunActions } from '../../actions/run-action-context';
+import type { ActiveRun } from '../../store/run-slice';
+import { ActionButton } from './ActionButton';
 
 export function ClockControls({ run }: { readonly run: ActiveRun }) {
-  const submit = useStore((s) => s.submit);
-  const [confirmEnd, setConfirmEnd] = useState(false);
-  const { state, pack } = run;
-  const by = controlActor(run, useStore.getState().actingAs);
-  if (state.phase !== 'running') return null;
-  const base = pack.clock.compression;
-  const factor = state.clock.compression / base;
+  const ctx = useRunActions();
+  if (run.state.phase !== 'running') return null;
+  const base = run.pack.clock.compression;
+  const faster = runAction('speed-up');
   return (
     <div className="clock-controls" role="group" aria-label="Clock">
-      {state.clock.paused ? (
-        <button type="button" className="primary" onClick={() => void submit({ type: 'clock.resume' }, by)} aria-keyshortcuts="P">
-          Resume
-        </button>
-      ) : (
-        <button type="button" onClick={() => void submit({ type: 'clock.pause' }, by)} aria-keyshortcuts="P">
-          Pause
-        </button>
-      )}
-      <label className="speed">
-        <span>Speed</span>
-        <select
-          value={SPEEDS.find((s) => Math.abs(s - factor) < 1e-9) ?? 1}
-          onChange={(e) => void submit({ type: 'clock.setCompression', compression: base * Number(e.currentTarget.value) }, by)}
-        >
+      <ActionButton action="toggle-pause" className={run.state.clock.paused ? 'primary' : undefined} />
+      <ActionButton action="jump-next" />
+      <label className="speed" title={`${faster.description} (${faster.shortcut}) or slower (${runAction('speed-down').shortcut})`}>
+        <span className="visually-hidden">Speed</span>
+        <select value={speedFactor(run)} onChange={(e) => void ctx.submit(speedCommand(run, Number(e.currentTarget.value)), ctx.by)}>
           {SPEEDS.map((speed) => (
             <option key={speed} value={speed}>
-              ×{speed} ({Number((base * speed).toPrecision(3))} min/s)
+              ×{speed} · {Number((base * speed).toPrecision(3))} min/s
             </option>
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => void submit({ type: 'clock.jumpToNext' }, by)} aria-keyshortcuts="J">
-        Next event
-      </button>
-      <button type="button" className="danger" onClick={() => setConfirmEnd(true)}>
-        End run
-      </button>
-      {confirmEnd ? (
-        <Dialog
-          title="End the run now?"
-          onCancel={() => setConfirmEnd(false)}
-          actions={
-            <>
-              <button type="button" onClick={() => setConfirmEnd(false)}>Keep playing</button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  setConfirmEnd(false);
-                  void submit({ type: 'run.end', reason: 'Ended by the team' }, by);
-                }}
-              >
-                End and go to the debrief
-              </button>
-            </>
-          }
-        >
-          <p>The clock stops and the debrief opens. Moves not yet made count as not made.</p>
-        </Dialog>
-      ) : null}
+      <ActionButton action="end-run" className="danger" />
+      <ActionButton action="open-presenter" className="ghost" />
+      <ActionButton action="shortcuts" className="ghost" label="?" ariaLabel="Keyboard shortcuts" />
     </div>
   );
 }

@@ -1,7 +1,15 @@
-/** The decision log: every accepted command in words, newest first (clock ticks left out). */
+/**
+ * The decision log: every accepted command in words, oldest first (clock
+ * ticks left out); it scrolls to the latest as entries arrive, so an
+ * arrival moves nothing on screen.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import { formatSimTime } from '../../../engine';
 import type { ActiveRun } from '../../store/run-slice';
 import { describeEntry } from '../../lib/describe-entry';
-import { dayClock } from '../../lib/time';
+
+/** The log rows shown (the latest 300). */
+const SHOWN = 300;
 
 export function DecisionLog({ run }: { readonly run: ActiveRun }) {
   const rows: Array<{ seq: number; at: number; text: string }> = [];
@@ -9,16 +17,33 @@ export function DecisionLog({ run }: { readonly run: ActiveRun }) {
     const text = describeEntry(run.pack, entry);
     if (text) rows.push({ seq: entry.seq, at: run.entryTimes[index] ?? 0, text });
   });
+  const box = useRef<HTMLDivElement>(null);
+  const atLatest = useRef(true);
+  useLayoutEffect(() => {
+    if (box.current && atLatest.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [rows.length]);
   return (
-    <section className="card decision-log" aria-labelledby="log-title" tabIndex={0}>
+    <section className="panel decision-log" aria-labelledby="log-title">
       <h2 id="log-title">Decision log</h2>
-      <ol className="log-list" reversed>
-        {rows.reverse().slice(0, 200).map((row) => (
-          <li key={row.seq}>
-            <time>{dayClock(run.pack.clock.start, row.at)}</time> {row.text}
-          </li>
-        ))}
-      </ol>
+      <div
+        ref={box}
+        className="panel-body"
+        tabIndex={0}
+        aria-label="Decision log, oldest first"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          atLatest.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
+        {rows.length === 0 ? <p className="hint">Every decision, move and classification is recorded here with its scenario time.</p> : null}
+        <ol className="log-list">
+          {rows.slice(-SHOWN).map((row) => (
+            <li key={row.seq}>
+              <time>{formatSimTime(run.pack.clock.start, row.at)}</time> {row.text}
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

@@ -1,12 +1,15 @@
 /**
- * The incoming feed: injects in the order they arrived, newest first. Each
- * shows channel, sender, time and its Markdown body with attachments.
+ * The incoming feed, oldest first like a message stream: a new inject is
+ * added at the bottom and the box scrolls to it (when the reader was at the
+ * latest), so an arrival never moves what is on screen. Each card shows
+ * channel, sender, scenario time and its Markdown body with attachments.
+ * A view that must not show an inject (the presenter, for a role's private
+ * message) shows a marker in its place.
  */
-import { useState } from 'react';
-import { ROLE_TITLES, type FeedItem, type Pack } from '../../../engine';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { formatSimTime, ROLE_TITLES, type FeedItem, type Pack, type RoleId } from '../../../engine';
 import type { PackAttachment } from '../../../shared/packs';
 import { CHANNEL_LABELS } from '../../lib/labels';
-import { dayClock } from '../../lib/time';
 import { Markdown } from '../Markdown';
 
 export type FeedEntry = {
@@ -16,10 +19,12 @@ export type FeedEntry = {
   readonly from?: string;
   readonly title: string;
   readonly body: string;
-  readonly visibleTo: 'all' | readonly string[];
+  readonly visibleTo: 'all' | readonly RoleId[];
   readonly attachments: readonly { path: string; title: string }[];
   readonly released: boolean;
   readonly adhoc: boolean;
+  /** Not shown in this view: only a marker that something arrived for these roles. */
+  readonly withheld?: boolean;
 };
 
 /** Resolves feed items against the pack (ad-hoc items carry their own content). */
@@ -47,22 +52,56 @@ export function feedEntries(pack: Pack, feed: readonly FeedItem[]): FeedEntry[] 
   });
 }
 
+const rolesText = (roles: readonly RoleId[]) => roles.map((r) => ROLE_TITLES[r]).join(', ');
+
 export function Feed(props: {
   readonly pack: Pack;
   readonly entries: readonly FeedEntry[];
   readonly attachments: Readonly<Record<string, PackAttachment>>;
   readonly heading?: string;
+  readonly headingId?: string;
 }) {
-  const newestFirst = [...props.entries].reverse();
+  const box = useRef<HTMLDivElement>(null);
+  const atLatest = useRef(true);
+  const count = props.entries.length;
+  useLayoutEffect(() => {
+    // Show the start of the newest message (scrolling moves nothing on the page).
+    const el = box.current;
+    const newest = el?.querySelector<HTMLElement>('.feed-list > li:last-child');
+    if (el && newest && atLatest.current) el.scrollTop = Math.max(0, Math.min(newest.offsetTop - 8, el.scrollHeight - el.clientHeight));
+  }, [count]);
+  const headingId = props.headingId ?? 'feed-title';
   return (
-    <section className="feed" aria-labelledby="feed-title">
-      <h2 id="feed-title">{props.heading ?? 'Incoming'}</h2>
-      {newestFirst.length === 0 ? <p className="hint">Nothing yet. Messages, alerts and calls arrive here as the scenario unfolds.</p> : null}
-      <ol className="feed-list" reversed aria-label="Messages, newest first">
-        {newestFirst.map((entry, index) => (
-          <FeedCard key={entry.key} pack={props.pack} entry={entry} attachments={props.attachments} startOpen={index === 0} />
-        ))}
-      </ol>
+    <section className="panel feed" aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
+        {props.heading ?? 'Incoming'}
+      </h2>
+      <div
+        ref={box}
+        className="panel-body"
+        tabIndex={0}
+        aria-label={`${props.heading ?? 'Incoming'}, oldest first`}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          const newest = el.querySelector<HTMLElement>('.feed-list > li:last-child');
+          // The reader follows the latest while the newest message is in view.
+          atLatest.current = !newest || el.scrollTop + el.clientHeight > newest.offsetTop;
+        }}
+      >
+        {count === 0 ? <p className="hint">Nothing yet. Messages, alerts and calls arrive here as the scenario unfolds.</p> : null}
+        <ol className="feed-list" aria-label="Messages, oldest first">
+          {props.entries.map((entry, index) =>
+            entry.withheld ? (
+              <li key={entry.key} className="feed-card feed-withheld">
+                <span className="feed-time">{formatSimTime(props.pack.clock.start, entry.at)}</span> A message arrived for{' '}
+                {entry.visibleTo === 'all' ? 'the team' : `the ${rolesText(entry.visibleTo)}`} only; it is on their own screen.
+              </li>
+            ) : (
+              <FeedCard key={entry.key} pack={props.pack} entry={entry} attachments={props.attachments} startOpen={index === count - 1} />
+            ),
+          )}
+        </ol>
+      </div>
     </section>
   );
 }
@@ -75,9 +114,9 @@ function FeedCard(props: { readonly pack: Pack; readonly entry: FeedEntry; reado
     <li className={`feed-card channel-${entry.channel}`}>
       <div className="feed-card-head">
         <span className="feed-channel">{CHANNEL_LABELS[entry.channel] ?? entry.channel}</span>
-        <time className="feed-time">{dayClock(props.pack.clock.start, entry.at)}</time>
         {entry.released ? <span className="tag">released early</span> : null}
         {entry.adhoc ? <span className="tag">facilitator</span> : null}
+        <time className="feed-time">{formatSimTime(props.pack.clock.start, entry.at)}</time>
       </div>
       <h3 className="feed-title">
         <button type="button" className="linklike" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
@@ -85,7 +124,7 @@ function FeedCard(props: { readonly pack: Pack; readonly entry: FeedEntry; reado
         </button>
       </h3>
       {entry.from ? <p className="feed-from">From: {entry.from}</p> : null}
-      {entry.visibleTo !== 'all' ? <p className="feed-visible">For: {entry.visibleTo.map((r) => ROLE_TITLES[r as keyof typeof ROLE_TITLES] ?? r).join(', ')}</p> : null}
+      {entry.visibleTo !== 'all' ? <p className="feed-visible">For: {rolesText(entry.visibleTo)}</p> : null}
       <div id={bodyId} hidden={!open}>
         <Markdown source={entry.body} />
         {entry.attachments.map((attachment) => (
