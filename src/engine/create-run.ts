@@ -5,7 +5,7 @@ import type { Pack } from './pack/schema';
 import { indexOf } from './pack-index';
 import { initialService } from './service';
 import { nextIntInclusive, seedRng } from './random';
-import { ENGINE_VERSION, type RunHeader, type RunState } from './types';
+import { ENGINE_VERSION, SUPPORTED_ENGINE_VERSIONS, type RunHeader, type RunState } from './types';
 
 /**
  * Creates the initial state of a run (phase `setup`, clock paused at 0).
@@ -29,7 +29,8 @@ export function createDraft(pack: Pack, header: RunHeader): DraftState {
   const vars: Record<string, number | boolean | string> = {};
   for (const variable of pack.variables) vars[variable.id] = variable.initial;
   const draft: DraftState = {
-    engineVersion: ENGINE_VERSION,
+    // The rules the run was recorded with (a run of an earlier version replays with its own rules).
+    engineVersion: SUPPORTED_ENGINE_VERSIONS.includes(header.engineVersion) ? header.engineVersion : ENGINE_VERSION,
     packId: pack.id,
     phase: 'setup',
     clock: { now: 0, paused: true, compression: pack.clock.compression, end: pack.clock.end },

@@ -9,8 +9,16 @@ import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from 
 /** Scenario minutes since the run started (whole minutes). */
 export type SimMinutes = number;
 
-/** The version of the engine's rules; stored in every run header. */
-export const ENGINE_VERSION = 1;
+/**
+ * The version of the engine's rules; stored in every run header. A run is
+ * replayed with the rules of the version it was recorded with:
+ * 1 — `clock.jumpToNext` advances straight to the next scheduled time;
+ * 2 — it stops at the first minute anything happens (pacing.ts).
+ */
+export const ENGINE_VERSION = 2;
+
+/** Every engine version whose runs this engine replays exactly. */
+export const SUPPORTED_ENGINE_VERSIONS: readonly number[] = [1, 2];
 
 /** Solo practice or facilitated tabletop. */
 export type RunMode = 'solo' | 'facilitated';

@@ -1,7 +1,7 @@
 /** `clock.jumpToNext`: advances to the next event, and never past one. */
 import type { CommandOf } from '../command-schema';
 import { type Ctx, type Outcome, reject } from '../context';
-import { advanceTo } from '../clock';
+import { advanceTo, nextDueTime } from '../clock';
 import { jumpTarget } from '../pacing';
 import { formatSimTime } from '../time';
 
@@ -14,6 +14,7 @@ import { formatSimTime } from '../time';
  * starts or runs out, a move takes effect). `not-allowed` at the end.
  */
 export function clockJumpToNext(ctx: Ctx, _command: CommandOf<'clock.jumpToNext'>): Outcome {
+  if (ctx.state.engineVersion === 1) return jumpStraight(ctx);
   const state = ctx.state;
   const target = jumpTarget(state);
   if (target === undefined) {
@@ -26,4 +27,19 @@ export function clockJumpToNext(ctx: Ctx, _command: CommandOf<'clock.jumpToNext'
     if (ctx.facts.length > factsBefore) break;
   }
   return undefined;
+}
+
+/**
+ * Engine version 1's jump, kept so runs recorded with it replay exactly:
+ * straight to the earliest unfired timed inject, pending item or open
+ * decision deadline, capped at the scenario end.
+ */
+function jumpStraight(ctx: Ctx): Outcome {
+  const { now, end } = ctx.state.clock;
+  const next = nextDueTime(ctx, now);
+  const target = Math.min(next, end);
+  if (!Number.isFinite(next) || target <= now) {
+    return reject('not-allowed', `Nothing is scheduled after ${formatSimTime(ctx.pack.clock.start, now)} before the scenario ends.`);
+  }
+  return advanceTo(ctx, target);
 }

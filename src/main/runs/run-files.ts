@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { formatPackPath, type LogEntry, type Pack, plainErrorMap, type RunHeader, type RunState } from '../../engine';
+import { formatPackPath, type LogEntry, type Pack, plainErrorMap, type RunHeader, type RunState, SUPPORTED_ENGINE_VERSIONS } from '../../engine';
 import type { LogRepair, PackSnapshot, RunDamage, RunError, RunResult } from '../../shared/runs';
 import { syncDirectory } from '../fs/atomic';
 import type { FileIdentity } from './append-fs';
@@ -79,7 +79,7 @@ export function checkHeader(raw: unknown, deps: Pick<RunDeps, 'engineVersion'>, 
   if (stored && record.storageVersion !== STORAGE_VERSION) {
     return fail('unsupported', `${where}: this run was stored in format ${String(record.storageVersion)}; this app reads format ${STORAGE_VERSION}. A newer version of the app may open it.`);
   }
-  if (typeof record.engineVersion === 'number' && record.engineVersion !== deps.engineVersion) {
+  if (typeof record.engineVersion === 'number' && record.engineVersion !== deps.engineVersion && !SUPPORTED_ENGINE_VERSIONS.includes(record.engineVersion)) {
     return fail('unsupported', `${where}: this run was recorded with engine version ${record.engineVersion}; this app runs engine version ${deps.engineVersion} and cannot replay it.`);
   }
   const parsed = (stored ? storedHeaderSchema : runHeaderSchema).safeParse(raw, { error: plainErrorMap });
