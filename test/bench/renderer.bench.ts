@@ -9,7 +9,6 @@
  */
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -70,7 +69,9 @@ export async function run(): Promise<BenchResult[]> {
     return [];
   }
   const results: BenchResult[] = [{ name: 'renderer: initial JS, gzipped (budget ≤ 200 KB)', value: (await initialJsGzip(RENDERER)) / 1024, unit: 'KB' }];
-  const dir = await mkdtemp(join(tmpdir(), 'vaim-bench-renderer-'));
+  // Inside the project, so the bare page resolves react from node_modules.
+  await mkdir(join(ROOT, 'test-results'), { recursive: true });
+  const dir = await mkdtemp(join(ROOT, 'test-results', 'bench-renderer-'));
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   const web = await startWebApp({ userDataDir: join(dir, 'data'), platform: () => headlessPlatform, appVersion: 'bench' });
   const bare = await serveDirectory(await bareReactPage(dir));
