@@ -1,5 +1,5 @@
 /** Shows the screen for the current route. */
-import { assertNever } from '../../engine/result';
+import { assertNever } from '../../engine';
 import { useStore } from '../store/store';
 import { BriefingScreen } from './BriefingScreen';
 import { DebriefScreen } from './DebriefScreen';
