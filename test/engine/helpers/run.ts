@@ -1,13 +1,13 @@
 /** Helpers that drive the reducer in tests and fail loudly on unexpected outcomes. */
 import { expect } from 'vitest';
-import { applyCommand, createRun } from '../../../src/engine';
+import { applyCommand, createRun, ENGINE_VERSION } from '../../../src/engine';
 import type { Actor, Command, Fact, Pack, Rejection, RunHeader, RunState } from '../../../src/engine';
 
 /** A run header for tests. */
 export function testHeader(pack: Pack, seed = 1): RunHeader {
   return {
     runId: 'test-run',
-    engineVersion: 1,
+    engineVersion: ENGINE_VERSION,
     packId: pack.id,
     packVersion: pack.version,
     packHash: 'test',
