@@ -47,6 +47,11 @@ export type ServiceOptions = {
    * TypeScript sources the worker runs its .ts entry through tsx; a bundle without it loads in its own thread.
    */
   readonly packWorker?: URL;
+  /**
+   * Loads packs in this thread even from the sources: for tests about something other than loading, which
+   * would otherwise pay the worker's start-up (about a second through tsx) every time they start the app.
+   */
+  readonly packsInThread?: boolean;
   /** Carries the unsaved-entries question to the views (the Electron shell's has a native-dialog fallback). */
   readonly unsavedPrompts?: PromptBroker;
 };
@@ -76,11 +81,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const settings = createSettingsStore(join(options.userDataDir, 'settings.json'));
   // Packs are loaded and validated on a worker thread: a huge or hostile pack never freezes the windows.
   // (A bundle without the worker's script, such as a test's child process, loads in its own thread.)
-  const packLoader = options.packWorker
-    ? createWorkerLoader({ script: options.packWorker })
-    : runningFromSources()
-      ? createWorkerLoader()
-      : createInThreadLoader();
+  const packLoader = options.packsInThread
+    ? createInThreadLoader()
+    : options.packWorker
+      ? createWorkerLoader({ script: options.packWorker })
+      : runningFromSources()
+        ? createWorkerLoader()
+        : createInThreadLoader();
   const library = createPackLibrary({ bundledDir: options.bundledPacksDir, userDir: packsDir, loadPack: packLoader.load });
   // Read the library while the window opens: its first listing then finds the packs loaded (or loading).
   void library.list().catch(() => {});

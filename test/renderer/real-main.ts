@@ -6,31 +6,16 @@
  * session clock never runs by itself (its monotonic time stands still);
  * tests move scenario time with `advance`.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Actor, Command, LogEntry, RunMode, RunState } from '../../src/engine';
 import { createServices, type Services } from '../../src/main/services';
 import type { Platform } from '../../src/main/platform/platform';
 import { CHANNELS, type DesktopApi, type EventName, type IpcEvents } from '../../src/shared/ipc';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/packs');
-const PROJECT = resolve(import.meta.dirname, '../..');
 
-/**
- * The pack-loading worker, booted from the TypeScript sources through tsx by
- * file URL (under jsdom the services' own module URL is not a file URL).
- */
-function packWorkerBoot(dir: string): URL {
-  const tsxDir = dirname(createRequire(join(PROJECT, 'package.json')).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = pathToFileURL(join(PROJECT, 'src/main/packs/load-worker.ts')).href;
-  const boot = join(dir, 'pack-worker-boot.mjs');
-  writeFileSync(boot, `const { register } = await import(${JSON.stringify(tsx)});\nregister();\nawait import(${JSON.stringify(entry)});\n`);
-  return pathToFileURL(boot);
-}
 const live: Array<() => Promise<void>> = [];
 
 /** Closes every real main started by the current test (called after each test). */
@@ -66,7 +51,7 @@ export async function realMain(options: { readonly packs?: readonly string[] } =
     platformName: 'test',
     platform,
     monotonicNow: () => 0,
-    packWorker: packWorkerBoot(userDataDir),
+    packsInThread: true,
     broadcast: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
   });
   const calls: Array<[string, readonly unknown[]]> = [];

@@ -29,6 +29,8 @@ export type WebAppOptions = {
   /** Lets a caller replace service handlers before the server starts (the E2E harness). */
   readonly overrides?: (services: Services) => void;
   readonly log?: (message: string) => void;
+  /** See ServiceOptions.packsInThread (tests that are not about loading). */
+  readonly packsInThread?: boolean;
 };
 
 export type WebApp = {
@@ -55,6 +57,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     platform: options.platform({ viewUrl }),
     roomNetwork: (wiring) => createLanNetwork({ rendererDir, dataDir: options.userDataDir, ...options.room }, wiring),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.packsInThread ? { packsInThread: true } : {}),
   });
   options.overrides?.(services);
   let listener: Listener;

@@ -5,9 +5,9 @@
  * WebSocket clients that speak the renderer's protocol and keep every raw
  * frame they receive.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
 import { headlessPlatform } from '../../../src/main/platform/platform';
 import { startWebApp, type WebApp } from '../../../src/main/web/web-app';
@@ -16,6 +16,8 @@ import type { IpcResponse } from '../../../src/shared/ipc';
 import type { RoomOptions, RoomStatus } from '../../../src/shared/room';
 
 export const ROOM_HOST = '127.0.0.2';
+
+const FLAGSHIP_ROOT = resolve(import.meta.dirname, '../../../scenarios');
 
 /** A stand-in for out/renderer: an index.html with the app's CSP meta and one asset. */
 export async function fakeRenderer(dir: string): Promise<string> {
@@ -105,9 +107,14 @@ export function ownerUrl(web: WebApp): { url: string; origin: string } {
 export async function startRoomApp(options: Partial<RoomOptions> = {}): Promise<RoomApp> {
   const dir = await mkdtemp(join(tmpdir(), 'vaim-room-'));
   const rendererDir = await fakeRenderer(dir);
+  // Only the flagship: these tests play it, and loading five more packs per test only costs time.
+  const bundledPacksDir = join(dir, 'scenarios');
+  await cp(join(FLAGSHIP_ROOT, 'biased-hiring'), join(bundledPacksDir, 'biased-hiring'), { recursive: true });
   const web = await startWebApp({
     userDataDir: join(dir, 'data'),
     rendererDir,
+    bundledPacksDir,
+    packsInThread: true,
     platform: () => headlessPlatform,
     room: { bind: ROOM_HOST, addresses: () => [ROOM_HOST] },
   });

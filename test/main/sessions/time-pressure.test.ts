@@ -35,6 +35,7 @@ async function start(): Promise<Services> {
     appVersion: 'test',
     platform: headlessPlatform,
     platformName: 'linux',
+    packsInThread: true,
     broadcast: () => {},
   });
   open.push(services);
