@@ -38,7 +38,13 @@ describe('layer boundaries', () => {
     ['the engine importing marked', "import { marked } from 'marked';\nexport const x = marked;\n", 'src/engine/bad.ts', /no-restricted-imports.*only itself and zod/],
     ['the engine importing a scoped package', "import { x } from '@scope/pkg';\nexport const y = x;\n", 'src/engine/bad.ts', /no-restricted-imports.*only itself and zod/],
     ['shared importing an engine value', "import { applyCommand } from '../engine';\nexport const x = applyCommand;\n", 'src/shared/bad.ts', /no-restricted-imports.*engine types/],
-    ['shared importing an engine value by deep path', "import { ENGINE_VERSION } from '../engine/types';\nexport const x = ENGINE_VERSION;\n", 'src/shared/bad.ts', /no-restricted-imports.*engine types/],
+    ['shared importing an engine value by deep path', "import { ENGINE_VERSION } from '../engine/types';\nexport const x = ENGINE_VERSION;\n", 'src/shared/bad.ts', /no-restricted-imports.*public surface/],
+    ['the renderer importing an engine internal by deep path', "import { assertNever } from '../../engine/result';\nexport const x = assertNever;\n", 'src/renderer/screens/bad.ts', /no-restricted-imports.*public surface/],
+    ['main importing an engine internal by deep path', "import { moveMake } from '../../engine/commands/move-make';\nexport const x = moveMake;\n", 'src/main/runs/bad.ts', /no-restricted-imports.*public surface/],
+    ['the CLI importing an engine internal by deep path', "import { loose } from '../engine/pack/loose';\nexport const x = loose;\n", 'src/cli/bad.ts', /no-restricted-imports.*public surface/],
+    ['shared importing engine types by deep path', "import type { RunState } from '../engine/types';\nexport type S = RunState;\n", 'src/shared/bad.ts', /no-restricted-imports.*public surface/],
+    ['`as unknown as` in the app', 'export const f = (x: string): number => x as unknown as number;\n', 'src/main/bad.ts', /no-restricted-syntax.*as unknown as/],
+    ['`as unknown as` in the engine', 'export const f = (x: string): number => x as unknown as number;\n', 'src/engine/bad.ts', /no-restricted-syntax.*as unknown as/],
     ['setTimeout in the engine', 'export const later = (f: () => void) => setTimeout(f, 1);\n', 'src/engine/bad.ts', /no-restricted-globals/],
   ])('fails lint for %s', async (_label, code, filePath, expected) => {
     const messages = await ruleIds(code, filePath);
@@ -48,7 +54,9 @@ describe('layer boundaries', () => {
   it.each([
     ['the engine importing zod and itself', "import { z } from 'zod';\nimport type { RunState } from './types';\nexport const s = z.string();\nexport type S = RunState;\n", 'src/engine/ok.ts'],
     ['shared importing engine types', "import type { RunState } from '../engine';\nexport type S = RunState;\n", 'src/shared/ok.ts'],
-    ['the renderer importing the engine and shared', "import { ENGINE_VERSION } from '../engine/types';\nimport type { AppInfo } from '../shared/app';\nexport const v: number = ENGINE_VERSION;\nexport type A = AppInfo;\n", 'src/renderer/ok.ts'],
+    ['the renderer importing the engine and shared', "import { ENGINE_VERSION } from '../engine';\nimport type { AppInfo } from '../shared/app';\nexport const v: number = ENGINE_VERSION;\nexport type A = AppInfo;\n", 'src/renderer/ok.ts'],
+    ['the renderer importing the engine through its index file', "import { ENGINE_VERSION } from '../../engine/index';\nexport const v: number = ENGINE_VERSION;\n", 'src/renderer/screens/ok.ts'],
+    ['one `as` to a comparable type', 'export const f = (x: unknown): number => x as number;\n', 'src/main/ok.ts'],
     ['an Electron adapter importing electron', "import { app } from 'electron';\nexport const x = app;\n", 'src/main/electron/ok.ts'],
   ])('allows %s', async (_label, code, filePath) => {
     expect(await ruleIds(code, filePath)).toEqual([]);

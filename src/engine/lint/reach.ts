@@ -37,7 +37,7 @@ const or = (a: Verdict, b: Verdict): Verdict => (a === 'always' || b === 'always
 const negate = (v: Verdict): Verdict => (v === 'never' ? 'always' : v === 'always' ? 'never' : 'maybe');
 
 /** The verdict of comparing a variable with `domain`: can the comparison hold, must it? */
-function compare(domain: Domain | undefined, c: Record<string, unknown>): Verdict {
+function compare(domain: Domain | undefined, c: Readonly<Partial<Record<'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', unknown>>>): Verdict {
   if (domain === undefined) return 'never';
   const op = (['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const).find((k) => c[k] !== undefined);
   if (op === undefined) return 'never';
@@ -145,7 +145,7 @@ function judgeWith(known: Known, c: Condition): Verdict {
   if ('all' in c) return c.all.reduce<Verdict>((v, x) => and(v, judgeWith(known, x)), 'always');
   if ('any' in c) return c.any.reduce<Verdict>((v, x) => or(v, judgeWith(known, x)), 'never');
   if ('not' in c) return negate(judgeWith(known, c.not));
-  if ('var' in c) return compare(known.domains.get(c.var), c as unknown as Record<string, unknown>);
+  if ('var' in c) return compare(known.domains.get(c.var), c);
   if ('move' in c) return known.moves.has(c.move) ? 'maybe' : 'never';
   if ('inject' in c) return known.injects.has(c.inject) ? 'maybe' : 'never';
   if ('sinceInject' in c) return known.injects.has(c.sinceInject) && c.atLeast <= known.end ? 'maybe' : 'never';

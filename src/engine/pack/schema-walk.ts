@@ -22,7 +22,7 @@ type Def = {
   readonly discriminator?: string;
 };
 
-const defOf = (schema: Schema): Def => schema._zod.def as unknown as Def;
+const defOf = (schema: Schema): Def => schema._zod.def as Def;
 
 /** The special unions whose messages the validator words itself. */
 export type UnionKind = 'condition' | 'effect' | 'duration';

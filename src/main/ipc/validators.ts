@@ -4,7 +4,7 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
-import { idSchema, ROLE_IDS } from '../../engine';
+import { type Actor, type Command, idSchema, ROLE_IDS } from '../../engine';
 import { ROOM_LIMITS } from '../../shared/room';
 import { RUN_ID_PATTERN, UNSAVED_CHOICES } from '../../shared/runs';
 import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';
@@ -32,8 +32,9 @@ const joinRequest = z.strictObject({
 });
 const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a participant token');
 
-// `by` and `command` are checked against the engine's schemas by the session (one source of truth).
-const submitRequest = z.strictObject({ by: z.unknown(), command: z.unknown() });
+// `by` and `command` are checked against the engine's schemas by the session (one source of truth), so
+// here they are only typed.
+const submitRequest = z.strictObject({ by: z.custom<Actor>(), command: z.custom<Command>() });
 
 /** One validator per channel (the type checker insists every channel has one). */
 export const validators: Validators = {
@@ -49,7 +50,7 @@ export const validators: Validators = {
   createRun: z.tuple([createRunRequestSchema]),
   openRun: z.tuple([runId]),
   closeRun: z.tuple([runId, z.strictObject({ discardUnsaved: z.boolean().optional() }).optional()]),
-  submitCommand: z.tuple([runId, submitRequest]) as unknown as Validators['submitCommand'],
+  submitCommand: z.tuple([runId, submitRequest]),
   deleteRun: z.tuple([runId]),
   exportRun: z.tuple([runId]),
   importRun: none,

@@ -121,7 +121,7 @@ export function createSocketApi(options: SocketApiOptions): SocketApi {
   connect();
   const channels = Object.fromEntries(CHANNELS.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]));
   return {
-    ...(channels as unknown as Omit<DesktopApi, 'on'>),
+    ...(channels as Omit<DesktopApi, 'on'>),
     on: (event, listener) => {
       if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
       const set = listeners.get(event) ?? new Set();

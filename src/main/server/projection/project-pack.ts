@@ -54,8 +54,8 @@ export function projectPack(pack: Pack, audience: Audience): Pack {
     debrief: { questions: debrief?.questions ?? [], facilitatorNotes: WITHHELD },
     ...(answers ? { r3ai, ...(weights ? { weights } : {}) } : {}),
   };
-  // `r3ai` (the pack's own category, i.e. the answer to the R3AI classification) is absent before release;
-  // the reducer never reads it.
+  // `r3ai` (the pack's own category, i.e. the answer to the R3AI classification) is absent before release,
+  // from the pack and from its reference: the one way this is not a Pack. The reducer never reads either.
   return projected as Pack;
 }
 
@@ -83,10 +83,10 @@ function withholdScoring(pack: Pack): Pick<Pack, 'moves' | 'obligations' | 'reco
 }
 
 /** Keeps only the ids the reducer checks TRACE commands against; every answer is withheld. */
-function withholdReference(reference: Reference): Reference {
+function withholdReference(reference: Reference): Omit<Reference, 'r3ai'> {
   const trace = reference.trace;
   const choice = (c: { id: string }) => ({ id: c.id, label: WITHHELD, expected: false });
-  const withheld = {
+  const withheld: Omit<Reference, 'r3ai'> = {
     severity: [],
     required: [],
     forbidden: [],
@@ -100,5 +100,5 @@ function withholdReference(reference: Reference): Reference {
     },
   };
   // `r3ai`, `tempo` and `boardWithin` are answers too and are left out.
-  return withheld as unknown as Reference;
+  return withheld;
 }
