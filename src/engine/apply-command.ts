@@ -5,7 +5,7 @@
  * working state, so a rejection leaves it untouched — except `trigger-loop`,
  * which is only known after the change (see replay.ts).
  */
-import { assertNever } from './result';
+import { assertNever, err, ok } from './result';
 import type { Actor, Command, CommandType } from './command-schema';
 import { type Ctx, type Outcome, q, reject } from './context';
 import { type DraftState, draftOf } from './draft';
@@ -74,11 +74,11 @@ export const COMMAND_PHASES: Readonly<Record<CommandType, readonly Phase[]>> = {
  */
 export function applyCommand(pack: Pack, state: RunState, entry: { readonly by: Actor; readonly command: Command }): ApplyResult {
   const early = checkPhase(state, entry.command);
-  if (early !== undefined) return { ok: false, rejection: early };
+  if (early !== undefined) return err(early);
   const draft = draftOf(state);
   const facts: Fact[] = [];
   const rejection = applyToDraft(pack, draft, entry, facts);
-  return rejection === undefined ? { ok: true, state: draft, facts } : { ok: false, rejection };
+  return rejection === undefined ? ok({ state: draft, facts }) : err(rejection);
 }
 
 /**

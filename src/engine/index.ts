@@ -6,8 +6,8 @@
 // Run lifecycle: create, apply, replay, play scripts.
 export { createRun } from './create-run';
 export { applyCommand, COMMAND_PHASES } from './apply-command';
-export { replay, type ReplayResult } from './replay';
-export { parseCommand } from './parse-command';
+export { replay, stateReached, type Replayed, type ReplayRefusal, type ReplayResult } from './replay';
+export { formatIssues, parseCommand, parseSubmission, type Submission } from './parse-command';
 export {
   isScriptError,
   parseScript,

@@ -69,8 +69,8 @@ function teamEntries(pack: Pack, played: ReturnType<typeof playScript>): { entry
   const entries: { entry: LogEntry; at: SimMinutes }[] = [];
   for (const entry of played.log) {
     const result = applyCommand(pack, state, entry);
-    if (!result.ok) throw new Error(`the reference response does not replay at entry ${entry.seq}: ${result.rejection.message}`);
-    state = result.state;
+    if (!result.ok) throw new Error(`the reference response does not replay at entry ${entry.seq}: ${result.error.message}`);
+    state = result.value.state;
     if (entry.command.type === 'clock.advance' || entry.command.type === 'run.end') continue;
     entries.push({ entry, at: state.clock.now });
   }
@@ -94,8 +94,8 @@ function sessionModel(pack: Pack, header: RunHeader, compression: number, skipQu
 
   const advanced = (to: SimMinutes): RunState => {
     const result = applyCommand(pack, state, { by: 'system', command: { type: 'clock.advance', to } });
-    if (!result.ok) throw new Error(`the clock model could not advance to ${to}: ${result.rejection.message}`);
-    return result.state;
+    if (!result.ok) throw new Error(`the clock model could not advance to ${to}: ${result.error.message}`);
+    return result.value.state;
   };
   /** Something new arrived: the calm starts again. */
   const observe = () => {
@@ -107,7 +107,7 @@ function sessionModel(pack: Pack, header: RunHeader, compression: number, skipQu
     const from = state.clock.now;
     const jumped = applyCommand(pack, state, { by: 'system', command: { type: 'clock.jumpToNext' } });
     // The team acts before the next event: the skip ends at its command.
-    state = jumped.ok && jumped.state.clock.now <= to ? jumped.state : advanced(to);
+    state = jumped.ok && jumped.value.state.clock.now <= to ? jumped.value.state : advanced(to);
     totals.skipped += state.clock.now - from;
     totals.skips += 1;
     observe();
@@ -134,7 +134,7 @@ function sessionModel(pack: Pack, header: RunHeader, compression: number, skipQu
         sinceAct = 0;
         totals.acts += 1;
       }
-      state = result.state;
+      state = result.value.state;
       calmSeconds = 0;
       mark = activityMark(state);
     },

@@ -3,12 +3,20 @@ import { applyToDraft } from './apply-command';
 import { reject } from './context';
 import { createDraft } from './create-run';
 import type { Pack } from './pack/schema';
+import { err, ok, type Result } from './result';
 import type { Fact, LogEntry, Rejection, RunHeader, RunState } from './types';
 
-/** The outcome of a replay: the state after the log, or the first entry that was refused and the state before it. */
-export type ReplayResult =
-  | { readonly ok: true; readonly state: RunState; readonly facts: readonly (Fact & { readonly seq: number })[] }
-  | { readonly ok: false; readonly seq: number; readonly rejection: Rejection; readonly state: RunState };
+/** A log replayed: the state after it and every fact, with the entry that produced it. */
+export type Replayed = { readonly state: RunState; readonly facts: readonly (Fact & { readonly seq: number })[] };
+
+/** A replay stopped: the first entry the engine refused, why, and the state before it. */
+export type ReplayRefusal = { readonly seq: number; readonly rejection: Rejection; readonly state: RunState };
+
+/** The outcome of a replay. */
+export type ReplayResult = Result<Replayed, ReplayRefusal>;
+
+/** The state a replay reached: after the whole log, or just before the entry it refused. */
+export const stateReached = (result: ReplayResult): RunState => (result.ok ? result.value.state : result.error.state);
 
 /**
  * Replays `log` (entries with `seq <= upTo`, all of them by default) on a
@@ -30,17 +38,17 @@ export function replay(
   for (const entry of log) {
     if (entry.seq > upTo) break;
     if (entry.seq !== expected) {
-      return { ok: false, seq: entry.seq, rejection: reject('invalid-command', `Log entry ${expected} is numbered ${entry.seq}; entries must be numbered 1, 2, 3… without gaps.`), state };
+      return err({ seq: entry.seq, rejection: reject('invalid-command', `Log entry ${expected} is numbered ${entry.seq}; entries must be numbered 1, 2, 3… without gaps.`), state });
     }
     scratch.length = 0;
     const rejection = applyToDraft(pack, state, entry, scratch);
     if (rejection !== undefined) {
-      return { ok: false, seq: entry.seq, rejection, state: rejection.code === 'trigger-loop' ? before(pack, header, log, entry.seq) : state };
+      return err({ seq: entry.seq, rejection, state: rejection.code === 'trigger-loop' ? before(pack, header, log, entry.seq) : state });
     }
     for (const fact of scratch) facts.push({ ...fact, seq: entry.seq });
     expected += 1;
   }
-  return { ok: true, state, facts };
+  return ok({ state, facts });
 }
 
 /**
@@ -49,6 +57,5 @@ export function replay(
  * copying the state before every entry.
  */
 function before(pack: Pack, header: RunHeader, log: readonly LogEntry[], seq: number): RunState {
-  const prefix = replay(pack, header, log, { upTo: seq - 1 });
-  return prefix.state;
+  return stateReached(replay(pack, header, log, { upTo: seq - 1 }));
 }

@@ -14,7 +14,7 @@ import { convertZodIssues } from './pack/zod-issues';
 import { plainErrorMap } from './pack/zod-messages';
 import { err, ok, type Result } from './result';
 import type { Pack } from './pack/schema';
-import { replay } from './replay';
+import { replay, stateReached } from './replay';
 import { ENGINE_VERSION, type Fact, type LogEntry, type Rejection, type RunHeader, type RunMode, type RunState } from './types';
 
 /** One script entry: an optional scenario time, who acts, and the command. */
@@ -134,7 +134,7 @@ export function playScript(pack: Pack, script: Script, options: PlayOptions): Pl
       skipped.push({ index, rejection });
       return;
     }
-    const before = rejection.code === 'trigger-loop' ? replay(pack, header, log).state : state;
+    const before = rejection.code === 'trigger-loop' ? stateReached(replay(pack, header, log)) : state;
     const error = Object.assign(new Error(failureMessage(index, entry, rejection, before)), { index, rejection, header, log, state: before });
     error.name = 'ScriptError';
     throw error;

@@ -3,6 +3,7 @@
  * JSON (no classes, Map, Date or functions) so it can be stored, sent over
  * IPC and replayed.
  */
+import type { Result } from './result';
 import type { Actor, Command } from './command-schema';
 import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
 
@@ -234,7 +235,8 @@ export type RejectionCode =
   | 'trigger-loop'
   | 'not-allowed';
 
-/** The result of applying one command. */
-export type ApplyResult =
-  | { readonly ok: true; readonly state: RunState; readonly facts: readonly Fact[] }
-  | { readonly ok: false; readonly rejection: Rejection };
+/** A command applied: the new state and the facts it produced. */
+export type Applied = { readonly state: RunState; readonly facts: readonly Fact[] };
+
+/** The result of applying one command: the new state, or why the engine refused it. */
+export type ApplyResult = Result<Applied, Rejection>;

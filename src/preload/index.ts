@@ -4,9 +4,8 @@
  * nothing else (no ipcRenderer, no Node).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_NAMES, wireName, type Channel, type DesktopApi, type EventName, type IpcEvents } from '../shared/ipc';
-
-const call = (channel: Channel) => (...args: unknown[]) => ipcRenderer.invoke(wireName(channel), ...args);
+import { EVENT_NAMES, type DesktopApi, type EventName, type IpcEvents } from '../shared/ipc';
+import { call } from './bridge-call';
 
 const api = {
   getAppInfo: call('getAppInfo'),

@@ -7,7 +7,7 @@
 import type { AppInfo, Settings } from './app';
 import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
-import type { RoleId } from '../engine';
+import type { Result, RoleId } from '../engine';
 import type { JoinRequest, JoinResult, ParticipantSelf, RoomOptions, RoomStatus } from './room';
 import type { CreateRunRequest, ImportedRun, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, UnsavedChoice, UnsavedPrompt } from './runs';
 
@@ -137,7 +137,7 @@ export type IpcErrorCode =
   | 'rate-limited';
 
 /** Every response: a value or an error; main never throws across IPC. */
-export type IpcResponse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+export type IpcResponse<T> = Result<T, IpcError>;
 
 /** Events main pushes to the renderer (ipcRenderer.on). */
 export type IpcEvents = {

@@ -2,7 +2,7 @@
  * DTOs of the pack library (src/main/library): the entries the Library
  * screen lists and the outcome of importing a pack. All plain JSON.
  */
-import type { Pack, RoleId, SeverityLevel } from '../engine';
+import type { Pack, Result, RoleId, SeverityLevel } from '../engine';
 import type { LocatedIssue, PackLoadProgress } from './packs';
 
 /** Bundled packs ship with the app (read-only); imported ones live in userData/packs. */
@@ -82,13 +82,19 @@ export type PackImportOptions = {
  * `conflict`: an imported pack has the same id; call again with `replace: true`
  * to replace it. `bundled`: the id belongs to a bundled pack and cannot be replaced.
  */
-export type PackImportResult =
-  | { readonly ok: true; readonly entry: LibraryPackEntry; readonly replaced: boolean }
-  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly LocatedIssue[] }
-  | { readonly ok: false; readonly reason: 'conflict'; readonly conflict: { readonly existing: PackSummary } }
-  | { readonly ok: false; readonly reason: 'bundled' | 'io' | 'unsupported'; readonly message: string };
+export type PackImportResult = Result<PackImported, PackImportFailure>;
 
-/** The outcome of removing an imported pack. */
-export type PackRemoveResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'not-found' | 'bundled' | 'io'; readonly message: string };
+/** A pack imported into the library (`replaced`: it took the place of an imported pack with the same id). */
+export type PackImported = { readonly entry: LibraryPackEntry; readonly replaced: boolean };
+
+/** Why an import did not happen. */
+export type PackImportFailure =
+  | { readonly reason: 'invalid'; readonly issues: readonly LocatedIssue[] }
+  | { readonly reason: 'conflict'; readonly existing: PackSummary }
+  | { readonly reason: 'bundled' | 'io' | 'unsupported'; readonly message: string };
+
+/** The outcome of removing an imported pack: the id removed, or why not. */
+export type PackRemoveResult = Result<{ readonly removed: string }, PackRemoveFailure>;
+
+/** Why a pack was not removed. */
+export type PackRemoveFailure = { readonly reason: 'not-found' | 'bundled' | 'io'; readonly message: string };

@@ -3,7 +3,7 @@
  * a loaded pack with its attachments and hash, or every problem located
  * as `file:line:col`.
  */
-import type { Pack } from '../engine';
+import type { Pack, Result } from '../engine';
 
 /** Where a pack was loaded from. */
 export type PackOrigin = { readonly kind: 'folder' | 'file' | 'zip'; readonly path: string };
@@ -48,9 +48,10 @@ export type LoadedPack = {
 };
 
 /** The outcome of loading a pack: never an exception. */
-export type PackLoadResult =
-  | { readonly ok: true; readonly value: LoadedPack }
-  | { readonly ok: false; readonly issues: readonly LocatedIssue[]; readonly origin: PackOrigin };
+export type PackLoadResult = Result<LoadedPack, PackLoadFailure>;
+
+/** A pack that did not load: every problem found, each with its location, and where the pack came from. */
+export type PackLoadFailure = { readonly issues: readonly LocatedIssue[]; readonly origin: PackOrigin };
 
 /**
  * How far loading a pack has got, for a progress display: reading its files

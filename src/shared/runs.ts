@@ -160,10 +160,11 @@ export type CreateRunRequest = {
 /** A command submitted to a live run (untrusted: validated with the engine's command schema). */
 export type SubmitRequest = { readonly by: unknown; readonly command: unknown };
 
-/** The outcome of a submitted command. `saved: false` when it is held in memory only (see Persistence). */
-export type SubmitResult =
-  | { readonly ok: true; readonly entries: readonly LogEntry[]; readonly saved: boolean }
-  | { readonly ok: false; readonly rejection: Rejection };
+/** A command accepted: the entries it produced. `saved: false` when they are held in memory only (see Persistence). */
+export type Submitted = { readonly entries: readonly LogEntry[]; readonly saved: boolean };
+
+/** The outcome of a submitted command: its entries, or why the engine refused it. */
+export type SubmitResult = Result<Submitted, Rejection>;
 
 /** What a session pushes to its subscribers, in order. */
 export type SessionEvent =

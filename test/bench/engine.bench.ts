@@ -80,7 +80,7 @@ export function buildLog(pack: Pack, size: number): { header: RunHeader; log: Lo
 
 function replayOnce(pack: Pack, header: RunHeader, log: readonly LogEntry[]): void {
   const result = replay(pack, header, log);
-  if (!result.ok) throw new Error(`entry ${result.seq} refused: ${result.rejection.message}`);
+  if (!result.ok) throw new Error(`entry ${result.error.seq} refused: ${result.error.rejection.message}`);
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -103,8 +103,8 @@ export async function run(): Promise<BenchResult[]> {
       let state = createRun(pack, header);
       for (const entry of log) {
         const result = applyCommand(pack, state, entry);
-        if (!result.ok) throw new Error(result.rejection.message);
-        state = result.state;
+        if (!result.ok) throw new Error(result.error.message);
+        state = result.value.state;
       }
     }, 5, 1),
   );

@@ -66,7 +66,7 @@ async function generatedPackText(count: number): Promise<string> {
 
 async function benchLoad(name: string, dir: string, texts: readonly string[], repeats: number): Promise<BenchResult> {
   const first = await loadPack(dir);
-  if (!first.ok) throw new Error(`${name} does not load: ${JSON.stringify(first.issues.slice(0, 3))}`);
+  if (!first.ok) throw new Error(`${name} does not load: ${JSON.stringify(first.error.issues.slice(0, 3))}`);
   // Interleaved, so that both medians see the same machine load.
   const values: number[] = [];
   const floors: number[] = [];

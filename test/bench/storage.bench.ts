@@ -111,7 +111,7 @@ async function sessionSubmitLatency(dir: string, floorP50: number, floorP99: num
   let n = 0;
   const times = await concurrentLatencies(3, 100, async () => {
     const result = await manager.submit(runId, { by: 'facilitator', command: { type: 'note.add', text: `note ${++n}` } });
-    if (!result.ok || !result.saved) throw new Error('session bench: a submit was not saved');
+    if (!result.ok || !result.value.saved) throw new Error('session bench: a submit was not saved');
   });
   await manager.closeAll();
   return [against('storage.session.submit.p50 (3 concurrent submitters)', median(times), floorP50), against('storage.session.submit.p99 (3 concurrent submitters)', quantile(times, 0.99), floorP99)];

@@ -135,7 +135,7 @@ describe('the scoring self-check of vaim validate', () => {
       const stripped = text.replace(/\n {4}- at: 8h\n {6}by: incident-lead\n {6}command: \{ type: trace\.[^\n]*/g, '');
       await writeFile(join(dir, 'pack.yaml'), stripped);
       const loaded = await loadPack(dir);
-      if (!loaded.ok) throw new Error(`stripped pack does not load: ${JSON.stringify(loaded.issues)}`);
+      if (!loaded.ok) throw new Error(`stripped pack does not load: ${JSON.stringify(loaded.error.issues)}`);
       const issues = scoringSelfCheck(loaded.value);
       // The issue points at the timeline list itself: its first entry, on the line after "timeline:".
       const line = stripped.split('\n').findIndex((l) => l.trim() === 'timeline:') + 2;
@@ -169,7 +169,7 @@ describe('the scoring self-check locates through the loader', () => {
       const files = await splitPack();
       for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
       const loaded = await loadPack(dir);
-      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.issues));
       expect(scoringSelfCheck(loaded.value)).toEqual([
         expect.objectContaining({ file: 'reference.yaml', line: timelineLine(files), col: 5, path: 'reference.timeline', severity: 'error' }),
       ]);
@@ -185,7 +185,7 @@ describe('the scoring self-check locates through the loader', () => {
       const zip = join(dir, 'pack.zip');
       await writeFile(zip, zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [`minimal/${name}`, strToU8(text)]))));
       const loaded = await loadPack(zip);
-      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.issues));
       expect(scoringSelfCheck(loaded.value)).toEqual([expect.objectContaining({ file: 'reference.yaml', line: timelineLine(files) })]);
       const { out, io } = capture();
       expect(await main(['validate', zip], io)).toBe(1);

@@ -12,8 +12,8 @@ const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 
 function finalState(log: readonly LogEntry[], s: number): RunState {
   const result = replay(pack, testHeader(pack, s), log);
-  if (!result.ok) throw new Error(`replay refused entry ${result.seq}: ${result.rejection.message}`);
-  return result.state;
+  if (!result.ok) throw new Error(`replay refused entry ${result.error.seq}: ${result.error.rejection.message}`);
+  return result.value.state;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -54,7 +54,7 @@ describe('determinism', () => {
         const { log, states } = buildLog(pack, header, intents);
         for (let upTo = 0; upTo <= log.length; upTo += 1) {
           const result = replay(pack, header, log, { upTo });
-          expect(result.ok && result.state).toStrictEqual(states[upTo]);
+          expect(result.ok && result.value.state).toStrictEqual(states[upTo]);
         }
       }),
       { numRuns: 80 },
@@ -101,7 +101,7 @@ describe('determinism', () => {
         let state: RunState = deepFreeze(createRun(pack, testHeader(pack, s)));
         for (const intent of intents) {
           const result = applyCommand(pack, state, commandOf(intent, state));
-          if (result.ok) state = deepFreeze(result.state);
+          if (result.ok) state = deepFreeze(result.value.state);
         }
       }),
       { numRuns: 100 },

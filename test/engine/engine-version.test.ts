@@ -33,17 +33,17 @@ describe('engine versions', () => {
 
   it('replays a version-2 run with its own jump: it stops where the fairness alert fires', () => {
     const result = replay(pack, header(2), log());
-    expect(result.ok && result.state.clock.now).toBe(20);
-    expect(result.ok && result.state.engineVersion).toBe(2);
+    expect(result.ok && result.value.state.clock.now).toBe(20);
+    expect(result.ok && result.value.state.engineVersion).toBe(2);
   });
 
   it('replays a version-1 run exactly as it was recorded: straight past the alert to the next scheduled time', () => {
     const result = replay(pack, header(1), log());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.state.engineVersion).toBe(1);
-    expect(result.state.clock.now).toBeGreaterThan(20);
-    expect(result.state.clock.now).toBe(result.state.schedule['candidate-complaint']);
-    expect(result.state.fired['fairness-alert']).toBe(20);
+    expect(result.value.state.engineVersion).toBe(1);
+    expect(result.value.state.clock.now).toBeGreaterThan(20);
+    expect(result.value.state.clock.now).toBe(result.value.state.schedule['candidate-complaint']);
+    expect(result.value.state.fired['fairness-alert']).toBe(20);
   });
 });

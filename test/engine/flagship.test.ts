@@ -16,7 +16,7 @@ let pack: Pack;
 
 beforeAll(async () => {
   const loaded = await loadPack(PACK_DIR);
-  if (!loaded.ok) throw new Error(`the flagship pack does not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
+  if (!loaded.ok) throw new Error(`the flagship pack does not load: ${JSON.stringify(loaded.error.issues.slice(0, 3))}`);
   pack = loaded.value.pack;
 });
 
@@ -59,7 +59,7 @@ describe('biased-hiring: the reference response', () => {
   it('plays every entry and ends at the scenario end, with a log that replays to the same state', () => {
     expect(run.state.phase).toBe('ended');
     expect(run.state.endedAt).toBe(pack.clock.end);
-    expect(replay(pack, run.header, run.log)).toEqual({ ok: true, state: run.state, facts: run.facts });
+    expect(replay(pack, run.header, run.log)).toEqual({ ok: true, value: { state: run.state, facts: run.facts } });
   });
 
   it('stops the harm when the suspension takes effect: harm = initial + rate × minutes until then', () => {

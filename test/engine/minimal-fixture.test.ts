@@ -29,7 +29,7 @@ describe('minimal fixture pack', () => {
     expect(run.state.vars[pack.metrics.harm]).toBeCloseTo(live * harmPerMinute(), 6);
     expect(run.state.obligations['inform-provider']?.status).toBe('met');
     expect(run.state.moves.some((m) => m.gateViolation)).toBe(false);
-    expect(replay(pack, run.header, run.log)).toEqual({ ok: true, state: run.state, facts: run.facts });
+    expect(replay(pack, run.header, run.log)).toEqual({ ok: true, value: { state: run.state, facts: run.facts } });
   });
 
   it('without containment: harm for the whole scenario, the provider clock overdue, the press query fires', () => {

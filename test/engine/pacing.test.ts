@@ -31,9 +31,9 @@ function modelJump(pack: Pack, state: RunState): { state: RunState; facts: Fact[
   const facts: Fact[] = [];
   while (current.clock.now < target && facts.length === 0) {
     const result = applyCommand(pack, current, { by: 'system', command: { type: 'clock.advance', to: current.clock.now + 1 } });
-    if (!result.ok) throw new Error(result.rejection.message);
-    current = result.state;
-    facts.push(...result.facts);
+    if (!result.ok) throw new Error(result.error.message);
+    current = result.value.state;
+    facts.push(...result.value.facts);
   }
   return { state: current, facts };
 }
@@ -45,13 +45,13 @@ function checkJump(pack: Pack, before: RunState): void {
     expect(result.ok).toBe(false);
     return;
   }
-  if (!result.ok) throw new Error(`jump refused at ${before.clock.now}: ${result.rejection.message}`);
-  const after = result.state;
+  if (!result.ok) throw new Error(`jump refused at ${before.clock.now}: ${result.error.message}`);
+  const after = result.value.state;
   const now = after.clock.now;
   expect(now).toBeGreaterThan(before.clock.now);
   // Nothing happened before the minute the jump stopped at: a triggered inject, an opening or
   // expiring prompt, a starting or overdue clock all stop it.
-  for (const fact of result.facts) expect(fact.at).toBe(now);
+  for (const fact of result.value.facts) expect(fact.at).toBe(now);
   for (const [id, at] of Object.entries(before.schedule)) if (before.fired[id] === undefined && at > before.clock.now) expect(now).toBeLessThanOrEqual(at);
   for (const p of before.pending) expect(now).toBeLessThanOrEqual(p.at);
   for (const [id, d] of Object.entries(before.decisions)) {
@@ -68,7 +68,7 @@ function checkJump(pack: Pack, before: RunState): void {
   // And it is exactly the model's jump.
   const model = modelJump(pack, before);
   expect(after).toStrictEqual(model.state);
-  expect(result.facts).toStrictEqual(model.facts);
+  expect(result.value.facts).toStrictEqual(model.facts);
 }
 
 const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
@@ -97,9 +97,9 @@ describe('jumps never pass an event', () => {
         while (state.phase === 'running' && state.clock.now < state.clock.end) {
           const before = state;
           const result = applyCommand(pack, state, { by: 'facilitator', command: { type: 'clock.jumpToNext' } });
-          if (!result.ok) throw new Error(result.rejection.message);
-          state = result.state;
-          for (const fact of result.facts) expect(fact.at).toBe(state.clock.now);
+          if (!result.ok) throw new Error(result.error.message);
+          state = result.value.state;
+          for (const fact of result.value.facts) expect(fact.at).toBe(state.clock.now);
           for (const [id, d] of Object.entries(before.decisions)) {
             if (state.decisions[id]?.status === 'expired' && d.status === 'open') expect(before.clock.now).toBe((d.dueAt ?? 0) - 1);
           }

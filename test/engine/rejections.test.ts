@@ -27,8 +27,8 @@ describe('rejections', () => {
     const result = applyCommand(pack, state, { by, command: command as Command });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.rejection.code).toBe(code);
-    expect(result.rejection.message).toContain(named);
+    expect(result.error.code).toBe(code);
+    expect(result.error.message).toContain(named);
   });
 
   it('covers every rejection code (trigger-loop in settle.test.ts)', () => {

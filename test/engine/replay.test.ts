@@ -22,9 +22,9 @@ function live(upTo: number): { state: RunState; facts: (Fact & { seq: number })[
   const facts: (Fact & { seq: number })[] = [];
   for (const entry of log.slice(0, upTo)) {
     const result = applyCommand(pack, state, entry);
-    if (!result.ok) throw new Error(result.rejection.message);
-    state = result.state;
-    facts.push(...result.facts.map((f) => ({ ...f, seq: entry.seq })));
+    if (!result.ok) throw new Error(result.error.message);
+    state = result.value.state;
+    facts.push(...result.value.facts.map((f) => ({ ...f, seq: entry.seq })));
   }
   return { state, facts };
 }
@@ -35,15 +35,15 @@ describe('replay', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const expected = live(log.length);
-    expect(result.state).toEqual(expected.state);
-    expect(result.facts).toEqual(expected.facts);
-    expect(result.facts.find((f) => f.type === 'move.effective')?.seq).toBe(5);
+    expect(result.value.state).toEqual(expected.state);
+    expect(result.value.facts).toEqual(expected.facts);
+    expect(result.value.facts.find((f) => f.type === 'move.effective')?.seq).toBe(5);
   });
 
   it('stops after `upTo` (inclusive)', () => {
     const result = replay(pack, header, log, { upTo: 4 });
-    expect(result.ok && result.state).toEqual(live(4).state);
-    expect(result.ok && result.state.severity).toHaveLength(1);
+    expect(result.ok && result.value.state).toEqual(live(4).state);
+    expect(result.ok && result.value.state.severity).toHaveLength(1);
   });
 
   it('reports the first refused entry with the state before it', () => {
@@ -51,9 +51,9 @@ describe('replay', () => {
     const result = replay(pack, header, broken);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.seq).toBe(6);
-    expect(result.rejection.code).toBe('already-done');
-    expect(result.state).toEqual(live(5).state);
+    expect(result.error.seq).toBe(6);
+    expect(result.error.rejection.code).toBe('already-done');
+    expect(result.error.state).toEqual(live(5).state);
   });
 
   it('refuses a log with a gap in its numbering', () => {
@@ -61,20 +61,20 @@ describe('replay', () => {
     const result = replay(pack, header, gap);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.rejection.code).toBe('invalid-command');
-    expect(result.rejection.message).toContain('numbered 3');
-    expect(result.state).toEqual(live(1).state);
+    expect(result.error.rejection.code).toBe('invalid-command');
+    expect(result.error.rejection.message).toContain('numbered 3');
+    expect(result.error.state).toEqual(live(1).state);
   });
 
   it('refuses an unknown command type found in a log', () => {
     const odd = [log[0], { seq: 2, by: 'system', command: { type: 'run.pause' } }] as unknown as LogEntry[];
     const result = replay(pack, header, odd);
-    expect(!result.ok && result.rejection).toMatchObject({ code: 'invalid-command' });
-    expect(!result.ok && result.rejection.message).toContain('"run.pause"');
+    expect(!result.ok && result.error.rejection).toMatchObject({ code: 'invalid-command' });
+    expect(!result.ok && result.error.rejection.message).toContain('"run.pause"');
   });
 
   it('gives the initial state for an empty log', () => {
     const result = replay(pack, header, []);
-    expect(result).toEqual({ ok: true, state: createRun(pack, header), facts: [] });
+    expect(result).toEqual({ ok: true, value: { state: createRun(pack, header), facts: [] } });
   });
 });

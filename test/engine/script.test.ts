@@ -46,7 +46,7 @@ describe('playScript', () => {
     const parsed = scriptSchema.parse([{ at: '1h', by: 'legal-lead', command: { type: 'move.make', move: 'notify-msa' } }]);
     const run = playScript(pack, parsed, { seed: 9 });
     const replayed = replay(pack, run.header, run.log);
-    expect(replayed).toEqual({ ok: true, state: run.state, facts: run.facts });
+    expect(replayed).toEqual({ ok: true, value: { state: run.state, facts: run.facts } });
     expect(run.state.moves[0]?.at).toBe(60);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, replay, type PackInput } from '../../src/engine';
+import { applyCommand, replay, type PackInput, stateReached } from '../../src/engine';
 import { SETTLE_ROUND_CAP } from '../../src/engine/settle';
 import { basePackInput, buildPack } from './helpers/pack-builder';
 import { advance, startedRun, testHeader } from './helpers/run';
@@ -42,9 +42,9 @@ describe('settle', () => {
     const result = applyCommand(pack, before, { by: 'system', command: { type: 'clock.advance', to: 40 } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.rejection.code).toBe('trigger-loop');
-    expect(result.rejection.message).toContain(String(SETTLE_ROUND_CAP));
-    expect(result.rejection.message).toContain('minute 30');
+    expect(result.error.code).toBe('trigger-loop');
+    expect(result.error.message).toContain(String(SETTLE_ROUND_CAP));
+    expect(result.error.message).toContain('minute 30');
     expect(before).toEqual(frozen);
   });
 
@@ -59,9 +59,9 @@ describe('settle', () => {
     const result = replay(pack, header, log);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.seq).toBe(3);
-    expect(result.rejection.code).toBe('trigger-loop');
-    expect(result.state).toEqual(replay(pack, header, log, { upTo: 2 }).state);
-    expect(result.state.clock.now).toBe(20);
+    expect(result.error.seq).toBe(3);
+    expect(result.error.rejection.code).toBe('trigger-loop');
+    expect(result.error.state).toEqual(stateReached(replay(pack, header, log, { upTo: 2 })));
+    expect(result.error.state.clock.now).toBe(20);
   });
 });

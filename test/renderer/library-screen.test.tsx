@@ -68,8 +68,8 @@ describe('Library screen', () => {
       importPack: (handle, options): PackImportResult => {
         imports.push([handle, options.replace]);
         return options.replace
-          ? { ok: true, replaced: true, entry: { ok: true, id: 'mine', source: 'imported', path: '/data/packs/mine/my-pack.zip', summary: summary('mine', 'My pack'), warnings: 0 } }
-          : { ok: false, reason: 'conflict', conflict: { existing: summary('mine', 'My old pack') } };
+          ? { ok: true, value: { replaced: true, entry: { ok: true, id: 'mine', source: 'imported', path: '/data/packs/mine/my-pack.zip', summary: summary('mine', 'My pack'), warnings: 0 } } }
+          : { ok: false, error: { reason: 'conflict', existing: summary('mine', 'My old pack') } };
       },
     });
     setDesktopApi(fake.api);
@@ -91,7 +91,7 @@ describe('Library screen', () => {
         choosePackSource: () => ({ handle: HANDLE, name: 'p' }),
         importPack: (_p, o) => {
           imports.push(Boolean(o.replace));
-          return { ok: false, reason: 'conflict', conflict: { existing: summary('mine', 'Mine') } };
+          return { ok: false, error: { reason: 'conflict', existing: summary('mine', 'Mine') } };
         },
       }).api,
     );
@@ -108,7 +108,7 @@ describe('Library screen', () => {
       fakeDesktopApi({
         listPacks: () => ENTRIES.slice(0, 1),
         choosePackSource: () => ({ handle: HANDLE, name: 'bad.yaml' }),
-        importPack: () => ({ ok: false, reason: 'invalid', issues: [{ file: 'bad.yaml', line: 1, col: 1, path: '$', message: 'format: required (the pack format version)', severity: 'error' }] }),
+        importPack: () => ({ ok: false, error: { reason: 'invalid', issues: [{ file: 'bad.yaml', line: 1, col: 1, path: '$', message: 'format: required (the pack format version)', severity: 'error' }] } }),
       }).api,
     );
     render(<App />);
@@ -139,7 +139,7 @@ describe('Library screen', () => {
     act(() => fake.emit('packImportProgress', { handle: HANDLE, stage: 'checking-copy', step: { step: 'validating', done: 0, total: 1 } }));
     expect(within(region).getByRole('status')).toHaveTextContent('Checking the copy: checking the scenario');
     expect(screen.getByRole('button', { name: 'Import pack file (.yaml, .json, .zip)…' })).toBeDisabled();
-    await act(async () => finish({ ok: false, reason: 'io', message: 'disk full' }));
+    await act(async () => finish({ ok: false, error: { reason: 'io', message: 'disk full' } }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Importing huge-pack' })).not.toBeInTheDocument());
     expect(screen.getByRole('region', { name: 'The pack was not imported' })).toHaveTextContent('huge-pack');
   });

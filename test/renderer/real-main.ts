@@ -85,7 +85,7 @@ export async function realMain(options: { readonly packs?: readonly string[] } =
     const runId = created.value.header.runId;
     const submit = async (by: Actor, command: Command): Promise<void> => {
       const result = await services.sessions.submit(runId, { by, command });
-      if (!result.ok) throw new Error(`${command.type} refused: ${result.rejection.message}`);
+      if (!result.ok) throw new Error(`${command.type} refused: ${result.error.message}`);
     };
     return {
       runId,

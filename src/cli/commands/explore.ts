@@ -70,7 +70,7 @@ export const exploreCommand: CliCommand = {
     }
     const loaded = await loadPack(options.packPath);
     if (!loaded.ok) {
-      for (const issue of loaded.issues) io.stderr(`${displayIssue(loaded.origin, issue)}\n`);
+      for (const issue of loaded.error.issues) io.stderr(`${displayIssue(loaded.error.origin, issue)}\n`);
       return EXIT.failure;
     }
     const result = explore(loaded.value.pack, { random: options.random, seed: options.seed });

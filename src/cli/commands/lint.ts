@@ -55,7 +55,7 @@ export type LintReport = {
 
 async function lintOne(path: string, seed: number, random: number): Promise<LintReport> {
   const loaded = await loadPack(path);
-  if (!loaded.ok) return { path, ok: false, origin: loaded.origin, issues: loaded.issues };
+  if (!loaded.ok) return { path, ok: false, origin: loaded.error.origin, issues: loaded.error.issues };
   const { result, warnings } = await lintLoaded(loaded.value, { seed, random });
   const { id, version, title } = loaded.value.pack;
   return { path, ok: warnings.length === 0, origin: loaded.value.origin, pack: { id, version, title }, runs: result.coverage.runs.length, issues: warnings };

@@ -198,7 +198,7 @@ export type PlayJson = { header: RunHeader; summary: PlaySummary; log: readonly 
 async function play(options: Options, io: CliIo): Promise<number> {
   const loaded = await loadPack(options.packPath);
   if (!loaded.ok) {
-    io.stderr(`${loaded.issues.map((issue) => displayIssue(loaded.origin, issue)).join('\n')}\nvaim play: ${options.packPath} is not a valid pack\n`);
+    io.stderr(`${loaded.error.issues.map((issue) => displayIssue(loaded.error.origin, issue)).join('\n')}\nvaim play: ${options.packPath} is not a valid pack\n`);
     return EXIT.failure;
   }
   const { pack, hash } = loaded.value;

@@ -160,7 +160,7 @@ export const playtestCommand: CliCommand = {
     const path = parsed.positionals[0]!;
     const loaded = await loadPack(path);
     if (!loaded.ok) {
-      io.stderr(`${loaded.issues.map((i) => displayIssue(loaded.origin, i)).join('\n')}\nvaim playtest: ${path} is not a valid pack\n`);
+      io.stderr(`${loaded.error.issues.map((i) => displayIssue(loaded.error.origin, i)).join('\n')}\nvaim playtest: ${path} is not a valid pack\n`);
       return EXIT.failure;
     }
     const pack = loaded.value.pack;

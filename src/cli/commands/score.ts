@@ -186,7 +186,7 @@ export function formatReport(report: ScoreReport, title: string): string {
 async function run(options: Options, io: CliIo): Promise<number> {
   const loaded = await loadPack(options.packPath);
   if (!loaded.ok) {
-    io.stderr(`${loaded.issues.map((i) => displayIssue(loaded.origin, i)).join('\n')}\nvaim score: ${options.packPath} is not a valid pack\n`);
+    io.stderr(`${loaded.error.issues.map((i) => displayIssue(loaded.error.origin, i)).join('\n')}\nvaim score: ${options.packPath} is not a valid pack\n`);
     return EXIT.failure;
   }
   const { pack, hash } = loaded.value;

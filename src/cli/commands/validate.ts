@@ -49,7 +49,7 @@ export type ValidateResult = {
 
 async function validateOne(path: string): Promise<ValidateResult> {
   const result = await loadPack(path);
-  if (!result.ok) return { path, ok: false, origin: result.origin, issues: result.issues };
+  if (!result.ok) return { path, ok: false, origin: result.error.origin, issues: result.error.issues };
   const loaded = result.value;
   const extra = selfChecks.flatMap((check) => check(loaded));
   // The linter's warnings never make a pack invalid; a pack whose self-check failed is not linted (its runs mean little).

@@ -7,7 +7,7 @@ import type { Move, Pack } from '../pack/schema';
 import { formatSimTime } from '../time';
 import type { LogEntry, RunHeader, RunState, SimMinutes } from '../types';
 import { type Act, actsOf } from './acts';
-import { replay } from './engine-api';
+import { replay, stateReached } from './engine-api';
 import { type PlayedRun, type ReferenceRuns, referenceRuns } from './reference-runs';
 import { type ExpectedStep, expectedSteps } from './severity';
 
@@ -78,10 +78,10 @@ export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEnt
   const result = replay(pack, header, log);
   if (!result.ok) {
     warnings.push(
-      `Log entry ${result.seq} was refused on replay (${result.rejection.message}); the score covers the entries before it.`,
+      `Log entry ${result.error.seq} was refused on replay (${result.error.rejection.message}); the score covers the entries before it.`,
     );
   }
-  const state = result.state;
+  const state = stateReached(result);
   const runs = referenceRuns(pack, header.seed);
   if (runs.error) warnings.push(`Reference: ${runs.error}.`);
   const start = pack.clock.start;

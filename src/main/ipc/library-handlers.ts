@@ -53,7 +53,7 @@ export function createLibraryHandlers(
       if (path === undefined) throw new IpcFailure('not-found', 'This import is no longer available: choose the pack again.');
       const result = await library.import(path, options, (stage, step) => broadcast('packImportProgress', { handle, stage, ...(step ? { step } : {}) }));
       // A conflict is answered by importing the same choice again (replace: true); anything else ends it.
-      if (result.ok || result.reason !== 'conflict') chosen.delete(handle);
+      if (result.ok || result.error.reason !== 'conflict') chosen.delete(handle);
       return result;
     },
     removePack: (packId) => library.remove(packId),

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { idSchema, type SeverityLevel } from '../../engine';
+import { err, idSchema, ok, type SeverityLevel } from '../../engine';
 import type { LibraryEntry, LibraryPackEntry, PackImportOptions, PackImportResult, PackImportStage, PackRemoveResult, PackSource, PackSummary } from '../../shared/library';
 import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult } from '../../shared/packs';
 import { writeFileAtomic, syncDirectory } from '../fs/atomic';
@@ -93,7 +93,7 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
     cache.set(path, entry);
     // A load the loader itself could not finish (stopped, crashed, closing) is tried again next time.
     void result.then((r) => {
-      if (!r.ok && r.issues.some(isLoaderFailure) && cache.get(path) === entry) cache.delete(path);
+      if (!r.ok && r.error.issues.some(isLoaderFailure) && cache.get(path) === entry) cache.delete(path);
     });
     return result;
   };
@@ -129,7 +129,7 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
     return results.map(({ c, result }) => {
       const broken = (issues: readonly LocatedIssue[]) => ({ entry: { ok: false as const, ...(c.dirId ? { id: c.dirId } : {}), source: c.source, path: c.path, issues } });
       if (!result) return broken([issue(MANIFEST_FILE, c.problem ?? 'cannot be read')]);
-      if (!result.ok) return broken(result.issues);
+      if (!result.ok) return broken(result.error.issues);
       const id = result.value.pack.id;
       if (c.dirId !== undefined && c.dirId !== id) return broken([issue(basename(c.path), `holds pack "${id}" but is stored as "${c.dirId}"; import it again`)]);
       const first = seen.get(id);
@@ -145,32 +145,32 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
     get: async (packId) => (await scan()).find((s) => s.entry.ok && s.entry.id === packId)?.loaded,
     import: async (sourcePath, importOptions, onProgress = () => {}) => {
       const loaded = await loadPack(sourcePath, (step) => onProgress('validating', step));
-      if (!loaded.ok) return { ok: false, reason: 'invalid', issues: loaded.issues };
+      if (!loaded.ok) return err({ reason: 'invalid', issues: loaded.error.issues });
       const id = loaded.value.pack.id;
       const entries = await scan();
       const same = entries.filter((s) => s.entry.id === id);
       if (same.some((s) => s.entry.source === 'bundled')) {
-        return { ok: false, reason: 'bundled', message: `A pack with the id "${id}" ships with the app and cannot be replaced; give the imported pack another id` };
+        return err({ reason: 'bundled', message: `A pack with the id "${id}" ships with the app and cannot be replaced; give the imported pack another id` });
       }
       const existing = same.find((s) => s.entry.ok)?.entry;
-      if (existing?.ok && !importOptions?.replace) return { ok: false, reason: 'conflict', conflict: { existing: existing.summary } };
+      if (existing?.ok && !importOptions?.replace) return err({ reason: 'conflict', existing: existing.summary });
       return copyIn(sourcePath, loaded.value, same.length > 0, onProgress);
     },
     remove: async (packId) => {
-      if (!idSchema.safeParse(packId).success) return { ok: false, reason: 'not-found', message: `Invalid pack id ${JSON.stringify(packId)}` };
+      if (!idSchema.safeParse(packId).success) return err({ reason: 'not-found', message: `Invalid pack id ${JSON.stringify(packId)}` });
       const entries = await scan();
       if (entries.some((s) => s.entry.source === 'bundled' && s.entry.id === packId)) {
-        return { ok: false, reason: 'bundled', message: `"${packId}" ships with the app and cannot be removed` };
+        return err({ reason: 'bundled', message: `"${packId}" ships with the app and cannot be removed` });
       }
       const dir = join(userDir, packId);
-      if (!(await exists(dir))) return { ok: false, reason: 'not-found', message: `There is no imported pack "${packId}"` };
+      if (!(await exists(dir))) return err({ reason: 'not-found', message: `There is no imported pack "${packId}"` });
       try {
         const trash = join(userDir, `.old-${randomUUID()}`);
         await rename(dir, trash);
         await rm(trash, { recursive: true, force: true });
-        return { ok: true };
+        return ok({ removed: packId });
       } catch (error) {
-        return { ok: false, reason: 'io', message: `Could not remove "${packId}": ${errorText(error)}` };
+        return err({ reason: 'io', message: `Could not remove "${packId}": ${errorText(error)}` });
       }
     },
   };
@@ -190,8 +190,8 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
       await writeFileAtomic(join(temp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
       // The copy must be the very pack that was validated (a symbolic link it relied on, or a change during the copy, would differ).
       const copied = await loadPack(join(temp, entryName), (step) => onProgress('checking-copy', step));
-      if (!copied.ok) return fail(temp, { ok: false, reason: 'invalid', issues: [issue(basename(sourcePath), 'does not load once copied without its symbolic links; replace the links by the files'), ...copied.issues] });
-      if (copied.value.hash !== loaded.hash) return fail(temp, { ok: false, reason: 'invalid', issues: [issue(basename(sourcePath), 'changed while it was being imported, or depends on symbolic links; import it again')] });
+      if (!copied.ok) return fail(temp, err({ reason: 'invalid', issues: [issue(basename(sourcePath), 'does not load once copied without its symbolic links; replace the links by the files'), ...copied.error.issues] }));
+      if (copied.value.hash !== loaded.hash) return fail(temp, err({ reason: 'invalid', issues: [issue(basename(sourcePath), 'changed while it was being imported, or depends on symbolic links; import it again')] }));
       const target = join(userDir, id);
       const old = join(userDir, `.old-${randomUUID()}`);
       const hadOld = await exists(target);
@@ -206,9 +206,9 @@ export function createPackLibrary(options: PackLibraryOptions): PackLibrary {
       if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => {});
       cache.delete(join(target, entryName));
       const entry: LibraryPackEntry = { ok: true, id, source: 'imported', path: join(target, entryName), summary: summarize(copied.value), warnings: copied.value.warnings.length };
-      return { ok: true, entry, replaced: replacing };
+      return ok({ entry, replaced: replacing });
     } catch (error) {
-      return fail(temp, { ok: false, reason: 'io', message: `Could not copy the pack into the library: ${errorText(error)}` });
+      return fail(temp, err({ reason: 'io', message: `Could not copy the pack into the library: ${errorText(error)}` }));
     }
   };
 

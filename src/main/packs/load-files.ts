@@ -3,7 +3,7 @@
  * file, zip): files in memory → assembled data → validated pack +
  * attachments + hash, or every problem located.
  */
-import { type PackIssue, validatePack } from '../../engine';
+import { err, type PackIssue, validatePack } from '../../engine';
 import type { LoadedPack, LocatedIssue, PackLoadProgress, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { collectAttachments } from './attachments';
 import { assemblePack } from './assemble';
@@ -33,7 +33,7 @@ export function locatePackIssues(loaded: LoadedPack, issues: readonly PackIssue[
 /** Names the main file of a pack folder may have, in order of preference. */
 export const MAIN_FILE_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'] as const;
 
-const fail = (origin: PackOrigin, issues: readonly LocatedIssue[]): PackLoadResult => ({ ok: false, issues, origin });
+const fail = (origin: PackOrigin, issues: readonly LocatedIssue[]): PackLoadResult => err({ issues, origin });
 
 /** The container has no main pack file. */
 export function missingMainFile(origin: PackOrigin): LocatedIssue {

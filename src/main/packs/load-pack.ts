@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
+import { err } from '../../engine';
 import type { LocatedIssue, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { capFileIssues, containerIssue } from './issues';
 import { formatBytes, PACK_LIMITS } from './limits';
@@ -15,13 +16,13 @@ import { readPackZip } from './read-zip';
 
 const FILE_EXTENSIONS = new Set(['yaml', 'yml', 'json']);
 
-const fail = (origin: PackOrigin, issues: readonly LocatedIssue[]): PackLoadResult => ({ ok: false, issues, origin });
+const fail = (origin: PackOrigin, issues: readonly LocatedIssue[]): PackLoadResult => err({ issues, origin });
 
 /** Adds reading problems (errors or warnings) to a load result. */
 function withReadIssues(result: PackLoadResult, all: readonly LocatedIssue[]): PackLoadResult {
   if (all.length === 0) return result;
-  const issues = capFileIssues(result.ok ? result.value.origin : result.origin, all);
-  if (!result.ok) return fail(result.origin, [...issues, ...result.issues]);
+  const issues = capFileIssues(result.ok ? result.value.origin : result.error.origin, all);
+  if (!result.ok) return fail(result.error.origin, [...issues, ...result.error.issues]);
   if (issues.some((issue) => issue.severity === 'error')) return fail(result.value.origin, [...issues, ...result.value.warnings]);
   return { ok: true, value: { ...result.value, warnings: [...issues, ...result.value.warnings] } };
 }

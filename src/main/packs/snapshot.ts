@@ -3,7 +3,7 @@
  * played with; reading one back re-validates everything (it is a file on
  * disk, so untrusted) and recomputes the hash.
  */
-import { field, formatPackPath, isRecord, items, str, validatePack } from '../../engine';
+import { err, field, formatPackPath, isRecord, items, str, validatePack } from '../../engine';
 import type { LoadedPack, LocatedIssue, PackAttachment, PackLoadResult, PackOrigin } from '../../shared/packs';
 import { attachmentMime, readAttachment } from './attachments';
 import { packHash } from './hash';
@@ -38,7 +38,7 @@ function decodeAttachment(key: string, value: unknown): PackAttachment | string 
 
 /** Re-validates a stored snapshot (an object, or its JSON text). Never throws. */
 export function loadPackSnapshot(snapshot: unknown, origin: PackOrigin = { kind: 'file', path: 'pack-snapshot.json' }): PackLoadResult {
-  const fail = (issues: readonly LocatedIssue[]): PackLoadResult => ({ ok: false, issues, origin });
+  const fail = (issues: readonly LocatedIssue[]): PackLoadResult => err({ issues, origin });
   const at = (path: string, message: string, severity: LocatedIssue['severity'] = 'error'): LocatedIssue => ({
     ...containerIssue(origin, message, severity),
     path,

@@ -8,6 +8,7 @@
  * the next load starts a fresh worker. Nothing here throws.
  */
 import { Worker } from 'node:worker_threads';
+import { err } from '../../engine';
 import type { PackLoadProgress, PackLoadResult } from '../../shared/packs';
 import { containerIssue } from './issues';
 import { guessOrigin, loadPack } from './load-pack';
@@ -63,7 +64,7 @@ type Pending = {
 
 const failure = (path: string, message: string): PackLoadResult => {
   const origin = guessOrigin(path);
-  return { ok: false, origin, issues: [containerIssue(origin, message)] };
+  return err({ origin, issues: [containerIssue(origin, message)] });
 };
 
 /** Creates the worker-backed loader. */

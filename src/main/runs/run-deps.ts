@@ -3,13 +3,8 @@
  * and scoring, behind one small port so unit tests can substitute a fake and
  * the services never reach past it. `real-deps.ts` wires the real ones.
  */
-import type { Actor, ApplyResult, Command, LogEntry, Pack, Rejection, Result, RunHeader, RunState } from '../../engine';
+import type { Actor, ApplyResult, Command, LogEntry, Pack, ReplayResult, Result, RunHeader, RunState } from '../../engine';
 import type { PackSnapshot, RunScoreSummary } from '../../shared/runs';
-
-/** The result of replaying a stored log. */
-export type ReplayOutcome =
-  | { readonly ok: true; readonly state: RunState }
-  | { readonly ok: false; readonly seq: number; readonly rejection: Rejection; readonly state: RunState };
 
 /** A pack snapshot that loaded: the parsed pack and the snapshot to store. */
 export type LoadedSnapshot = { readonly pack: Pack; readonly snapshot: PackSnapshot };
@@ -19,7 +14,7 @@ export type RunDeps = {
   readonly engineVersion: number;
   readonly createRun: (pack: Pack, header: RunHeader) => RunState;
   readonly applyCommand: (pack: Pack, state: RunState, entry: { readonly by: Actor; readonly command: Command }) => ApplyResult;
-  readonly replay: (pack: Pack, header: RunHeader, log: readonly LogEntry[]) => ReplayOutcome;
+  readonly replay: (pack: Pack, header: RunHeader, log: readonly LogEntry[]) => ReplayResult;
   /** Validates a stored snapshot (`{ pack, attachments, hash }`); the error says what is wrong. */
   readonly loadSnapshot: (json: unknown) => Result<LoadedSnapshot, string>;
   /** The total score of an ended run. */

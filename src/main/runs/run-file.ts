@@ -91,9 +91,9 @@ export function checkRunFile(value: unknown, deps: RunDeps): RunResult<CheckedRu
   }
   const replayed = deps.replay(pack, header.value, log);
   if (!replayed.ok) {
-    return invalid('replay-failed', `The log does not replay: entry seq ${replayed.seq} is refused (${replayed.rejection.code}: ${replayed.rejection.message})`, replayed.seq);
+    return invalid('replay-failed', `The log does not replay: entry seq ${replayed.error.seq} is refused (${replayed.error.rejection.code}: ${replayed.error.rejection.message})`, replayed.error.seq);
   }
-  return { ok: true, value: { header: header.value, pack, snapshot, log, state: replayed.state, ...(file.damaged ? { damaged: file.damaged } : {}) } };
+  return { ok: true, value: { header: header.value, pack, snapshot, log, state: replayed.value.state, ...(file.damaged ? { damaged: file.damaged } : {}) } };
 }
 
 function invalid(code: RunError['code'], message: string, seq?: number): { ok: false; error: RunError } {

@@ -194,10 +194,11 @@ async function checkLog(dir: string, bytes: Uint8Array): Promise<CheckedLog> {
 /** Replays the valid entries; an entry the engine refuses is damage at its line, and the entries before it are kept. */
 function replayValid(deps: RunDeps, pack: Pack, header: RunHeader, entries: LogEntry[], damage: RunDamage | undefined): { log: LogEntry[]; state: RunState; damage?: RunDamage } {
   const replayed = deps.replay(pack, header, entries);
-  if (replayed.ok) return { log: entries, state: replayed.state, ...(damage ? { damage } : {}) };
-  const kept = entries.slice(0, replayed.seq - 1);
-  const problem = `holds entry ${replayed.seq}, which the engine refuses on replay (${replayed.rejection.code}: ${replayed.rejection.message})`;
-  return { log: kept, state: replayed.state, damage: damageAt(replayed.seq, problem, kept.length) };
+  if (replayed.ok) return { log: entries, state: replayed.value.state, ...(damage ? { damage } : {}) };
+  const { seq, rejection, state } = replayed.error;
+  const kept = entries.slice(0, seq - 1);
+  const problem = `holds entry ${seq}, which the engine refuses on replay (${rejection.code}: ${rejection.message})`;
+  return { log: kept, state, damage: damageAt(seq, problem, kept.length) };
 }
 
 /** The damage record of a log: what is wrong, where, and what can still be shown. */

@@ -7,6 +7,7 @@
  * can read the run they joined (projected for their role) and submit, as
  * their role, what authority.ts allows.
  */
+import { err } from '../../engine';
 import { DEFAULT_SETTINGS, type AppInfo } from '../../shared/app';
 import { CHANNELS } from '../../shared/ipc';
 import { createDispatcher, IpcFailure, type Dispatch, type Handlers } from '../ipc/dispatcher';
@@ -117,7 +118,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           const id = mine();
           const result = await room.submit(id, runId, request);
           const audience = audienceOf(principal, runId, room);
-          return audience ? projectSubmitResult(result, audience) : { ok: false, rejection: { code: 'not-allowed', message: 'You are no longer in the room.' } };
+          return audience ? projectSubmitResult(result, audience) : err({ code: 'not-allowed', message: 'You are no longer in the room.' });
         },
         pickRole: (role) => room.pickRole(mine(), role),
         castVote: (runId, decisionId, choice) => room.vote(mine(), runId, decisionId, choice),

@@ -4,7 +4,7 @@
  * broadcast, in order, to every subscribed view. The session also drives
  * the simulated clock (session-clock.ts).
  */
-import type { Actor, Command, LogEntry, Pack, Rejection, RunHeader, RunState } from '../../engine';
+import { err, ok, type Actor, type Command, type LogEntry, type Pack, type Rejection, type Result, type RunHeader, type RunState } from '../../engine';
 import type { LogRepair, PackSnapshot, Persistence, RunDamage, RunFile, RunStatus, SessionEvent, SessionView, SubmitResult, Subscription } from '../../shared/runs';
 import type { AppendOutcome, LogWriter } from '../runs/log-writer';
 import type { RunDeps } from '../runs/run-deps';
@@ -92,20 +92,20 @@ export function createRunSession(init: RunSessionInit): RunSession {
     }
   };
 
-  type Applied = { state: RunState; entries: LogEntry[] } | { rejection: Rejection };
+  type Batch = { state: RunState; entries: LogEntry[] };
 
   /** Applies commands to a working copy; nothing is kept unless all are accepted. */
-  const applyAll = (from: RunState, items: readonly { by: Actor; command: Command }[], firstSeq: number): Applied => {
+  const applyAll = (from: RunState, items: readonly { by: Actor; command: Command }[], firstSeq: number): Result<Batch, Rejection> => {
     let working = from;
     const entries: LogEntry[] = [];
     const wall = init.wallNow().toISOString();
     for (const item of items) {
       const result = deps.applyCommand(pack, working, item);
-      if (!result.ok) return { rejection: result.rejection };
-      working = result.state;
+      if (!result.ok) return result;
+      working = result.value.state;
       entries.push({ seq: firstSeq + entries.length, by: item.by, command: item.command, wall });
     }
-    return { state: working, entries };
+    return ok({ state: working, entries });
   };
 
   const system = (commands: readonly Command[]) => commands.map((command) => ({ by: 'system' as const, command }));
@@ -141,14 +141,14 @@ export function createRunSession(init: RunSessionInit): RunSession {
     tracker = plan.tracker;
     if (plan.commands.length === 0) return skipIfQuiet();
     const applied = applyAll(state, system(plan.commands), log.length + 1);
-    if ('rejection' in applied) {
+    if (!applied.ok) {
       clockStopped = true;
-      emit({ type: 'clock-error', runId, rejection: applied.rejection });
+      emit({ type: 'clock-error', runId, rejection: applied.error });
       return;
     }
     const previous = statusOf(state);
-    state = applied.state;
-    await commit(applied.entries, previous, statusOf(state));
+    state = applied.value.state;
+    await commit(applied.value.entries, previous, statusOf(state));
     await skipIfQuiet();
   };
 
@@ -157,10 +157,10 @@ export function createRunSession(init: RunSessionInit): RunSession {
     const command = quiet.due(state, init.monotonicNow());
     if (!command || closed || damage) return;
     const applied = applyAll(state, system([command]), log.length + 1);
-    if ('rejection' in applied) return;
+    if (!applied.ok) return;
     const previous = statusOf(state);
-    state = applied.state;
-    await commit(applied.entries, previous, statusOf(state));
+    state = applied.value.state;
+    await commit(applied.value.entries, previous, statusOf(state));
   };
 
   /**
@@ -192,8 +192,8 @@ export function createRunSession(init: RunSessionInit): RunSession {
       ...(damage ? { damage } : {}),
     }),
     submit: async (by, command) => {
-      if (damage) return { ok: false, rejection: { code: 'not-allowed', message: `This run is read-only: ${damage.message}` } };
-      if (closed) return { ok: false, rejection: { code: 'not-allowed', message: 'This run is closed; open it again to continue.' } };
+      if (damage) return err({ code: 'not-allowed', message: `This run is read-only: ${damage.message}` });
+      if (closed) return err({ code: 'not-allowed', message: 'This run is closed; open it again to continue.' });
       const mono = init.monotonicNow();
       if (by !== 'system') quiet.noteActivity(mono);
       const plan = planClock(tracker, state, mono, true, timing);
@@ -201,22 +201,22 @@ export function createRunSession(init: RunSessionInit): RunSession {
       // stamped at the right minute; if the command is refused none of it is written (the next tick will).
       const items = [...system(plan.commands), { by, command }, ...setupPressure(by, command)];
       const applied = applyAll(state, items, log.length + 1);
-      if ('rejection' in applied) return { ok: false, rejection: applied.rejection };
+      if (!applied.ok) return applied;
       const previous = statusOf(state);
       tracker = plan.tracker;
-      state = applied.state;
-      const entries = applied.entries;
+      state = applied.value.state;
+      const entries = applied.value.entries;
       // A command that reaches the scenario end (an advance, a jump) ends the run in the same batch.
       if (state.phase === 'running' && state.clock.now >= state.clock.end) {
         const ending = applyAll(state, system([{ type: 'run.end', reason: 'The scenario clock reached the end of the scenario.' }]), log.length + entries.length + 1);
-        if (!('rejection' in ending)) {
-          state = ending.state;
-          entries.push(...ending.entries);
+        if (ending.ok) {
+          state = ending.value.state;
+          entries.push(...ending.value.entries);
         }
       }
       clockStopped = false;
       const saved = await commit(entries, previous, statusOf(state));
-      return { ok: true, entries, saved };
+      return ok({ entries, saved });
     },
     tick: async () => {
       try {

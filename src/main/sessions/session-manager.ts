@@ -4,8 +4,7 @@
  * (which must know which runs are live). Time, scheduling and randomness
  * are injected so tests control them.
  */
-import type { z } from 'zod';
-import { actorSchema, commandSchema, type RunHeader, type RunState } from '../../engine';
+import { err, formatIssues, parseSubmission, type RunHeader, type RunState } from '../../engine';
 import type { LoadedPack } from '../../shared/packs';
 import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription, UnsavedRun } from '../../shared/runs';
 import type { FileIdentity } from '../runs/append-fs';
@@ -147,7 +146,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
 
   const create: SessionManager['create'] = async (request) => {
     const parsed = createRunRequestSchema.safeParse(request);
-    if (!parsed.success) return fail('invalid-input', `Invalid run settings: ${issueText(parsed.error)}`);
+    if (!parsed.success) return fail('invalid-input', `Invalid run settings: ${formatIssues(parsed.error.issues, 'settings')}`);
     const input = parsed.data;
     const loaded = await library.get(input.packId);
     if (!loaded) return fail('pack-unavailable', `There is no valid pack "${input.packId}" in the library`);
@@ -234,13 +233,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     open,
     submit: async (runId, request) => {
       const session = liveSession(runId);
-      if (!session) return { ok: false, rejection: { code: 'not-allowed', message: `Run ${String(runId)} is not open` } };
-      const by = actorSchema.safeParse(request?.by);
-      if (!by.success) return { ok: false, rejection: { code: 'invalid-command', message: `by: ${issueText(by.error)}` } };
-      if (by.data === 'system') return { ok: false, rejection: { code: 'invalid-command', message: 'by: "system" is reserved for the session clock' } };
-      const command = commandSchema.safeParse(request?.command);
-      if (!command.success) return { ok: false, rejection: { code: 'invalid-command', message: `command: ${issueText(command.error)}` } };
-      return session.submit(by.data, command.data);
+      if (!session) return err({ code: 'not-allowed', message: `Run ${String(runId)} is not open` });
+      const parsed = parseSubmission(request);
+      if (!parsed.ok) return err({ code: 'invalid-command', message: parsed.error });
+      if (parsed.value.by === 'system') return err({ code: 'invalid-command', message: 'by: "system" is reserved for the session clock' });
+      return session.submit(parsed.value.by, parsed.value.command);
     },
     subscribe: (runId, listener) => {
       const session = liveSession(runId);
@@ -289,12 +286,6 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
 function describePersistence(session: RunSession): string {
   const p = session.persistence();
   return p.ok ? 'saved' : p.reason;
-}
-
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
 function fail(code: RunError['code'], message: string): { ok: false; error: RunError } {

@@ -70,14 +70,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
     try {
       const result = await call('importPack', choice.handle, { replace });
       if (result.ok) {
-        get().notify('info', `${result.replaced ? 'Replaced' : 'Imported'} “${result.entry.summary.title}”.`);
+        get().notify('info', `${result.value.replaced ? 'Replaced' : 'Imported'} “${result.value.entry.summary.title}”.`);
         await get().loadLibrary();
-      } else if (result.reason === 'conflict') {
-        set((d) => void (d.importConflict = castDraft({ choice, existing: result.conflict.existing })));
-      } else if (result.reason === 'invalid') {
-        set((d) => void (d.importProblem = castDraft({ name, issues: result.issues })));
       } else {
-        set((d) => void (d.importProblem = { name, issues: [], message: result.message }));
+        const failure = result.error;
+        if (failure.reason === 'conflict') set((d) => void (d.importConflict = castDraft({ choice, existing: failure.existing })));
+        else if (failure.reason === 'invalid') set((d) => void (d.importProblem = castDraft({ name, issues: failure.issues })));
+        else set((d) => void (d.importProblem = { name, issues: [], message: failure.message }));
       }
     } catch (error) {
       set((d) => void (d.importProblem = { name, issues: [], message: errorText(error) }));
@@ -98,7 +97,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({
   removePack: async (packId) => {
     try {
       const result = await call('removePack', packId);
-      if (!result.ok) get().notify('error', result.message);
+      if (!result.ok) get().notify('error', result.error.message);
       await get().loadLibrary();
     } catch (error) {
       get().notify('error', `The pack could not be removed: ${errorText(error)}`);

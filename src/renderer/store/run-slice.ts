@@ -126,11 +126,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     try {
       const result = await call('submitCommand', run.runId, { by: by ?? get().actingAs, command });
       if (!result.ok) {
-        set((d) => void (d.run && (d.run.rejection = result.rejection.message)));
+        set((d) => void (d.run && (d.run.rejection = result.error.message)));
         return false;
       }
       // The entries come in through the broadcast, like everyone else's (one way in).
-      const last = result.entries.at(-1)?.seq ?? 0;
+      const last = result.value.entries.at(-1)?.seq ?? 0;
       await whenApplied(run.runId, last, () => (get().run?.runId === run.runId ? (get().run?.entries.length ?? 0) : Infinity));
       set((d) => void (d.run && (d.run.rejection = undefined)));
       return true;
@@ -217,9 +217,9 @@ export function followEntries(run: ActiveRun, entries: readonly LogEntry[]): Act
   for (const entry of fresh) {
     if (entry.seq !== lastSeq + applied.length + 1) break;
     const result = applyCommand(run.pack, state, { by: entry.by, command: entry.command });
-    if (!result.ok) return { ...run, clockError: `Entry ${entry.seq} does not apply here: ${result.rejection.message}` };
-    state = result.state;
-    for (const fact of result.facts) facts.push({ ...fact, seq: entry.seq });
+    if (!result.ok) return { ...run, clockError: `Entry ${entry.seq} does not apply here: ${result.error.message}` };
+    state = result.value.state;
+    for (const fact of result.value.facts) facts.push({ ...fact, seq: entry.seq });
     times.push(state.clock.now);
     applied.push(entry);
   }

@@ -109,7 +109,7 @@ export function buildLog(pack: Pack, header: RunHeader, intents: readonly Intent
       refused += 1;
       continue;
     }
-    state = result.state;
+    state = result.value.state;
     log.push({ seq: log.length + 1, ...entry });
     states.push(state);
   }

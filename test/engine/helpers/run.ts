@@ -21,16 +21,16 @@ export function testHeader(pack: Pack, seed = 1): RunHeader {
 /** Applies a command that must be accepted; returns the new state and the facts. */
 export function accept(pack: Pack, state: RunState, by: Actor, command: Command): { state: RunState; facts: readonly Fact[] } {
   const result = applyCommand(pack, state, { by, command });
-  if (!result.ok) throw new Error(`expected ${command.type} to be accepted, got ${result.rejection.code}: ${result.rejection.message}`);
-  return { state: result.state, facts: result.facts };
+  if (!result.ok) throw new Error(`expected ${command.type} to be accepted, got ${result.error.code}: ${result.error.message}`);
+  return { state: result.value.state, facts: result.value.facts };
 }
 
 /** Applies a command that must be refused; checks the code and returns the rejection. */
 export function refuse(pack: Pack, state: RunState, by: Actor, command: Command, code: Rejection['code']): Rejection {
   const result = applyCommand(pack, state, { by, command });
   if (result.ok) throw new Error(`expected ${command.type} to be refused with ${code}, but it was accepted`);
-  expect(result.rejection.code).toBe(code);
-  return result.rejection;
+  expect(result.error.code).toBe(code);
+  return result.error;
 }
 
 /** A new run of `pack` in setup. */

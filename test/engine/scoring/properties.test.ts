@@ -47,7 +47,7 @@ function randomRun(pack: Pack, seed: number, steps: readonly { by: Actor; comman
   for (const step of steps) {
     const result = applyCommand(pack, state, step);
     if (!result.ok) continue;
-    state = result.state;
+    state = result.value.state;
     log.push({ seq: log.length + 1, by: step.by, command: step.command });
   }
   return { header, log };

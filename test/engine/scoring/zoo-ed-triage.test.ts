@@ -28,7 +28,7 @@ const line = (name: string, id: string) => get(name).report.lines.find((l) => l.
 
 beforeAll(async () => {
   const loaded = await loadPack(fileURLToPath(new URL('../../../scenarios/ed-triage', import.meta.url)));
-  if (!loaded.ok) throw new Error(`the ed-triage pack does not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
+  if (!loaded.ok) throw new Error(`the ed-triage pack does not load: ${JSON.stringify(loaded.error.issues.slice(0, 3))}`);
   pack = loaded.value.pack;
   for (const seed of SEEDS) zoos.set(seed, playZoo(pack, seed));
   exploration = explore(pack, { random: 24 });

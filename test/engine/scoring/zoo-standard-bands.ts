@@ -21,7 +21,7 @@ export function usePackZoo(id: string): () => PackZoo {
   let loaded: PackZoo | undefined;
   beforeAll(async () => {
     const result = await loadPack(fileURLToPath(new URL(`../../../scenarios/${id}`, import.meta.url)));
-    if (!result.ok) throw new Error(`${id} does not load: ${result.issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('; ')}`);
+    if (!result.ok) throw new Error(`${id} does not load: ${result.error.issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('; ')}`);
     loaded = { pack: result.value.pack, zoo: playZoo(result.value.pack) };
   }, ZOO_TIMEOUT);
   return () => {

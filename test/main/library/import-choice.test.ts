@@ -67,7 +67,7 @@ describe('importing what the user picked', () => {
     expect(choice).toEqual({ handle: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'picked-pack' });
     expect(JSON.stringify(choice)).not.toContain(dir);
     const imported = await services.dispatch('importPack', [choice!.handle, {}]);
-    expect(imported).toMatchObject({ ok: true, value: { ok: true, entry: { id: 'minimal-screening', source: 'imported' } } });
+    expect(imported).toMatchObject({ ok: true, value: { ok: true, value: { entry: { id: 'minimal-screening', source: 'imported' } } } });
   });
 
   it('refuses a path where the handle belongs, and a handle it never gave out', async () => {
@@ -83,8 +83,8 @@ describe('importing what the user picked', () => {
     expect(await services.dispatch('importPack', [first!.handle, {}])).toMatchObject({ ok: true, value: { ok: true } });
     expect(await services.dispatch('importPack', [first!.handle, {}])).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const second = await choose(await minimalPackFolder('two'));
-    expect(await services.dispatch('importPack', [second!.handle, {}])).toMatchObject({ ok: true, value: { ok: false, reason: 'conflict' } });
-    expect(await services.dispatch('importPack', [second!.handle, { replace: true }])).toMatchObject({ ok: true, value: { ok: true, replaced: true } });
+    expect(await services.dispatch('importPack', [second!.handle, {}])).toMatchObject({ ok: true, value: { ok: false, error: { reason: 'conflict' } } });
+    expect(await services.dispatch('importPack', [second!.handle, { replace: true }])).toMatchObject({ ok: true, value: { ok: true, value: { replaced: true } } });
     expect(await services.dispatch('importPack', [second!.handle, { replace: true }])).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
@@ -119,7 +119,7 @@ describe('importing what the user picked', () => {
     const result = await services.dispatch('importPack', [choice!.handle, {}]);
     expect(result).toEqual({
       ok: true,
-      value: { ok: false, reason: 'invalid', issues: [{ file: 'home', line: 1, col: 1, path: '$', message: 'has no pack.yaml (or pack.yml / pack.json) in the pack folder', severity: 'error' }] },
+      value: { ok: false, error: { reason: 'invalid', issues: [{ file: 'home', line: 1, col: 1, path: '$', message: 'has no pack.yaml (or pack.yml / pack.json) in the pack folder', severity: 'error' }] } },
     });
   });
 });

@@ -138,7 +138,7 @@ describe('importing', () => {
   ])('imports %s into userData/packs/<id>/ and lists it', async (_label, make, entryName) => {
     const source = await make();
     const result = await library.import(source);
-    expect(result).toMatchObject({ ok: true, replaced: false, entry: { id: 'imported-pack', source: 'imported', path: join(userDir, 'imported-pack', entryName) } });
+    expect(result).toMatchObject({ ok: true, value: { replaced: false, entry: { id: 'imported-pack', source: 'imported', path: join(userDir, 'imported-pack', entryName) } } });
     expect((await readdir(join(userDir, 'imported-pack'))).sort()).toEqual(['import.json', entryName].sort());
     expect(await readdir(userDir)).toEqual(['imported-pack']);
     expect(ids(await library.list())).toEqual(['bundled:minimal-screening', 'bundled:second-pack', 'imported:imported-pack']);
@@ -149,8 +149,8 @@ describe('importing', () => {
     await writeFile(join(sources, 'bad.yaml'), 'format: 1\nid: Bad Id\n');
     const result = await library.import(join(sources, 'bad.yaml'));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toBe('invalid');
-    expect(!result.ok && result.reason === 'invalid' && result.issues.length).toBeGreaterThan(0);
+    expect(!result.ok && result.error.reason).toBe('invalid');
+    expect(!result.ok && result.error.reason === 'invalid' && result.error.issues.length).toBeGreaterThan(0);
     expect(await readdir(userDir).catch(() => [])).toEqual([]);
   });
 
@@ -159,10 +159,10 @@ describe('importing', () => {
     await writeFile(join(sources, 'v2.yaml'), packYaml({ id: 'imported-pack', version: '2.0.0' }));
     expect((await library.import(join(sources, 'v1.yaml'))).ok).toBe(true);
     const conflict = await library.import(join(sources, 'v2.yaml'));
-    expect(conflict).toMatchObject({ ok: false, reason: 'conflict', conflict: { existing: { id: 'imported-pack', version: '1.0.0' } } });
+    expect(conflict).toMatchObject({ ok: false, error: { reason: 'conflict', existing: { id: 'imported-pack', version: '1.0.0' } } });
     expect((await library.get('imported-pack'))?.pack.version).toBe('1.0.0');
     const replaced = await library.import(join(sources, 'v2.yaml'), { replace: true });
-    expect(replaced).toMatchObject({ ok: true, replaced: true, entry: { summary: { version: '2.0.0' } } });
+    expect(replaced).toMatchObject({ ok: true, value: { replaced: true, entry: { summary: { version: '2.0.0' } } } });
     expect((await library.get('imported-pack'))?.pack.version).toBe('2.0.0');
     expect(await readdir(join(userDir, 'imported-pack'))).toEqual(['import.json', 'v2.yaml']);
     expect(await readdir(userDir)).toEqual(['imported-pack']);
@@ -171,7 +171,7 @@ describe('importing', () => {
   it('refuses to replace a bundled pack, even when asked', async () => {
     await writeFile(join(sources, 'same.yaml'), packYaml({ title: 'Impostor' }));
     const result = await library.import(join(sources, 'same.yaml'), { replace: true });
-    expect(result).toMatchObject({ ok: false, reason: 'bundled', message: expect.stringContaining('ships with the app') });
+    expect(result).toMatchObject({ ok: false, error: { reason: 'bundled', message: expect.stringContaining('ships with the app') } });
   });
 
   it('does not follow symbolic links when copying a folder', async () => {
@@ -193,8 +193,8 @@ describe('importing', () => {
     const direct = await loadPack(folder);
     expect(direct.ok).toBe(true);
     const result = await library.import(folder);
-    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(!result.ok && result.reason === 'invalid' && result.issues[0]?.message).toMatch(/symbolic links/);
+    expect(result).toMatchObject({ ok: false, error: { reason: 'invalid' } });
+    expect(!result.ok && result.error.reason === 'invalid' && result.error.issues[0]?.message).toMatch(/symbolic links/);
     expect(await readdir(userDir)).toEqual([]);
   });
 
@@ -211,15 +211,15 @@ describe('removing', () => {
   it('removes an imported pack', async () => {
     await writeFile(join(sources, 'p.yaml'), packYaml({ id: 'imported-pack' }));
     await library.import(join(sources, 'p.yaml'));
-    expect(await library.remove('imported-pack')).toEqual({ ok: true });
+    expect(await library.remove('imported-pack')).toEqual({ ok: true, value: { removed: 'imported-pack' } });
     expect(await readdir(userDir)).toEqual([]);
     expect(ids(await library.list())).toEqual(['bundled:minimal-screening', 'bundled:second-pack']);
   });
 
   it('refuses bundled, unknown and malformed ids', async () => {
-    expect(await library.remove('minimal-screening')).toMatchObject({ ok: false, reason: 'bundled' });
-    expect(await library.remove('nope')).toMatchObject({ ok: false, reason: 'not-found' });
-    expect(await library.remove('../scenarios')).toMatchObject({ ok: false, reason: 'not-found', message: expect.stringContaining('Invalid pack id') });
+    expect(await library.remove('minimal-screening')).toMatchObject({ ok: false, error: { reason: 'bundled' } });
+    expect(await library.remove('nope')).toMatchObject({ ok: false, error: { reason: 'not-found' } });
+    expect(await library.remove('../scenarios')).toMatchObject({ ok: false, error: { reason: 'not-found', message: expect.stringContaining('Invalid pack id') } });
     expect(await readFile(join(bundledDir, 'minimal', 'pack.yaml'), 'utf8')).toBe(MINIMAL_YAML);
   });
 });

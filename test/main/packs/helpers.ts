@@ -67,4 +67,4 @@ export function patchZipEntry(zip: Uint8Array, name: string, patch: (view: DataV
 
 /** The issues of a load result as `file:line:col: path: message` lines (warnings too). */
 export const issueLines = (result: PackLoadResult): string[] =>
-  (result.ok ? result.value.warnings : result.issues).map((issue) => formatIssue(issue));
+  (result.ok ? result.value.warnings : result.error.issues).map((issue) => formatIssue(issue));

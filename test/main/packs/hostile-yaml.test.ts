@@ -12,7 +12,7 @@ import { minimalPackText } from '../../engine/pack/minimal-pack';
 
 const origin = { kind: 'folder', path: 'hostile' } as const;
 const load = (text: string) => loadPackFromFiles(new Map([['pack.yaml', new TextEncoder().encode(text)]]), origin);
-const lines = (result: ReturnType<typeof load>) => (result.ok ? result.value.warnings : result.issues).map(formatIssue);
+const lines = (result: ReturnType<typeof load>) => (result.ok ? result.value.warnings : result.error.issues).map(formatIssue);
 const messages = (text: string) => readYaml('f.yaml', text).issues.map(formatIssue);
 
 /** `levels` lists nested in each other as flow YAML (the outermost is level 1). */

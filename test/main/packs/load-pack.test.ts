@@ -222,7 +222,7 @@ describe('loadPackFromFiles', () => {
       ['a.yaml', new TextEncoder().encode('version: one\n')],
     ]);
     const result = loadPackFromFiles(files, { kind: 'folder', path: 'p' });
-    const files_ = (result.ok ? [] : result.issues).map((issue) => `${issue.file}:${issue.line}`);
+    const files_ = (result.ok ? [] : result.error.issues).map((issue) => `${issue.file}:${issue.line}`);
     const order = ['pack.yaml', 'z.yaml', 'a.yaml'];
     const ranks = files_.map((f) => order.indexOf(f.split(':')[0] as string));
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));

@@ -41,7 +41,7 @@ describe('the YAML loader under random input (property)', () => {
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 400 }), yamlish.map((text) => encoder.encode(text))), (bytes) => {
         const result = load(bytes);
         expect(result.ok).toBe(false);
-        if (!result.ok) for (const issue of result.issues) expectLocated(issue);
+        if (!result.ok) for (const issue of result.error.issues) expectLocated(issue);
       }),
       { numRuns: 1500, seed: 42 },
     );
@@ -58,7 +58,7 @@ describe('the YAML loader under random input (property)', () => {
         let text = TEXT;
         for (const { at, remove, insert } of edits) text = text.slice(0, at) + insert + text.slice(at + remove);
         const result = load(encoder.encode(text));
-        const issues = result.ok ? result.value.warnings : result.issues;
+        const issues = result.ok ? result.value.warnings : result.error.issues;
         const maxLine = text.split('\n').length + 1;
         for (const issue of issues) expectLocated(issue, Math.max(maxLine, LINES));
       }),
@@ -76,7 +76,7 @@ describe('the YAML loader under random input (property)', () => {
         for (const issue of result.issues) expectLocated(issue);
         if (result.files) {
           const loaded = loadPackFromFiles(result.files, { kind: 'zip', path: 'fuzz.zip' });
-          for (const issue of loaded.ok ? loaded.value.warnings : loaded.issues) expectLocated(issue);
+          for (const issue of loaded.ok ? loaded.value.warnings : loaded.error.issues) expectLocated(issue);
         }
       }),
       { numRuns: 400, seed: 99 },

@@ -76,7 +76,7 @@ describe('loading on the worker', () => {
     const impatient = createWorkerLoader({ timeoutMs: 1 });
     try {
       const result = await impatient.load(join(PACK_FIXTURES, 'minimal'));
-      expect(result).toMatchObject({ ok: false, issues: [{ file: 'minimal', message: expect.stringMatching(/^took longer than 0 s to load, so it was stopped/) }] });
+      expect(result).toMatchObject({ ok: false, error: { issues: [{ file: 'minimal', message: expect.stringMatching(/^took longer than 0 s to load, so it was stopped/) }] } });
     } finally {
       await impatient.close();
     }
@@ -91,9 +91,9 @@ describe('loading on the worker', () => {
     const broken = createWorkerLoader({ script: pathToFileURL(dying) });
     expect(await broken.load(join(PACK_FIXTURES, 'minimal'))).toMatchObject({
       ok: false,
-      issues: [{ message: 'could not be loaded: the loader stopped unexpectedly; try again' }],
+      error: { issues: [{ message: 'could not be loaded: the loader stopped unexpectedly; try again' }] },
     });
     await broken.close();
-    expect(await broken.load(join(PACK_FIXTURES, 'minimal'))).toMatchObject({ ok: false, issues: [{ message: 'could not be loaded: the app is closing' }] });
+    expect(await broken.load(join(PACK_FIXTURES, 'minimal'))).toMatchObject({ ok: false, error: { issues: [{ message: 'could not be loaded: the app is closing' }] } });
   });
 });

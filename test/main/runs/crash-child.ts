@@ -89,7 +89,7 @@ await call('openRun', runId);
 
 async function submit(by: string, command: Command): Promise<void> {
   const result = await call<SubmitResult>('submitCommand', runId, { by, command });
-  if (result.ok && result.saved) acked(result.entries);
+  if (result.ok && result.value.saved) acked(result.value.entries);
 }
 
 await submit('facilitator', { type: 'role.assign', role: 'incident-lead', participant: 'Ana' });

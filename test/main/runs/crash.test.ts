@@ -139,8 +139,8 @@ async function checkAfterRestart(trial: Trial): Promise<{ lost: number; entries:
     expect(view.entries.map((e) => e.seq)).toEqual(view.entries.map((_, i) => i + 1));
     // The run goes on after the crash: the next entry follows the last one on disk.
     const next = await call<SubmitResult>('submitCommand', row.runId, { by: 'facilitator', command: { type: 'note.add', text: 'after the crash' } });
-    expect(next).toMatchObject({ ok: true, saved: true });
-    expect(next.ok && next.entries.at(-1)?.seq).toBeGreaterThan(view.entries.length);
+    expect(next).toMatchObject({ ok: true, value: { saved: true } });
+    expect(next.ok && next.value.entries.at(-1)?.seq).toBeGreaterThan(view.entries.length);
     return { lost, entries: view.entries.length };
   } finally {
     await services.dispose();

@@ -68,14 +68,14 @@ it('keeps a run going when the disk fills up, and saves every entry once space i
     texts.push(text);
     return ctx.manager.submit(runId, { by: 'facilitator', command: { type: 'note.add', text } });
   };
-  expect(await note('before the disk filled up')).toMatchObject({ ok: true, saved: true });
+  expect(await note('before the disk filled up')).toMatchObject({ ok: true, value: { saved: true } });
 
   await fill(join(mount, 'filler'));
   let refused = 0;
   for (let i = 0; i < 400 && refused < 3; i++) {
     const result = await note(`${i}: ${'a note to fill the disk '.repeat(7).trim()}`);
-    if (!result.ok) throw new Error(result.rejection.message);
-    if (result.ok && !result.saved) refused += 1;
+    if (!result.ok) throw new Error(result.error.message);
+    if (result.ok && !result.value.saved) refused += 1;
   }
   expect(refused).toBe(3);
   expect(rec.events.find((e) => e.type === 'persistence')).toMatchObject({ persistence: { ok: false, reason: 'The disk is full (ENOSPC)', retrying: true } });
@@ -83,7 +83,7 @@ it('keeps a run going when the disk fills up, and saves every entry once space i
   expect(!refusedClose.ok && refusedClose.error.code).toBe('io');
 
   await rm(join(mount, 'filler'));
-  expect(await note('after space was freed')).toMatchObject({ ok: true, saved: true });
+  expect(await note('after space was freed')).toMatchObject({ ok: true, value: { saved: true } });
   const parsed = parseLog(await readFile(join(mount, 'runs', runId, 'log.jsonl')));
   if (!parsed.ok) throw new Error(parsed.reason);
   expect(parsed.repaired).toBeUndefined();

@@ -90,7 +90,7 @@ async function powerCuts(seed: number, cuts: number, options: { readonly skipSyn
       });
       await drive(random, fs, time, (by, command) =>
         manager.submit(id, { by, command }).then((result) => {
-          if (result.ok && result.saved) record(result.entries);
+          if (result.ok && result.value.saved) record(result.value.entries);
         }),
       );
       const cachedBytes = fs.cached(`${dir}/runs/${id}/log.jsonl`)?.length ?? 0;

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replay } from '../../../src/engine/index';
+import { replay, stateReached } from '../../../src/engine/index';
 import { createRunStore, type RunStore } from '../../../src/main/runs/run-store';
 import { encodeEntries } from '../../../src/main/runs/log-codec';
 import type { RunSummary } from '../../../src/shared/runs';
@@ -50,7 +50,7 @@ describe('run folders', () => {
     expect(loaded.value.log).toEqual(log);
     expect(loaded.value.repaired).toBeUndefined();
     expect(loaded.value.damage).toBeUndefined();
-    expect(loaded.value.state).toEqual(replay(snapshot.pack, header, log).state);
+    expect(loaded.value.state).toEqual(stateReached(replay(snapshot.pack, header, log)));
     expect(loaded.value.logIdentity.ino).toBe((await stat(logPath('run-a'))).ino);
   });
 
@@ -287,7 +287,7 @@ describe('history', () => {
     const rows = await store.list();
     expect(rows.map((r) => r.runId)).toEqual(['newer', 'older']);
     const expectedScore = testDeps.score(snapshot.pack, older, ended);
-    const endState = replay(snapshot.pack, older, ended).state;
+    const endState = stateReached(replay(snapshot.pack, older, ended));
     expect(row(rows, 'older')).toEqual({
       ok: true,
       runId: 'older',

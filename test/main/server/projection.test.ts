@@ -128,8 +128,8 @@ describe('projectSnapshot', () => {
           const others = projected.map((p, i) => applyCommand(p, views[i]!, entry));
           for (const other of others) expect(other.ok).toBe(result.ok);
           if (!result.ok) continue;
-          full = result.state;
-          views = others.map((o) => (o.ok ? o.state : full));
+          full = result.value.state;
+          views = others.map((o) => (o.ok ? o.value.state : full));
           for (const view of views) expect(comparable(view)).toBe(comparable(full));
         }
       }),

@@ -206,7 +206,7 @@ describe('messages', () => {
       client.send(JSON.stringify({ t: 'req', id: 7, channel: 'openRun', args: 'no', extra: 1 }));
       expect(await client.call('noSuchChannel')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
       expect(await client.call('submitCommand', '../../etc', { by: 'technical-lead', command: { type: 'move.make', move: 'suspend-model' } })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-      expect(await client.call('submitCommand', app.runId, { by: 'technical-lead', command: { type: 'move.make', move: 'suspend-model', evil: true } })).toMatchObject({ ok: true, value: { ok: false, rejection: { code: 'invalid-command' } } });
+      expect(await client.call('submitCommand', app.runId, { by: 'technical-lead', command: { type: 'move.make', move: 'suspend-model', evil: true } })).toMatchObject({ ok: true, value: { ok: false, error: { code: 'invalid-command' } } });
       expect(await client.call('castVote', app.runId, 'BAD ID', ['a'])).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     });
     const answers = client.frames.map((f) => JSON.parse(f) as { t: string; id?: unknown });

@@ -45,7 +45,7 @@ it('opens read-only with the valid entries and the damage, and refuses every com
   expect(ctx.time.activeTimers()).toBe(0);
 
   const refused = await ctx.manager.submit(runId, { by: 'facilitator', command: { type: 'note.add', text: 'more' } });
-  expect(refused).toEqual({ ok: false, rejection: { code: 'not-allowed', message: expect.stringMatching(/^This run is read-only: log\.jsonl is damaged at line 4/) } });
+  expect(refused).toEqual({ ok: false, error: { code: 'not-allowed', message: expect.stringMatching(/^This run is read-only: log\.jsonl is damaged at line 4/) } });
   await ctx.time.run(5_000);
   expect(await ctx.manager.close(runId)).toEqual({ ok: true, value: undefined });
   expect(await readFile(logPath)).toEqual(before);

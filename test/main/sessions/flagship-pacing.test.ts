@@ -45,8 +45,8 @@ describe('the flagship at the default speed with quiet periods skipped', () => {
     const acts: { at: number; entry: LogEntry }[] = [];
     for (const entry of reference.log) {
       const result = applyCommand(pack, replayed, entry);
-      if (!result.ok) throw new Error(result.rejection.message);
-      replayed = result.state;
+      if (!result.ok) throw new Error(result.error.message);
+      replayed = result.value.state;
       if (entry.command.type !== 'clock.advance' && entry.command.type !== 'run.end') acts.push({ at: replayed.clock.now, entry });
     }
     let lastAct = -Infinity;
@@ -81,13 +81,13 @@ describe('the flagship at the default speed with quiet periods skipped', () => {
     let skips = 0;
     for (const entry of view.value.entries) {
       const result = applyCommand(pack, state, entry);
-      if (!result.ok) throw new Error(result.rejection.message);
+      if (!result.ok) throw new Error(result.error.message);
       if (entry.command.type === 'clock.jumpToNext') {
         expect(entry.by).toBe('system');
-        for (const fact of result.facts) expect(fact.at).toBe(result.state.clock.now);
+        for (const fact of result.value.facts) expect(fact.at).toBe(result.value.state.clock.now);
         skips += 1;
       }
-      state = result.state;
+      state = result.value.state;
     }
     expect(skips).toBeGreaterThan(5);
     await manager.closeAll();

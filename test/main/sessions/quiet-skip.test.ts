@@ -72,7 +72,7 @@ describe('a live session that skips quiet periods', () => {
     const runId = created.value.header.runId;
     const submit = async (by: 'facilitator' | 'incident-lead', command: Parameters<typeof ctx.manager.submit>[1]['command']) => {
       const result = await ctx.manager.submit(runId, { by, command });
-      if (!result.ok) throw new Error(result.rejection.message);
+      if (!result.ok) throw new Error(result.error.message);
     };
     await submit('facilitator', { type: 'run.start' });
     // The minimal pack runs an hour a second; one minute a second makes the 20 s grace 20 scenario minutes.
@@ -86,12 +86,12 @@ describe('a live session that skips quiet periods', () => {
     const jumps: { at: number; by: string }[] = [];
     for (const entry of log) {
       const result = applyCommand(pack, state, entry);
-      if (!result.ok) throw new Error(result.rejection.message);
+      if (!result.ok) throw new Error(result.error.message);
       if (entry.command.type === 'clock.jumpToNext') {
-        for (const fact of result.facts) expect(fact.at).toBe(result.state.clock.now);
-        jumps.push({ at: result.state.clock.now, by: entry.by });
+        for (const fact of result.value.facts) expect(fact.at).toBe(result.value.state.clock.now);
+        jumps.push({ at: result.value.state.clock.now, by: entry.by });
       }
-      state = result.state;
+      state = result.value.state;
     }
     return jumps;
   }

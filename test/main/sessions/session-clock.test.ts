@@ -79,8 +79,8 @@ describe('the session clock', () => {
     ctx.manager.subscribe(runId, rec.listener);
     const submit = async (by: string, command: Command) => {
       const result = await ctx.manager.submit(runId, { by, command });
-      if (!result.ok) throw new Error(result.rejection.message);
-      return result.entries;
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.entries;
     };
     await submit('facilitator', { type: 'run.start' });
     await submit('facilitator', { type: 'clock.setCompression', compression });

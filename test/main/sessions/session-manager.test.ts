@@ -63,9 +63,9 @@ describe('submitting commands', () => {
     });
     expect(sub.ok).toBe(true);
     const result = await ctx.manager.submit(header.runId, { by: 'facilitator', command: { type: 'role.assign', role: 'incident-lead', participant: 'Ana' } });
-    expect(result).toEqual({ ok: true, saved: true, entries: [{ seq: 1, by: 'facilitator', command: { type: 'role.assign', role: 'incident-lead', participant: 'Ana' }, wall: '2027-05-06T10:00:00.000Z' }] });
+    expect(result).toEqual({ ok: true, value: { saved: true, entries: [{ seq: 1, by: 'facilitator', command: { type: 'role.assign', role: 'incident-lead', participant: 'Ana' }, wall: '2027-05-06T10:00:00.000Z' }] } });
     expect(seenOnDisk).toEqual([1]);
-    expect(storedLog(header.runId)).toEqual(result.ok ? result.entries : []);
+    expect(storedLog(header.runId)).toEqual(result.ok ? result.value.entries : []);
   });
 
   it('writes nothing for a rejected command', async () => {
@@ -77,7 +77,7 @@ describe('submitting commands', () => {
     const rec = recorder();
     ctx.manager.subscribe(header.runId, rec.listener);
     const result = await ctx.manager.submit(header.runId, { by: 'incident-lead', command: { type: 'move.make', move: 'no-such-move' } });
-    expect(result).toMatchObject({ ok: false, rejection: { code: 'unknown-id' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-id' } });
     expect(await readFile(logFile(header.runId))).toEqual(before);
     expect(rec.events).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('submitting commands', () => {
   it.each([
     ['an unknown actor', { by: 'ceo', command: { type: 'run.start' } }, /^by:/],
     ['the reserved system actor', { by: 'system', command: { type: 'run.start' } }, /reserved/],
-    ['an unknown command', { by: 'facilitator', command: { type: 'launch' } }, /^command:/],
+    ['an unknown command', { by: 'facilitator', command: { type: 'launch' } }, /^command\.type:/],
     ['an extra field', { by: 'facilitator', command: { type: 'run.start', force: true } }, /^command:/],
     ['no command at all', { by: 'facilitator' }, /^command:/],
     ['not an object', null, /^by:/],
@@ -93,14 +93,14 @@ describe('submitting commands', () => {
     const ctx = makeManager(dir);
     const { header } = await created(ctx);
     const result = await ctx.manager.submit(header.runId, request as never);
-    expect(result).toMatchObject({ ok: false, rejection: { code: 'invalid-command', message: expect.stringMatching(message) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-command', message: expect.stringMatching(message) } });
     expect((await stat(logFile(header.runId))).size).toBe(0);
   });
 
   it('refuses commands for a run that is not open', async () => {
     const ctx = makeManager(dir);
     const result = await ctx.manager.submit('20270101T000000Z-deadbeef', { by: 'facilitator', command: { type: 'run.start' } });
-    expect(result).toMatchObject({ ok: false, rejection: { code: 'not-allowed' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     expect((await ctx.manager.submit('../../etc', { by: 'facilitator', command: { type: 'run.start' } })).ok).toBe(false);
   });
 });

@@ -13,7 +13,7 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replay } from '../../../src/engine/index';
+import { replay, stateReached } from '../../../src/engine/index';
 import { parseLog } from '../../../src/main/runs/log-codec';
 import { createRunStore } from '../../../src/main/runs/run-store';
 import { pageCacheFs } from '../runs/helpers/page-cache-fs';
@@ -48,9 +48,9 @@ describe('a disk that refuses writes', () => {
     const fs = pageCacheFs({ backing: 'real' });
     const ctx = makeManager(dir, { logFs: fs });
     const run = await openRun(ctx);
-    expect(await run.note('saved')).toMatchObject({ ok: true, saved: true });
+    expect(await run.note('saved')).toMatchObject({ ok: true, value: { saved: true } });
     fs.fail({ op: 'write', code: 'ENOSPC', partial: 0.4 });
-    expect(await run.note('held')).toMatchObject({ ok: true, saved: false });
+    expect(await run.note('held')).toMatchObject({ ok: true, value: { saved: false } });
     expect(run.rec.events.find((e) => e.type === 'persistence')).toEqual({
       type: 'persistence',
       runId: run.runId,
@@ -65,7 +65,7 @@ describe('a disk that refuses writes', () => {
     expect(texts(JSON.parse(await readFile(exportPath, 'utf8')).log)).toEqual(['saved', 'held']);
 
     // The disk is back: the next command writes the backlog in order (the short write cut off) and clears the warning.
-    expect(await run.note('after')).toMatchObject({ ok: true, saved: true });
+    expect(await run.note('after')).toMatchObject({ ok: true, value: { saved: true } });
     expect(run.rec.events.filter((e) => e.type === 'persistence').at(-1)).toEqual({ type: 'persistence', runId: run.runId, persistence: { ok: true } });
     expect(texts(await storedLog(run.logPath))).toEqual(['saved', 'held', 'after']);
   });
@@ -76,7 +76,7 @@ describe('a disk that refuses writes', () => {
     const run = await openRun(ctx);
     await run.note('saved');
     for (let i = 0; i < 3; i++) fs.fail({ op: 'write', code: 'ENOSPC', partial: 0.5 });
-    expect(await run.note('held')).toMatchObject({ ok: true, saved: false });
+    expect(await run.note('held')).toMatchObject({ ok: true, value: { saved: false } });
     const refused = await ctx.manager.close(run.runId);
     expect(!refused.ok && refused.error).toMatchObject({ code: 'io', message: expect.stringContaining('1 entries of run') });
     expect(ctx.manager.isLive(run.runId)).toBe(true);
@@ -102,7 +102,7 @@ describe('a disk that refuses writes', () => {
     const ctx = makeManager(dir);
     const run = await openRun(ctx);
     await chmod(run.logPath, 0o444);
-    expect(await run.note('x')).toMatchObject({ ok: true, saved: false });
+    expect(await run.note('x')).toMatchObject({ ok: true, value: { saved: false } });
     expect(run.rec.events.find((e) => e.type === 'persistence')).toMatchObject({ persistence: { ok: false, reason: expect.stringContaining('EACCES') } });
   });
 });
@@ -111,16 +111,16 @@ describe('a live run whose folder or log is taken away', () => {
   it('notices its folder was deleted, stops saving for good, and can still be exported from memory', async () => {
     const ctx = makeManager(dir);
     const run = await openRun(ctx);
-    expect(await run.note('one')).toMatchObject({ saved: true });
+    expect(await run.note('one')).toMatchObject({ ok: true, value: { saved: true } });
     await rm(run.runDir, { recursive: true });
-    expect(await run.note('two')).toMatchObject({ ok: true, saved: false });
+    expect(await run.note('two')).toMatchObject({ ok: true, value: { saved: false } });
     expect(run.rec.events.filter((e) => e.type === 'persistence').at(-1)).toMatchObject({
       persistence: { ok: false, reason: expect.stringContaining('disappeared'), unsaved: 1, retrying: false },
     });
     // A folder of the same name coming back changes nothing: that is not this run's log any more.
     await mkdir(run.runDir, { recursive: true });
     await writeFile(run.logPath, '');
-    expect(await run.note('three')).toMatchObject({ ok: true, saved: false });
+    expect(await run.note('three')).toMatchObject({ ok: true, value: { saved: false } });
     expect(await readFile(run.logPath, 'utf8')).toBe('');
     const exportPath = join(dir, 'rescue.vaimrun.json');
     expect(await ctx.manager.exportRunFromMemory(run.runId, exportPath)).toEqual({ ok: true, value: undefined });
@@ -134,7 +134,7 @@ describe('a live run whose folder or log is taken away', () => {
     const other = join(run.runDir, 'other.jsonl');
     await writeFile(other, '');
     await rename(other, run.logPath);
-    expect(await run.note('two')).toMatchObject({ ok: true, saved: false });
+    expect(await run.note('two')).toMatchObject({ ok: true, value: { saved: false } });
     expect(ctx.manager.subscribe(run.runId, () => {})).toMatchObject({ ok: true, value: { persistence: { ok: false, reason: expect.stringContaining('replaced'), retrying: false } } });
     expect(await readFile(run.logPath, 'utf8')).toBe('');
   });
@@ -145,7 +145,7 @@ describe('a live run whose folder or log is taken away', () => {
     await run.note('one');
     await rm(run.logPath);
     await mkdir(run.logPath);
-    expect(await run.note('two')).toMatchObject({ ok: true, saved: false });
+    expect(await run.note('two')).toMatchObject({ ok: true, value: { saved: false } });
     expect(ctx.manager.subscribe(run.runId, () => {})).toMatchObject({ value: { persistence: { ok: false, retrying: false } } });
   });
 });
@@ -187,7 +187,7 @@ describe('export and import', () => {
 
     const stored = await other.store.load(runId);
     if (!stored.ok) throw new Error(stored.error.message);
-    expect(replay(stored.value.pack, stored.value.header, stored.value.log).state).toEqual(state);
+    expect(stateReached(replay(stored.value.pack, stored.value.header, stored.value.log))).toEqual(state);
     expect(testDeps.score(stored.value.pack, stored.value.header, stored.value.log)).toEqual(original?.ok && original.score);
   });
 

@@ -8,7 +8,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replay, type LogEntry } from '../../../src/engine/index';
+import { replay, stateReached, type LogEntry } from '../../../src/engine/index';
 import { headlessPlatform } from '../../../src/main/platform/platform';
 import { createServices, type Services } from '../../../src/main/services';
 import type { SessionView, SubmitResult } from '../../../src/shared/runs';
@@ -57,7 +57,7 @@ describe('time pressure chosen at setup', () => {
     const view = await call<SessionView>(services, 'openRun', runId);
     expect(view.header.compression).toBe(120);
     const started = await call<SubmitResult>(services, 'submitCommand', runId, { by: 'incident-lead', command: { type: 'run.start' } });
-    expect(started.ok && started.entries.map((e) => [e.by, e.command])).toEqual([
+    expect(started.ok && started.value.entries.map((e) => [e.by, e.command])).toEqual([
       ['incident-lead', { type: 'run.start' }],
       ['incident-lead', { type: 'clock.setCompression', compression: 120 }],
     ]);
@@ -69,7 +69,7 @@ describe('time pressure chosen at setup', () => {
     const resumed = await call<SessionView>(restarted, 'openRun', runId);
     expect(compressionOf(resumed.entries)).toEqual([['incident-lead', { type: 'clock.setCompression', compression: 120 }]]);
     expect(restarted.sessions.state(runId)).toEqual(live);
-    expect(replay(resumed.pack.pack, resumed.header, resumed.entries).state).toEqual(live);
+    expect(stateReached(replay(resumed.pack.pack, resumed.header, resumed.entries))).toEqual(live);
   });
 
   it('survives a restart before the run starts (the header keeps it)', async () => {
@@ -88,7 +88,7 @@ describe('time pressure chosen at setup', () => {
     const view = await call<SessionView>(services, 'openRun', runId);
     expect(view.header).not.toHaveProperty('compression');
     const started = await call<SubmitResult>(services, 'submitCommand', runId, { by: 'facilitator', command: { type: 'run.start' } });
-    expect(started.ok && started.entries.map((e) => e.command.type)).toEqual(['run.start']);
+    expect(started.ok && started.value.entries.map((e) => e.command.type)).toEqual(['run.start']);
   });
 
   it.each([0, -5, 20_000, Number.NaN])('refuses the speed %s with the same rule over IPC and in the session manager', async (compression) => {

@@ -34,7 +34,7 @@ async function runWithUnsaved() {
   await note('saved');
   // The disk stays full for the next hundred writes.
   for (let i = 0; i < 100; i++) fs.fail({ op: 'write', code: 'ENOSPC', partial: 0.5 });
-  expect(await note('held')).toMatchObject({ saved: false });
+  expect(await note('held')).toMatchObject({ ok: true, value: { saved: false } });
   const logPath = join(dir, 'runs', runId, 'log.jsonl');
   const stored = async () => {
     const parsed = parseLog(await readFile(logPath));

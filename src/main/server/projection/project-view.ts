@@ -2,6 +2,7 @@
  * Session views and run events as an audience receives them: the one place
  * that decides what of a run crosses the wire to a presenter or participant.
  */
+import { ok } from '../../../engine';
 import type { RoomStatus } from '../../../shared/room';
 import type { SessionEvent, SessionView, SubmitResult } from '../../../shared/runs';
 import type { Audience } from './audience';
@@ -21,7 +22,7 @@ export function projectRunEvent(event: SessionEvent, audience: Audience): Sessio
 
 /** Projects the answer to a submitted command (the entries it appended). */
 export function projectSubmitResult(result: SubmitResult, audience: Audience): SubmitResult {
-  return result.ok ? { ...result, entries: projectEntries(result.entries, audience) } : result;
+  return result.ok ? ok({ ...result.value, entries: projectEntries(result.value.entries, audience) }) : result;
 }
 
 /** The room as the presenter shows it: how to join (code, address, QR code), not who joined or how they voted. */

@@ -4,8 +4,8 @@
  * (the team's moves, decisions, classifications) and never the facilitator's
  * (clock, release, ad-hoc injects, notes, role assignment, ending the run).
  */
-import { type Actor, actorSchema, type Command, commandSchema, type CommandType, type Pack, ROLE_TITLES, type RoleId } from '../../../engine';
-import type { SubmitRequest } from '../../../shared/runs';
+import type { Actor, Command, CommandType, Pack, RoleId } from '../../../engine';
+import { ROLE_TITLES } from '../../../engine';
 
 /** The commands a participant may submit, as their role. */
 export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['move.make', 'decision.answer', 'severity.classify', 'r3ai.classify']);
@@ -24,14 +24,4 @@ export function participantRefusal(pack: Pack, role: RoleId | null, by: Actor, c
   return undefined;
 }
 
-export type ParsedCommand = { ok: true; by: Actor; command: Command } | { ok: false; message: string };
 
-/** Reads a participant's request with the engine's own schemas (the session checks them again). */
-export function parseParticipantCommand(request: SubmitRequest): ParsedCommand {
-  const by = actorSchema.safeParse(request.by);
-  if (!by.success) return { ok: false, message: `by: ${by.error.issues[0]?.message ?? 'invalid'}` };
-  const command = commandSchema.safeParse(request.command);
-  if (command.success) return { ok: true, by: by.data, command: command.data };
-  const issue = command.error.issues[0];
-  return { ok: false, message: `command${issue && issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` };
-}

@@ -8,14 +8,14 @@
  * `role.assign` so the debrief names who held it.
  */
 import { encode } from 'uqr';
-import { decisionOptionIds, ROLE_IDS, ROLE_TITLES, type Command, type Pack, type RoleId } from '../../../engine';
+import { decisionOptionIds, err, parseSubmission, ROLE_IDS, ROLE_TITLES, type Command, type Pack, type RoleId } from '../../../engine';
 import type { EventName, IpcEvents } from '../../../shared/ipc';
 import { ROOM_LIMITS, type DecisionVotes, type JoinRequest, type JoinResult, type ParticipantSelf, type RoomOptions, type RoomParticipant, type RoomStatus, type RoomTls } from '../../../shared/room';
 import type { SubmitRequest, SubmitResult } from '../../../shared/runs';
 import { IpcFailure } from '../../ipc/dispatcher';
 import type { SessionManager } from '../../sessions/session-manager';
 import { createBucket, createKeyedBuckets, type RateLimit } from '../rate-limit';
-import { parseParticipantCommand, participantRefusal } from './authority';
+import { participantRefusal } from './authority';
 import { codeMatches, newRoomCode, newToken, tokenDigest } from './room-code';
 
 /** The LAN side of the room: started when a room opens, stopped when it closes. */
@@ -301,13 +301,14 @@ export function createRoomService(options: RoomServiceOptions) {
     submit: async (participantId: string, runId: string, request: SubmitRequest): Promise<SubmitResult> => {
       const { current, participant } = participantById(participantId);
       if (runId !== current.runId) throw new IpcFailure('forbidden', 'You can only take part in the run you joined.');
-      const parsed = parseParticipantCommand(request);
-      if (!parsed.ok) return { ok: false, rejection: { code: 'invalid-command', message: parsed.message } };
-      const refusal = participantRefusal(current.pack, participant.role, parsed.by, parsed.command);
+      const parsed = parseSubmission(request);
+      if (!parsed.ok) return err({ code: 'invalid-command', message: parsed.error });
+      const { by, command } = parsed.value;
+      const refusal = participantRefusal(current.pack, participant.role, by, command);
       if (refusal) throw new IpcFailure('forbidden', refusal);
       // Refusals are bounded by the socket's message limit; what reaches the session is bounded here.
       if (!participant.commandBucket.take()) throw new IpcFailure('rate-limited', 'Too many commands at once: wait a moment.');
-      const result = await sessions.submit(runId, { by: parsed.by, command: parsed.command });
+      const result = await sessions.submit(runId, { by, command });
       if (result.ok) {
         participant.commands += 1;
         options.publish('roomStatus', status(runId));

@@ -24,8 +24,8 @@ const owners = (move: Move): readonly RoleId[] => (typeof move.owner === 'string
 function needsOf(run: ActiveRun, move: Move, by: Actor): string | undefined {
   if (run.state.phase !== 'running') return undefined;
   const result = applyCommand(run.pack, run.state, { by, command: { type: 'move.make', move: move.id } });
-  if (result.ok || result.rejection.code !== 'precondition-failed') return undefined;
-  return move.requiresText ?? (move.requires ? describeCondition(run.pack, move.requires) : result.rejection.message);
+  if (result.ok || result.error.code !== 'precondition-failed') return undefined;
+  return move.requiresText ?? (move.requires ? describeCondition(run.pack, move.requires) : result.error.message);
 }
 
 export function MovesPalette() {

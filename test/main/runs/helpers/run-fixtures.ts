@@ -71,7 +71,7 @@ export function testSnapshot(): PackSnapshot {
   if (!cachedSnapshot) {
     const pack = minimalPack();
     const loaded = loadPackSnapshot({ pack, attachments: {} });
-    if (!loaded.ok) throw new Error(`fixture snapshot invalid: ${JSON.stringify(loaded.issues)}`);
+    if (!loaded.ok) throw new Error(`fixture snapshot invalid: ${JSON.stringify(loaded.error.issues)}`);
     cachedSnapshot = { pack: loaded.value.pack, attachments: loaded.value.attachments, hash: loaded.value.hash };
   }
   return cachedSnapshot;
