@@ -3,6 +3,8 @@
  * `vaim play` command, a pack's reference timeline, tests). Playing a script
  * produces an ordinary header + log, so its result replays like any run.
  */
+import { derivedRunId } from './run-id';
+import type { RunId } from './types';
 import { z } from 'zod';
 import { applyToDraft } from './apply-command';
 import { type Actor, actorSchema, type Command, commandSchema } from './command-schema';
@@ -83,7 +85,7 @@ export type PlayResult = {
 /** Options of `playScript`. Header fields default to fixed values so output is reproducible. */
 export type PlayOptions = {
   readonly seed: number;
-  readonly runId?: string;
+  readonly runId?: RunId;
   readonly packHash?: string;
   readonly mode?: RunMode;
   readonly createdAt?: string;
@@ -105,7 +107,7 @@ export type PlayOptions = {
  */
 export function playScript(pack: Pack, script: Script, options: PlayOptions): PlayResult {
   const header: RunHeader = {
-    runId: options.runId ?? `script-${pack.id}`,
+    runId: options.runId ?? derivedRunId('script', pack.id),
     engineVersion: ENGINE_VERSION,
     packId: pack.id,
     packVersion: pack.version,

@@ -7,6 +7,15 @@ import type { Result } from './result';
 import type { Actor, Command } from './command-schema';
 import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
 
+declare const runIdBrand: unique symbol;
+
+/**
+ * A run's id (`^[A-Za-z0-9_-]{1,64}$`): made by main, or checked where it
+ * comes in (IPC, files, the address bar), so it is safe in a file path. A
+ * plain string is not one until it has been checked.
+ */
+export type RunId = string & { readonly [runIdBrand]: 'RunId' };
+
 /** Scenario minutes since the run started (whole minutes). */
 export type SimMinutes = number;
 
@@ -30,7 +39,7 @@ export type RunMode = 'solo' | 'facilitated';
  * engine never reads it).
  */
 export type RunHeader = {
-  readonly runId: string;
+  readonly runId: RunId;
   readonly engineVersion: number;
   readonly packId: string;
   readonly packVersion: string;

@@ -4,6 +4,7 @@
  * whose arguments main validates at runtime (src/main/ipc/validators.ts);
  * `events` are pushed from main to the renderer.
  */
+import type { RunId } from '../engine';
 import type { AppInfo, Settings } from './app';
 import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
@@ -36,37 +37,37 @@ export type IpcContract = {
   removePack: { args: [packId: string]; result: PackRemoveResult };
   // Runs and history
   listRuns: { args: []; result: readonly RunSummary[] };
-  createRun: { args: [request: CreateRunRequest]; result: { readonly runId: string } };
+  createRun: { args: [request: CreateRunRequest]; result: { readonly runId: RunId } };
   /** Opens (or resumes) a run in a live session; its events then reach every view as `runEvent`. */
-  openRun: { args: [runId: string]; result: SessionView };
+  openRun: { args: [runId: RunId]; result: SessionView };
   /**
    * Closes a live session (the run stays on disk and can be resumed). Refused
    * while entries are unsaved (after one more try to save them), unless
    * `discardUnsaved` — the person chose to.
    */
-  closeRun: { args: [runId: string, options?: { readonly discardUnsaved?: boolean }]; result: null };
-  submitCommand: { args: [runId: string, request: SubmitRequest]; result: SubmitResult };
-  deleteRun: { args: [runId: string]; result: null };
+  closeRun: { args: [runId: RunId, options?: { readonly discardUnsaved?: boolean }]; result: null };
+  submitCommand: { args: [runId: RunId, request: SubmitRequest]; result: SubmitResult };
+  deleteRun: { args: [runId: RunId]; result: null };
   /** Saves the run as one portable file (a save dialog); the path, or null when cancelled. */
-  exportRun: { args: [runId: string]; result: string | null };
+  exportRun: { args: [runId: RunId]; result: string | null };
   /** Imports a run file chosen in an open dialog; null when cancelled. */
   importRun: { args: []; result: ImportedRun | null };
   /** Saves the after-action report (a save dialog); the path, or null when cancelled. */
   /** `audience`: the facilitator's copy (with the pack's facilitator notes) or the participants' (none). */
-  exportReport: { args: [runId: string, format: ReportFormat, audience?: ReportAudience]; result: string | null };
+  exportReport: { args: [runId: RunId, format: ReportFormat, audience?: ReportAudience]; result: string | null };
   /** Opens the presenter window (projector view without the answer key) on a run. */
-  openPresenter: { args: [runId: string]; result: null };
+  openPresenter: { args: [runId: RunId]; result: null };
   // The room (facilitator side): participants on their own devices
   /** Opens a facilitated run to the room: listens on the LAN too, with a fresh join code. */
-  openRoom: { args: [runId: string, options: RoomOptions]; result: RoomStatus };
+  openRoom: { args: [runId: RunId, options: RoomOptions]; result: RoomStatus };
   /** Closes the room: LAN access stops and every participant is disconnected. */
-  closeRoom: { args: [runId: string]; result: RoomStatus };
-  getRoom: { args: [runId: string]; result: RoomStatus };
+  closeRoom: { args: [runId: RunId]; result: RoomStatus };
+  getRoom: { args: [runId: RunId]; result: RoomStatus };
   /** Gives a participant a command role (null takes it away). */
-  assignRoomRole: { args: [runId: string, participantId: string, role: RoleId | null]; result: RoomStatus };
-  removeParticipant: { args: [runId: string, participantId: string]; result: RoomStatus };
+  assignRoomRole: { args: [runId: RunId, participantId: string, role: RoleId | null]; result: RoomStatus };
+  removeParticipant: { args: [runId: RunId, participantId: string]; result: RoomStatus };
   /** Lets participants and the presenter see the debrief (the reference and rationales, never the facilitator's notes). */
-  releaseDebrief: { args: [runId: string]; result: RoomStatus };
+  releaseDebrief: { args: [runId: RunId]; result: RoomStatus };
   // The room (participant side, over the room's WebSocket only)
   joinRoom: { args: [request: JoinRequest]; result: JoinResult };
   /** Rejoins with the token a join returned (after a reload or a lost connection). */
@@ -74,7 +75,7 @@ export type IpcContract = {
   /** Picks a command role, where the facilitator allows it. */
   pickRole: { args: [role: RoleId]; result: ParticipantSelf };
   /** Votes on an open decision that is asked to another role (advisory: the facilitator sees the tally). */
-  castVote: { args: [runId: string, decisionId: string, options: string[]]; result: null };
+  castVote: { args: [runId: RunId, decisionId: string, options: string[]]; result: null };
   /** The person's answer to an `unsavedPrompt` (quitting or closing the window with unsaved entries). */
   answerUnsavedPrompt: { args: [promptId: string, choice: UnsavedChoice]; result: null };
 };

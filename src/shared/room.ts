@@ -3,6 +3,7 @@
  * devices (a phone or laptop on the room's network). DTOs shared by main
  * (src/main/server/room) and the renderer's room and participant screens.
  */
+import type { RunId } from '../engine';
 import type { RoleId } from '../engine';
 
 /** Room codes: 8 characters of Crockford base32 (no I, L, O, U), 40 bits; shown as `ABCD-EFGH`. */
@@ -51,9 +52,9 @@ export type RoomTls = {
 
 /** What the facilitator's room panel shows. */
 export type RoomStatus =
-  | { readonly runId: string; readonly open: false; readonly debriefReleased: boolean }
+  | { readonly runId: RunId; readonly open: false; readonly debriefReleased: boolean }
   | {
-      readonly runId: string;
+      readonly runId: RunId;
       readonly open: true;
       readonly code: string;
       /** Join addresses, one per network interface (the first is the one the QR code holds). */
@@ -74,7 +75,7 @@ export type JoinRequest = { readonly code: string; readonly name: string; readon
 /** A participant's own standing in the room, pushed to them as `roomSelf` whenever it changes. */
 export type ParticipantSelf = {
   readonly participantId: string;
-  readonly runId: string;
+  readonly runId: RunId;
   readonly name: string;
   readonly role: RoleId | null;
   /** Roles they may pick from (empty when the facilitator assigns roles). */

@@ -2,11 +2,11 @@
  * DTOs of the run store and run sessions (src/main/runs, src/main/sessions):
  * what the main-side services return and push to the views. All plain JSON.
  */
+import type { RunId } from '../engine';
 import type { LogEntry, Pack, Rejection, Result, RunHeader, RunMode, RunState, SimMinutes } from '../engine';
 import type { LoadedPack } from './packs';
 
 /** Run ids are generated outside the engine; this pattern keeps them safe as directory names. */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The snapshot of the pack a run was recorded with (`runs/<id>/pack.json`),
@@ -71,7 +71,7 @@ export type RunScoreSummary = { readonly total: number; readonly max: number };
 export type RunSummary =
   | {
       readonly ok: true;
-      readonly runId: string;
+      readonly runId: RunId;
       readonly title?: string;
       readonly packId: string;
       readonly packTitle: string;
@@ -97,7 +97,7 @@ export type RunSummary =
     }
   | {
       readonly ok: false;
-      readonly runId: string;
+      readonly runId: RunId;
       readonly status: BrokenRunStatus;
       /** For people: what is wrong and where (file, line). */
       readonly reason: string;
@@ -131,7 +131,7 @@ export type RunResult<T> = Result<T, RunError>;
 
 /** What a view needs to follow a live run: replay `entries` over `pack` and `header`. */
 export type SessionView = {
-  readonly runId: string;
+  readonly runId: RunId;
   readonly header: RunHeader;
   readonly pack: PackSnapshot;
   readonly entries: readonly LogEntry[];
@@ -168,13 +168,13 @@ export type SubmitResult = Result<Submitted, Rejection>;
 
 /** What a session pushes to its subscribers, in order. */
 export type SessionEvent =
-  | { readonly type: 'entries'; readonly runId: string; readonly entries: readonly LogEntry[] }
-  | { readonly type: 'status'; readonly runId: string; readonly status: RunStatus }
-  | { readonly type: 'persistence'; readonly runId: string; readonly persistence: Persistence }
-  | { readonly type: 'repaired'; readonly runId: string; readonly repaired: LogRepair }
+  | { readonly type: 'entries'; readonly runId: RunId; readonly entries: readonly LogEntry[] }
+  | { readonly type: 'status'; readonly runId: RunId; readonly status: RunStatus }
+  | { readonly type: 'persistence'; readonly runId: RunId; readonly persistence: Persistence }
+  | { readonly type: 'repaired'; readonly runId: RunId; readonly repaired: LogRepair }
   /** The session clock could not advance (the engine refused); the clock stops until a command changes things. */
-  | { readonly type: 'clock-error'; readonly runId: string; readonly rejection: Rejection }
-  | { readonly type: 'closed'; readonly runId: string };
+  | { readonly type: 'clock-error'; readonly runId: RunId; readonly rejection: Rejection }
+  | { readonly type: 'closed'; readonly runId: RunId };
 
 /** What a subscriber receives at once: the log so far and the current status; live events follow. */
 export type Subscription = {
@@ -197,11 +197,11 @@ export type RunFile = {
 };
 
 /** The outcome of importing a run file. `renamed`: the run id clashed and a new one was assigned. */
-export type ImportedRun = { readonly runId: string; readonly renamed: boolean };
+export type ImportedRun = { readonly runId: RunId; readonly renamed: boolean };
 
 /** A live run whose entries are not all on the disk. */
 export type UnsavedRun = {
-  readonly runId: string;
+  readonly runId: RunId;
   /** For people: the pack title and the run's title. */
   readonly title: string;
   readonly unsaved: number;

@@ -12,6 +12,7 @@
  * scenario time: at most one advance per minute, the rest notes and
  * classifications.
  */
+import { testRunId } from '../run-ids';
 import { fileURLToPath } from 'node:url';
 import { applyCommand, createRun, playScript, replay, type LogEntry, type Pack, type RunHeader, type ScriptEntry } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
@@ -73,7 +74,7 @@ function fillerScript(pack: Pack, size: number): ScriptEntry[] {
 
 /** A valid log of exactly `size` entries (a prefix of a played script). */
 export function buildLog(pack: Pack, size: number): { header: RunHeader; log: LogEntry[] } {
-  const played = playScript(pack, fillerScript(pack, size), { seed: 1, runId: `bench-${size}` });
+  const played = playScript(pack, fillerScript(pack, size), { seed: 1, runId: testRunId(`bench-${size}`) });
   if (played.log.length < size) throw new Error(`could only build ${played.log.length} of ${size} entries`);
   return { header: played.header, log: played.log.slice(0, size) };
 }

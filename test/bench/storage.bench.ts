@@ -21,7 +21,7 @@ import { copyFile, mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEntry, RunHeader } from '../../src/engine/index';
-import { playScript } from '../../src/engine/index';
+import { derivedRunId, playScript } from '../../src/engine/index';
 import { nodeLogFs } from '../../src/main/runs/append-fs';
 import { encodeEntries } from '../../src/main/runs/log-codec';
 import { createLogWriter } from '../../src/main/runs/log-writer';
@@ -122,7 +122,7 @@ async function makeHistory(runsDir: string): Promise<void> {
   const snapshot = testSnapshot();
   const played = playScript(snapshot.pack, snapshot.pack.reference.timeline, { seed: 1, packHash: snapshot.hash });
   for (let i = 0; i < RUNS; i++) {
-    const runId = `bench-${String(i).padStart(4, '0')}`;
+    const runId = derivedRunId('bench', String(i).padStart(4, '0'));
     const header: RunHeader = { ...played.header, runId, seed: 1, createdAt: new Date(Date.UTC(2027, 0, 1) + i * 60_000).toISOString(), mode: 'facilitated', participants: ['Ana', 'Ben'] };
     const length = i % 3 === 0 ? played.log.length : 10 + (i % Math.max(1, played.log.length - 10));
     await writeRunDir(runsDir, header, snapshot, encodeEntries(played.log.slice(0, length)));

@@ -4,6 +4,7 @@
  * pause and note; tabs with the arrow keys), it has no WCAG A/AA violations,
  * and arrivals move nothing on screen.
  */
+import type { RunId } from '../../src/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './harness/axe';
 import { backendCases } from './harness/backends';
@@ -14,7 +15,7 @@ const skip = backendCases()[0]?.skip;
 
 describe.skipIf(Boolean(skip))(`the facilitator's console [browser]${skip ? ` — skipped: ${skip}` : ''}`, () => {
   let app: AppHandle;
-  let runId: string;
+  let runId: RunId;
   beforeAll(async () => {
     app = await launchApp('browser', { viewport: { width: 1366, height: 768 } });
   });

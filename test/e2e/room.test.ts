@@ -7,6 +7,7 @@
  * frame any participant or the presenter receives carries the reference,
  * the facilitator's notes or another role's private text.
  */
+import { testRunId } from '../run-ids';
 import { existsSync, readFileSync } from 'node:fs';
 import { join as pathJoin } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +83,7 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     devices.push({ name, role, context, page, frames });
     return page;
   };
-  let runId = '';
+  let runId = testRunId('not-yet');
   /** What the facilitator does from the console, through the same channel the console uses. */
   const facilitator = async (command: object) => {
     const result = await app.services!.dispatch('submitCommand', [runId, { by: 'facilitator', command }]);
@@ -100,7 +101,7 @@ describe.skipIf(Boolean(skip))(`the room: participants on their own devices [bro
     await page.getByRole('button', { name: 'Create the run and open the briefing' }).click();
     await page.getByRole('button', { name: 'Start the clock' }).click();
     await page.getByRole('button', { name: 'Pause' }).click();
-    runId = /#\/run\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
+    runId = testRunId(/#\/run\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!);
     // The room panel is a tab of the console's team column.
     await page.getByRole('tab', { name: 'Room' }).click();
     const room = page.getByRole('region', { name: 'Room' });

@@ -4,6 +4,7 @@
  * fold, the header is one compact row, nothing moves when injects arrive,
  * and axe finds no WCAG A/AA violations. Coached mode is shown and checked too.
  */
+import type { RunId } from '../../src/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './harness/axe';
 import { backendCases } from './harness/backends';
@@ -15,7 +16,7 @@ const SHOTS = `${process.cwd()}/test-results/screenshots`;
 
 describe.skipIf(Boolean(skip))(`the run screen at 1280×720, large text and high contrast [browser]${skip ? ` — skipped: ${skip}` : ''}`, () => {
   let app: AppHandle;
-  let runId: string;
+  let runId: RunId;
   beforeAll(async () => {
     app = await launchApp('browser', { viewport: { width: 1280, height: 720 } });
     const { page } = app;

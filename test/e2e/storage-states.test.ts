@@ -5,6 +5,7 @@
  * and quitting both ask what to do with the unsaved moves. Every state is
  * checked with axe and photographed (test-results/screenshots/).
  */
+import type { RunId } from '../../src/engine';
 import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe.skipIf(Boolean(skip))(`storage states people see [browser]${skip ? ` â€
     return app.services;
   };
 
-  async function startedRun(title: string): Promise<string> {
+  async function startedRun(title: string): Promise<RunId> {
     const packId = (await services().handlers.listPacks()).find((entry) => entry.ok)?.id;
     if (!packId) throw new Error('no valid bundled pack');
     const created = await services().sessions.create({ packId, mode: 'solo', participants: ['Ada'], title });

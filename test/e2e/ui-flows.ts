@@ -1,9 +1,11 @@
 /** Steps the ui specs share: preparing a run through the real UI, measuring layout shift and page scrolling. */
+import type { RunId } from '../../src/engine';
+import { testRunId } from '../run-ids';
 import type { Page } from 'playwright-core';
 import type { AppHandle } from './harness/launch-app';
 
 /** Prepares a run of the flagship through Setup and starts it from the briefing; returns its id. */
-export async function startFlagship(app: AppHandle, options: { readonly facilitated?: boolean; readonly coached?: boolean; readonly skipQuiet?: boolean } = {}): Promise<string> {
+export async function startFlagship(app: AppHandle, options: { readonly facilitated?: boolean; readonly coached?: boolean; readonly skipQuiet?: boolean } = {}): Promise<RunId> {
   const { page } = app;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /TalentLens/ }) });
@@ -28,7 +30,8 @@ export async function startFlagship(app: AppHandle, options: { readonly facilita
   await page.getByRole('button', { name: 'Create the run and open the briefing' }).click();
   await page.getByRole('button', { name: 'Start the clock' }).click();
   await page.getByRole('button', { name: 'Pause' }).click();
-  return page.evaluate(() => window.location.hash.split('/').at(-1) ?? '');
+  // The id as the address bar holds it, checked as the app checks it.
+  return testRunId(await page.evaluate(() => window.location.hash.split('/').at(-1) ?? ''));
 }
 
 /** Starts counting layout shifts that no user input caused (the CLS definition). */

@@ -3,6 +3,7 @@
  * with: a version-1 run's "Next event" jumps straight to the next scheduled
  * time (passing triggered injects), a version-2 run's stops at the first one.
  */
+import { testRunId } from '../run-ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, replay, type LogEntry, type Pack, type RunHeader } from '../../src/engine';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 
 const header = (engineVersion: number): RunHeader => ({
-  runId: 'version-test', engineVersion, packId: pack.id, packVersion: pack.version, packHash: '', seed: 1, mode: 'solo', createdAt: '2030-01-01T00:00:00.000Z', participants: [],
+  runId: testRunId('version-test'), engineVersion, packId: pack.id, packVersion: pack.version, packHash: '', seed: 1, mode: 'solo', createdAt: '2030-01-01T00:00:00.000Z', participants: [],
 });
 // A prepared organisation: its fairness monitor fires at 20m (a triggered inject), the next timed inject is the candidate's complaint.
 const log = (): LogEntry[] => [

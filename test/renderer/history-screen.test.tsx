@@ -1,4 +1,6 @@
 /** History: runs listed with status and score; delete only after confirming; damaged runs shown, not hidden. */
+import type { RunId } from '../../src/engine';
+import { testRunId } from '../run-ids';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +9,7 @@ import { setDesktopApi } from '../../src/renderer/api';
 import type { RunSummary } from '../../src/shared/runs';
 import { fakeDesktopApi } from './fake-api';
 
-const run = (runId: string, status: 'ended' | 'interrupted', createdAt: string): RunSummary => ({
+const run = (runId: RunId, status: 'ended' | 'interrupted', createdAt: string): RunSummary => ({
   ok: true,
   runId,
   packId: 'biased-hiring',
@@ -29,9 +31,9 @@ const run = (runId: string, status: 'ended' | 'interrupted', createdAt: string):
 describe('History screen', () => {
   it('lists runs with status and score, and damaged runs with the reason', async () => {
     const runs: RunSummary[] = [
-      run('a', 'ended', '2026-11-20T10:00:00.000Z'),
-      run('b', 'interrupted', '2026-11-21T10:00:00.000Z'),
-      { ok: false, runId: 'c', status: 'corrupt', reason: 'header.json: not valid JSON (line 1)' },
+      run(testRunId('a'), 'ended', '2026-11-20T10:00:00.000Z'),
+      run(testRunId('b'), 'interrupted', '2026-11-21T10:00:00.000Z'),
+      { ok: false, runId: testRunId('c'), status: 'corrupt', reason: 'header.json: not valid JSON (line 1)' },
     ];
     setDesktopApi(fakeDesktopApi({ listRuns: () => runs }).api);
     window.location.hash = '#/history';
@@ -46,8 +48,8 @@ describe('History screen', () => {
   });
 
   it('shows progress over attempts at the same pack, oldest first, with the change from the first', async () => {
-    const scored = (runId: string, createdAt: string, total: number): RunSummary => ({ ...run(runId, 'ended', createdAt), score: { total, max: 100 } }) as RunSummary;
-    const runs = [scored('x3', '2026-11-22T10:00:00.000Z', 81), scored('x1', '2026-11-20T10:00:00.000Z', 42.5), scored('x2', '2026-11-21T10:00:00.000Z', 66)];
+    const scored = (runId: RunId, createdAt: string, total: number): RunSummary => ({ ...run(runId, 'ended', createdAt), score: { total, max: 100 } }) as RunSummary;
+    const runs = [scored(testRunId('x3'), '2026-11-22T10:00:00.000Z', 81), scored(testRunId('x1'), '2026-11-20T10:00:00.000Z', 42.5), scored(testRunId('x2'), '2026-11-21T10:00:00.000Z', 66)];
     setDesktopApi(fakeDesktopApi({ listRuns: () => runs }).api);
     window.location.hash = '#/history';
     render(<App />);
@@ -57,7 +59,7 @@ describe('History screen', () => {
   });
 
   it('shows no progress section before a pack has two ended attempts', async () => {
-    setDesktopApi(fakeDesktopApi({ listRuns: () => [run('a', 'ended', '2026-11-20T10:00:00.000Z'), run('b', 'interrupted', '2026-11-21T10:00:00.000Z')] }).api);
+    setDesktopApi(fakeDesktopApi({ listRuns: () => [run(testRunId('a'), 'ended', '2026-11-20T10:00:00.000Z'), run(testRunId('b'), 'interrupted', '2026-11-21T10:00:00.000Z')] }).api);
     window.location.hash = '#/history';
     render(<App />);
     await screen.findByRole('table', { name: 'Saved runs, newest first' });
@@ -65,7 +67,7 @@ describe('History screen', () => {
   });
 
   it('deletes a run only after the user confirms', async () => {
-    let runs: RunSummary[] = [run('a', 'ended', '2026-11-20T10:00:00.000Z')];
+    let runs: RunSummary[] = [run(testRunId('a'), 'ended', '2026-11-20T10:00:00.000Z')];
     const deleted: string[] = [];
     setDesktopApi(
       fakeDesktopApi({

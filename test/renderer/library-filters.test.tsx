@@ -1,4 +1,6 @@
 /** The library's filters, sort orders and cards: what a pack teaches and how the learner did, without giving answers away. */
+import { testRunId } from '../run-ids';
+import type { RunId } from '../../src/engine';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +28,7 @@ const PACKS: LibraryEntry[] = [
   pack('widget', { title: 'Odd widget', sector: 'Retail', r3ai: 'reliability', difficulty: 'introductory', durationMinutes: 20, severity: 1, roles: ['incident-lead'] }),
 ];
 
-const run = (runId: string, packId: string, createdAt: string, total: number): RunSummary => ({
+const run = (runId: RunId, packId: string, createdAt: string, total: number): RunSummary => ({
   ok: true, runId, packId, packTitle: packId, packVersion: '1.0.0', createdAt, mode: 'solo', participants: [], status: 'ended', phase: 'ended',
   paused: true, simMinutes: 100, endMinutes: 100, entries: 10, score: { total, max: 100 }, live: false,
 });
@@ -64,7 +66,7 @@ describe('Library filters and cards', () => {
   });
 
   it('sorts by length, difficulty and packs not tried yet', async () => {
-    const list = await open([run('r1', 'widget', '2030-01-01T10:00:00Z', 70)]);
+    const list = await open([run(testRunId('r1'), 'widget', '2030-01-01T10:00:00Z', 70)]);
     await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'duration');
     expect(titles(list)).toEqual(['Odd widget', 'Biased hiring', 'Credit drift']);
     await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'difficulty');
@@ -91,10 +93,10 @@ describe('Library filters and cards', () => {
 
   it('a card says what the pack teaches and how the learner did, and never its failure type or severity', async () => {
     const list = await open([
-      run('r1', 'hiring', '2030-01-01T10:00:00Z', 62.5),
-      run('r2', 'hiring', '2030-01-02T10:00:00Z', 81),
-      run('r3', 'hiring', '2030-01-03T10:00:00Z', 74.2),
-      run('r4', 'credit', '2030-01-03T10:00:00Z', 55),
+      run(testRunId('r1'), 'hiring', '2030-01-01T10:00:00Z', 62.5),
+      run(testRunId('r2'), 'hiring', '2030-01-02T10:00:00Z', 81),
+      run(testRunId('r3'), 'hiring', '2030-01-03T10:00:00Z', 74.2),
+      run(testRunId('r4'), 'credit', '2030-01-03T10:00:00Z', 55),
     ]);
     const hiring = within(list).getByRole('listitem', { name: 'Biased hiring' });
     expect(within(hiring).getByRole('list', { name: 'What it teaches' })).toHaveTextContent('Suspend a harmful system on reasonable groundsInform the provider first');

@@ -3,6 +3,7 @@
  * the code, QR code and plain-HTTP warning, giving roles) and a participant's
  * device (joining, a refused code, picking a role, the role's own view).
  */
+import type { RunId } from '../../src/engine';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ async function roomPanel() {
 
 afterEach(() => localStorage.clear());
 
-const openStatus = (runId: string, patch: Partial<Extract<RoomStatus, { open: true }>> = {}): RoomStatus => ({
+const openStatus = (runId: RunId, patch: Partial<Extract<RoomStatus, { open: true }>> = {}): RoomStatus => ({
   runId,
   open: true,
   code: 'K7QM3XPD',

@@ -1,4 +1,5 @@
 /** Setup (Prepare): how the run is created — mode, roles, time pressure, quiet-period skipping, coaching, readiness. */
+import { testRunId } from '../run-ids';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ async function setup() {
 /** The one run main has, once the screen has created it. */
 async function createdRun(main: Awaited<ReturnType<typeof realMain>>) {
   await waitFor(() => expect(window.location.hash).toMatch(/^#\/briefing\//));
-  const runId = window.location.hash.split('/').at(-1)!;
+  const runId = testRunId(window.location.hash.split('/').at(-1)!);
   const view = await main.services.sessions.open(runId);
   if (!view.ok) throw new Error(view.error.message);
   return { header: view.value.header, state: main.services.sessions.state(runId)!, log: view.value.entries };

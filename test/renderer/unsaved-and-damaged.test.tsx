@@ -4,6 +4,8 @@
  * silent); damaged runs are listed, viewable read-only and marked partial;
  * the time pressure chosen at setup travels in the create-run request.
  */
+import { testRunId } from '../run-ids';
+import type { RunId } from '../../src/engine';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +19,7 @@ import { realMain, type RealMain } from './real-main';
 const DISK_FULL = { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 2, retrying: true } as const;
 
 /** A started run of the real main, as the view sees it. */
-type LiveRun = { readonly api: RealMain['api']; readonly emit: RealMain['emit']; readonly runId: string };
+type LiveRun = { readonly api: RealMain['api']; readonly emit: RealMain['emit']; readonly runId: RunId };
 
 async function liveRun(): Promise<LiveRun & { readonly real: RealMain }> {
   const real = await realMain();
@@ -26,18 +28,18 @@ async function liveRun(): Promise<LiveRun & { readonly real: RealMain }> {
   return { real, api: real.api, emit: real.emit, runId: run.runId };
 }
 
-async function runWithUnsaved(closeRun: (runId: string, options?: { discardUnsaved?: boolean }) => null = () => null, runs: RunSummary[] = []) {
+async function runWithUnsaved(closeRun: (runId: RunId, options?: { discardUnsaved?: boolean }) => null = () => null, runs: RunSummary[] = []) {
   const main = await liveRun();
   const closes: unknown[][] = [];
   const exports: string[] = [];
-  const fake = { ...main.api, closeRun: async (...args: [string, { discardUnsaved?: boolean }?]) => {
+  const fake = { ...main.api, closeRun: async (...args: [RunId, { discardUnsaved?: boolean }?]) => {
     closes.push(args);
     try {
       return { ok: true, value: closeRun(...args) };
     } catch (error) {
       return { ok: false, error: { code: 'failed', message: (error as Error).message } };
     }
-  }, exportRun: async (runId: string) => (exports.push(runId), { ok: true, value: '/media/usb/run.vaimrun.json' }), listRuns: async () => ({ ok: true, value: runs }) };
+  }, exportRun: async (runId: RunId) => (exports.push(runId), { ok: true, value: '/media/usb/run.vaimrun.json' }), listRuns: async () => ({ ok: true, value: runs }) };
   setDesktopApi(fake as never);
   window.location.hash = `#/run/${main.runId}`;
   return { main, closes, exports };
@@ -126,7 +128,7 @@ describe('quitting or closing the window with unsaved entries (asked by main)', 
     const fake = fakeDesktopApi({ answerUnsavedPrompt: (...args) => (answers.push(args), null) });
     setDesktopApi(fake.api);
     render(<App />);
-    const prompt = { promptId: '7d3f0f52-3a51-4a8e-9d2c-7f1e0a6b5c44', reason: 'quit' as const, runs: [{ runId: 'r1', title: 'Hiring drill', unsaved: 1, reason: 'The disk is full (ENOSPC)', retrying: true }] };
+    const prompt = { promptId: '7d3f0f52-3a51-4a8e-9d2c-7f1e0a6b5c44', reason: 'quit' as const, runs: [{ runId: testRunId('r1'), title: 'Hiring drill', unsaved: 1, reason: 'The disk is full (ENOSPC)', retrying: true }] };
     act(() => fake.emit('unsavedPrompt', prompt));
     const dialog = await screen.findByRole('dialog', { name: 'Some entries are not saved' });
     expect(dialog).toHaveTextContent('Hiring drill: 1 entry is not saved — The disk is full (ENOSPC).');
@@ -205,7 +207,7 @@ describe('time pressure at setup', () => {
     await waitFor(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatchObject({ packId: pack.id, compression: pack.clock.compression * 2 });
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/briefing\//));
-    const view = await real.services.sessions.open(window.location.hash.split('/').at(-1)!);
+    const view = await real.services.sessions.open(testRunId(window.location.hash.split('/').at(-1)!));
     if (!view.ok) throw new Error(view.error.message);
     expect(view.value.entries.map((e) => e.command.type)).not.toContain('clock.setCompression');
     expect(view.value.header.compression).toBe(pack.clock.compression * 2);

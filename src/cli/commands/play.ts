@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import {
+  derivedRunId,
   formatDuration,
   isScriptError,
   playScript,
@@ -213,7 +214,7 @@ async function play(options: Options, io: CliIo): Promise<number> {
     script = read;
   }
   try {
-    const run = playScript(pack, script, { seed: options.seed, runId: `play-${pack.id}`, packHash: hash });
+    const run = playScript(pack, script, { seed: options.seed, runId: derivedRunId('play', pack.id), packHash: hash });
     const summary = summarize(pack, run.header, run.state);
     if (options.json) {
       const output: PlayJson = { header: run.header, summary, log: run.log, state: run.state, report: score(pack, run.header, run.log) };

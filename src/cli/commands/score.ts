@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildDebrief,
+  derivedRunId,
   ENGINE_VERSION,
   isScriptError,
   type LogEntry,
@@ -152,7 +153,7 @@ async function readRun(path: string, pack: Pack, hash: string, seed: number): Pr
   const script = await readScript(path);
   if (typeof script === 'string') return script;
   try {
-    const played = playScript(pack, script, { seed, runId: `score-${pack.id}`, packHash: hash });
+    const played = playScript(pack, script, { seed, runId: derivedRunId('score', pack.id), packHash: hash });
     return { header: played.header, log: played.log };
   } catch (error) {
     if (isScriptError(error)) return `${path}: ${error.message}`;

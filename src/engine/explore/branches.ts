@@ -6,6 +6,8 @@
  * and the best score a policy reached without the reference timeline.
  * Pure and deterministic for the same options (`vaim playtest`, `vaim lint`).
  */
+import { derivedRunId } from '../run-id';
+import type { RunId } from '../types';
 import type { Pack } from '../pack/schema';
 import { score } from '../scoring/score';
 import { playScript, type ScriptEntry } from '../script';
@@ -68,21 +70,21 @@ export function exploreBranches(pack: Pack, options: BranchOptions = {}): Branch
     if (script && (!best || run.score > best.score)) best = { ...run, script };
     return run;
   };
-  const playSafely = (script: readonly ScriptEntry[], runId: string): Played | undefined => {
+  const playSafely = (script: readonly ScriptEntry[], runId: RunId): Played | undefined => {
     try {
       return playScript(pack, script, { seed, runId, skipRefused: true });
     } catch {
       return undefined; // a finishing step refused (a stuck clock): the policies below find it too
     }
   };
-  const reference = playSafely(pack.reference.timeline, `${pack.id}-reference`);
+  const reference = playSafely(pack.reference.timeline, derivedRunId(pack.id, 'reference'));
   const referenceRun = reference ? record('reference', 'reference', seed, reference) : undefined;
-  const nothing = playSafely([], `${pack.id}-do-nothing`);
+  const nothing = playSafely([], derivedRunId(pack.id, 'do-nothing'));
   if (nothing) record('do-nothing', 'strategy', seed, nothing);
   if (options.zoo !== false) {
     for (const strategy of strategyZoo(pack)) {
       if (strategy.name === 'reference' || strategy.name === 'do-nothing') continue;
-      const played = playSafely(strategy.script, `${pack.id}-${strategy.name}`);
+      const played = playSafely(strategy.script, derivedRunId(pack.id, strategy.name));
       if (played) record(strategy.name, 'strategy', seed, played);
     }
   }

@@ -4,6 +4,7 @@
  * Used by `vaim explore` / `vaim playtest` and the strategy tests to search for
  * responses that score well without being the reference. Pure and seeded.
  */
+import { derivedRunId } from '../run-id';
 import type { Actor, Command } from '../command-schema';
 import { applyToDraft } from '../apply-command';
 import { createDraft } from '../create-run';
@@ -57,7 +58,7 @@ function nextStop(now: number, end: number): number {
 /** Plays `policy` on `pack` with `seed` (the run's seed and the policy's random stream). */
 export function playPolicy(pack: Pack, policy: Policy, seed: number): PolicyRun {
   const header: RunHeader = {
-    runId: `explore-${pack.id}-${policy.name}-${seed}`, engineVersion: ENGINE_VERSION, packId: pack.id, packVersion: pack.version,
+    runId: derivedRunId('explore', pack.id, policy.name, seed), engineVersion: ENGINE_VERSION, packId: pack.id, packVersion: pack.version,
     packHash: '', seed, mode: 'solo', createdAt: '1970-01-01T00:00:00.000Z', participants: [],
   };
   const state: DraftState = createDraft(pack, header);

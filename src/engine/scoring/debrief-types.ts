@@ -5,6 +5,7 @@
  * the expected severity), so the debrief cannot contradict the score. Plain
  * JSON. Pack and participant text in it is untrusted: renderers sanitise it.
  */
+import type { RunId } from '../types';
 import type { Actor } from '../command-schema';
 import type { R3aiCategory, RoleId, Stage, TraceSection } from '../pack/vocabulary';
 import type { ActionItem, Note, ObligationRecord, RunMode, SimMinutes } from '../types';
@@ -145,7 +146,7 @@ export type Debrief = {
     readonly harmUnit?: string;
   };
   readonly run: {
-    readonly runId: string;
+    readonly runId: RunId;
     readonly mode: RunMode;
     readonly title?: string;
     readonly createdAt: string;

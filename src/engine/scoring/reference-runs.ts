@@ -6,6 +6,8 @@
  * seed (a WeakMap: a pack dropped by its owner frees its cache; at most 16
  * seeds per pack).
  */
+import { derivedRunId } from '../run-id';
+import type { RunId } from '../types';
 import type { Pack } from '../pack/schema';
 import type { LogEntry, RunHeader, RunState } from '../types';
 import { playScript } from './engine-api';
@@ -25,7 +27,7 @@ const cache = new WeakMap<Pack, Map<number, ReferenceRuns>>();
 /** Seeds cached per pack (oldest dropped first). */
 const SEEDS_KEPT = 16;
 
-function play(pack: Pack, script: Pack['reference']['timeline'], seed: number, runId: string): PlayedRun | string {
+function play(pack: Pack, script: Pack['reference']['timeline'], seed: number, runId: RunId): PlayedRun | string {
   try {
     const played = playScript(pack, script, { seed, runId });
     // The engine reports a refused entry by throwing; a `failure` field is accepted too.
@@ -46,8 +48,8 @@ export function referenceRuns(pack: Pack, seed: number): ReferenceRuns {
   }
   const cached = bySeed.get(seed);
   if (cached) return cached;
-  const reference = play(pack, pack.reference.timeline, seed, `${pack.id}-reference`);
-  const doNothing = play(pack, [], seed, `${pack.id}-do-nothing`);
+  const reference = play(pack, pack.reference.timeline, seed, derivedRunId(pack.id, 'reference'));
+  const doNothing = play(pack, [], seed, derivedRunId(pack.id, 'do-nothing'));
   const errors = [
     typeof reference === 'string' ? `the reference timeline could not be played: ${reference}` : undefined,
     typeof doNothing === 'string' ? `the "do nothing" run could not be played: ${doNothing}` : undefined,

@@ -2,6 +2,7 @@
  * The score report: every point gained or lost is a line with a reason that
  * names the reference it was measured against. Plain JSON.
  */
+import type { RunId } from '../types';
 import type { Stage } from '../pack/vocabulary';
 import type { SimMinutes } from '../types';
 
@@ -85,7 +86,7 @@ export type ScoreReport = {
   readonly packId: string;
   readonly packVersion: string;
   readonly packHash: string;
-  readonly runId: string;
+  readonly runId: RunId;
   /** 0–100, one decimal: the sum of the unrounded net stage scores, floored at 0. */
   readonly total: number;
   readonly max: 100;

@@ -3,6 +3,7 @@
  * dialogs, printing HTML to PDF in a hidden sandboxed window, and the
  * presenter window.
  */
+import type { RunId } from '../../engine';
 import { BrowserWindow, dialog } from 'electron';
 import type { OpenPurpose, Platform, SavePurpose } from '../platform/platform';
 
@@ -25,7 +26,7 @@ const SAVE_FILTERS: Record<SavePurpose, Electron.FileFilter[]> = {
 };
 
 /** Builds the platform over Electron; `parent` gives dialogs their owner window. */
-export function electronPlatform(options: { readonly parent: () => BrowserWindow | undefined; readonly openPresenter: (runId: string) => void }): Platform {
+export function electronPlatform(options: { readonly parent: () => BrowserWindow | undefined; readonly openPresenter: (runId: RunId) => void }): Platform {
   return {
     chooseOpenPath: async (purpose) => {
       const parent = options.parent();

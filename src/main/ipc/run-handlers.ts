@@ -2,6 +2,7 @@
  * IPC handlers for runs: sessions, history, exports. Session events are
  * relayed to every view as `runEvent` while a run is live.
  */
+import type { RunId } from '../../engine';
 import { writeFile } from 'node:fs/promises';
 import { buildDebrief } from '../../engine';
 import type { EventName, IpcEvents, ReportFormat } from '../../shared/ipc';
@@ -51,7 +52,7 @@ export function createRunHandlers(options: {
     });
   const relays = new Map<string, () => void>();
 
-  const relay = (runId: string) => {
+  const relay = (runId: RunId) => {
     if (relays.has(runId)) return;
     const subscription = sessions.subscribe(runId, (event) => {
       broadcast('runEvent', event);
@@ -63,7 +64,7 @@ export function createRunHandlers(options: {
     if (subscription.ok) relays.set(runId, subscription.value.unsubscribe);
   };
 
-  const stamp = (runId: string) => runId.slice(0, 8);
+  const stamp = (runId: RunId) => runId.slice(0, 8);
 
   return {
     listRuns: () => sessions.listRuns(),

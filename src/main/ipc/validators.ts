@@ -4,16 +4,16 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
-import { type Actor, type Command, idSchema, ROLE_IDS } from '../../engine';
+import { type Actor, type Command, idSchema, isRunId, ROLE_IDS, type RunId } from '../../engine';
 import { ROOM_LIMITS } from '../../shared/room';
-import { RUN_ID_PATTERN, UNSAVED_CHOICES } from '../../shared/runs';
+import { UNSAVED_CHOICES } from '../../shared/runs';
 import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';
 import { createRunRequestSchema } from '../sessions/create-run-schema';
 import { settingsPatchSchema } from '../settings/settings-schema';
 import type { Validators } from './dispatcher';
 
 const none = z.tuple([]);
-const runId = z.string().regex(RUN_ID_PATTERN, 'must be a run id');
+const runId = z.custom<RunId>(isRunId, 'must be a run id');
 const packId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a pack id');
 /** A pack source picked in the native dialog (library-handlers.ts keeps its path). */
 const choiceHandle = z.uuid('must be the handle of a pack chosen in the dialog');

@@ -4,6 +4,7 @@
  * implements it in src/main/electron/platform.ts; the browser test harness
  * implements it with fakes and Playwright.
  */
+import type { RunId } from '../../engine';
 import type { ReportFormat } from '../../shared/ipc';
 
 /** What a file dialog is for (sets its title and file filters). */
@@ -18,7 +19,7 @@ export type Platform = {
   /** Prints a self-contained HTML document to an A4 PDF. */
   readonly htmlToPdf: (html: string) => Promise<Uint8Array>;
   /** Opens the presenter window on a run. */
-  readonly openPresenter: (runId: string) => void;
+  readonly openPresenter: (runId: RunId) => void;
 };
 
 /** A platform that can do nothing interactive (CLI, unit tests): dialogs cancel, PDF is unavailable. */

@@ -3,6 +3,7 @@
  * (see README.md). Reading never throws: every problem becomes a RunError
  * naming the file (and line) at fault.
  */
+import type { RunId } from '../../engine';
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ export const LOG_FILE = 'log.jsonl';
 
 /** Zod schema of a RunHeader (runtime check of stored and imported headers). */
 export const runHeaderSchema = z.strictObject({
-  runId: z.string().refine(isRunId, 'must be a run id (letters, digits, "-" or "_", at most 64)'),
+  runId: z.custom<RunId>(isRunId, 'must be a run id (letters, digits, "-" or "_", at most 64)'),
   engineVersion: z.number().int().positive(),
   packId: z.string().min(1).max(64),
   packVersion: z.string().min(1).max(100),
@@ -98,7 +99,7 @@ function headerProblem(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 /** Checks the text of `header.json` (undefined: missing or unreadable) of the run folder named `runId`. */
-export function checkHeaderText(text: string | undefined, runId: string, deps: Pick<RunDeps, 'engineVersion'>): RunResult<RunHeader> {
+export function checkHeaderText(text: string | undefined, runId: RunId, deps: Pick<RunDeps, 'engineVersion'>): RunResult<RunHeader> {
   if (text === undefined) return fail('corrupt', `${HEADER_FILE} is missing or unreadable`);
   const raw = parseJson(text);
   if (raw === undefined) return fail('corrupt', `${HEADER_FILE} is not valid JSON`);
@@ -114,7 +115,7 @@ export function checkHeaderText(text: string | undefined, runId: string, deps: P
  * `damage` and the valid entries before it. `repair` truncates a torn last
  * line on disk (only when nothing else is wrong).
  */
-export async function readRun(dir: string, runId: string, deps: RunDeps, repair: boolean): Promise<RunResult<StoredRun>> {
+export async function readRun(dir: string, runId: RunId, deps: RunDeps, repair: boolean): Promise<RunResult<StoredRun>> {
   const headerBytes = await readBytes(join(dir, HEADER_FILE));
   const header = checkHeaderText(headerBytes && utf8(headerBytes), runId, deps);
   if (!header.ok || !headerBytes) return header.ok ? fail('corrupt', `${HEADER_FILE} is missing or unreadable`) : header;

@@ -7,6 +7,7 @@
  * cache was written; a cache that does not match the files, whatever it
  * claims, is ignored and rebuilt.
  */
+import type { RunId } from '../../engine';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogEntry, Pack, RunHeader, RunState } from '../../engine';
@@ -95,7 +96,7 @@ function readSync(path: string): Uint8Array | undefined {
  * less in sync calls than through the async thread pool, and the caller
  * yields between chunks of runs so the event loop is never held for long.
  */
-export function cachedSummary(dir: string, runId: string, deps: RunDeps): RunSummary | undefined {
+export function cachedSummary(dir: string, runId: RunId, deps: RunDeps): RunSummary | undefined {
   const headerBytes = readSync(join(dir, HEADER_FILE));
   const header = checkHeaderText(headerBytes && Buffer.from(headerBytes).toString('utf8'), runId, deps);
   if (!header.ok) return { ok: false, runId, status: header.error.code === 'unsupported' ? 'unsupported' : 'corrupt', reason: header.error.message };
@@ -109,7 +110,7 @@ export function cachedSummary(dir: string, runId: string, deps: RunDeps): RunSum
 }
 
 /** The history row of one stored run (not live), rebuilt from its files when the cache does not match them. Never throws. */
-export async function summarizeStoredRun(dir: string, runId: string, deps: RunDeps, options: { readonly rebuild?: boolean } = {}): Promise<RunSummary> {
+export async function summarizeStoredRun(dir: string, runId: RunId, deps: RunDeps, options: { readonly rebuild?: boolean } = {}): Promise<RunSummary> {
   if (!options.rebuild) {
     const fast = cachedSummary(dir, runId, deps);
     if (fast) return fast;
@@ -124,7 +125,7 @@ export async function summarizeStoredRun(dir: string, runId: string, deps: RunDe
 }
 
 /** Header details for a broken row, when the header itself is fine (the problem is elsewhere). */
-function brokenDetails(dir: string, runId: string, deps: RunDeps): { packId?: string; createdAt?: string; title?: string } {
+function brokenDetails(dir: string, runId: RunId, deps: RunDeps): { packId?: string; createdAt?: string; title?: string } {
   const bytes = readSync(join(dir, HEADER_FILE));
   const header = checkHeaderText(bytes && Buffer.from(bytes).toString('utf8'), runId, deps);
   if (!header.ok) return {};

@@ -4,6 +4,7 @@
  * tests. Every method that receives a run id checks it first, so no id can
  * reach outside the runs folder.
  */
+import type { RunId } from '../../engine';
 import { randomUUID } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ export type RunStore = {
   readonly runsDir: string;
   readonly deps: RunDeps;
   /** A fresh run id, not used by any stored run. */
-  readonly newRunId: () => string;
+  readonly newRunId: () => RunId;
   /** Creates the folder of a new run (header, pack snapshot, empty log); gives which file the log is. */
   readonly create: (header: RunHeader, snapshot: PackSnapshot) => Promise<RunResult<{ readonly logIdentity: Pick<FileIdentity, 'dev' | 'ino'> }>>;
   /**
@@ -42,18 +43,18 @@ export type RunStore = {
    * valid entries before it; `repair` truncates a torn last line on disk
    * (done when resuming).
    */
-  readonly load: (runId: string, options?: { readonly repair?: boolean }) => Promise<RunResult<StoredRun>>;
+  readonly load: (runId: RunId, options?: { readonly repair?: boolean }) => Promise<RunResult<StoredRun>>;
   /** The appender of a run's log, expecting the length (and file) the run was loaded or created with. */
-  readonly openWriter: (runId: string, start: WriterStart) => LogWriter;
+  readonly openWriter: (runId: RunId, start: WriterStart) => LogWriter;
   readonly listIds: () => Promise<string[]>;
   /** The history row of a stored run (replays it only when its cache does not match its files; `rebuild` always does). */
-  readonly summarize: (runId: string, options?: { readonly rebuild?: boolean }) => Promise<RunSummary>;
+  readonly summarize: (runId: RunId, options?: { readonly rebuild?: boolean }) => Promise<RunSummary>;
   /** Every stored run, newest first; `liveRow` supplies the rows of runs open in a live session (not read from disk). */
-  readonly list: (liveRow?: (runId: string) => RunSummary | undefined) => Promise<RunSummary[]>;
+  readonly list: (liveRow?: (runId: RunId) => RunSummary | undefined) => Promise<RunSummary[]>;
   /** Removes the temporary folders of creations, imports and deletions cut short by a crash. */
   readonly sweep: () => Promise<void>;
-  readonly delete: (runId: string) => Promise<RunResult<void>>;
-  readonly exportRun: (runId: string, filePath: string) => Promise<RunResult<void>>;
+  readonly delete: (runId: RunId) => Promise<RunResult<void>>;
+  readonly exportRun: (runId: RunId, filePath: string) => Promise<RunResult<void>>;
   /** Imports a run file after checking it fully; a clashing run id is replaced by a new one. */
   readonly importRun: (filePath: string) => Promise<RunResult<ImportedRun>>;
 };
@@ -63,9 +64,9 @@ export function createRunStore(options: RunStoreOptions): RunStore {
   const { runsDir, deps } = options;
   const logFs = options.logFs ?? nodeLogFs;
   const wallNow = options.wallNow ?? (() => new Date());
-  const dirOf = (runId: string) => join(runsDir, runId);
+  const dirOf = (runId: RunId) => join(runsDir, runId);
 
-  const exists = async (runId: string): Promise<boolean> => {
+  const exists = async (runId: RunId): Promise<boolean> => {
     try {
       await stat(dirOf(runId));
       return true;
@@ -84,7 +85,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     }
   };
 
-  const safeCachedSummary = (dir: string, runId: string): RunSummary | undefined => {
+  const safeCachedSummary = (dir: string, runId: RunId): RunSummary | undefined => {
     try {
       return cachedSummary(dir, runId, deps);
     } catch {
@@ -92,10 +93,10 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     }
   };
 
-  const listIds = async (): Promise<string[]> => {
+  const listIds = async (): Promise<RunId[]> => {
     try {
       const names = await readdir(runsDir, { withFileTypes: true });
-      return names.filter((d) => d.isDirectory() && isRunId(d.name)).map((d) => d.name);
+      return names.map((d) => (d.isDirectory() ? d.name : undefined)).filter(isRunId);
     } catch {
       return [];
     }
@@ -121,7 +122,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
     },
     listIds,
     summarize: async (runId, summarizeOptions) => {
-      if (!isRunId(runId)) return { ok: false, runId: String(runId), status: 'corrupt', reason: 'Invalid run id' };
+      if (!isRunId(runId)) return { ok: false, runId, status: 'corrupt', reason: 'Invalid run id' };
       try {
         return await summarizeStoredRun(dirOf(runId), runId, deps, summarizeOptions);
       } catch (error) {
@@ -135,7 +136,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       // Cached rows are read synchronously in chunks, yielding between chunks (see run-history.ts).
       for (let start = 0; start < ids.length; start += LIST_CHUNK) {
         for (let i = start; i < Math.min(ids.length, start + LIST_CHUNK); i++) {
-          const id = ids[i] as string;
+          const id = ids[i]!;
           const row = liveRow?.(id) ?? safeCachedSummary(dirOf(id), id);
           if (row) rows[i] = row;
           else stale.push(i);
@@ -143,7 +144,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         await new Promise((resolve) => setImmediate(resolve));
       }
       await mapLimit(stale, 8, async (i) => {
-        rows[i] = await store.summarize(ids[i] as string);
+        rows[i] = await store.summarize(ids[i]!);
       });
       return sortNewestFirst(rows);
     },
@@ -175,8 +176,9 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       const checked = await readRunFile(filePath, deps);
       if (!checked.ok) return checked;
       const { header, snapshot, log, damaged } = checked.value;
-      const clash = !isRunId(header.runId) || (await exists(header.runId));
-      const runId = clash ? store.newRunId() : header.runId;
+      const stated = isRunId(header.runId) ? header.runId : undefined;
+      const clash = stated === undefined || (await exists(stated));
+      const runId = clash || stated === undefined ? store.newRunId() : stated;
       try {
         // A partial export stays partial (read-only) here too.
         await writeRunDir(runsDir, { ...header, runId }, snapshot, encodeEntries(log), damaged);
@@ -216,7 +218,7 @@ function badId(runId: unknown): { ok: false; error: RunError } {
   return { ok: false, error: { code: 'invalid-id', message: `Invalid run id ${JSON.stringify(runId)}: letters, digits, "-" and "_" only, at most 64` } };
 }
 
-function notFound(runId: string): { ok: false; error: RunError } {
+function notFound(runId: RunId): { ok: false; error: RunError } {
   return { ok: false, error: { code: 'not-found', message: `There is no run ${runId}` } };
 }
 

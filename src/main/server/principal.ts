@@ -5,6 +5,7 @@
  * `guest`: a device on the room's network that has not joined yet;
  * `participant`: a device that joined with the room code (its token).
  */
+import type { RunId } from '../../engine';
 import type { RoleId } from '../../engine';
 import type { Audience } from './projection/audience';
 
@@ -16,15 +17,15 @@ export type Principal =
 
 /** What the room knows that projections need. */
 export type RoomLookup = {
-  readonly debriefReleased: (runId: string) => boolean;
-  readonly participant: (participantId: string) => { readonly runId: string; readonly role: RoleId | null } | undefined;
+  readonly debriefReleased: (runId: RunId) => boolean;
+  readonly participant: (participantId: string) => { readonly runId: RunId; readonly role: RoleId | null } | undefined;
 };
 
 /**
  * The audience a principal reads a run as, or undefined when it may not read
  * that run at all (a guest; a participant and another run).
  */
-export function audienceOf(principal: Principal, runId: string, room: RoomLookup): Audience | undefined {
+export function audienceOf(principal: Principal, runId: RunId, room: RoomLookup): Audience | undefined {
   switch (principal.kind) {
     case 'owner':
       return { kind: 'facilitator' };

@@ -4,6 +4,7 @@
  * broadcast, in order, to every subscribed view. The session also drives
  * the simulated clock (session-clock.ts).
  */
+import type { RunId } from '../../engine';
 import { err, ok, type Actor, type Command, type LogEntry, type Pack, type Rejection, type Result, type RunHeader, type RunState } from '../../engine';
 import type { LogRepair, PackSnapshot, Persistence, RunDamage, RunFile, RunStatus, SessionEvent, SessionView, SubmitResult, Subscription } from '../../shared/runs';
 import type { AppendOutcome, LogWriter } from '../runs/log-writer';
@@ -33,7 +34,7 @@ export type RunSessionInit = {
 
 /** A live run session. */
 export type RunSession = {
-  readonly runId: string;
+  readonly runId: RunId;
   readonly header: RunHeader;
   readonly pack: Pack;
   readonly snapshot: PackSnapshot;

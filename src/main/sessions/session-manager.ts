@@ -4,6 +4,7 @@
  * (which must know which runs are live). Time, scheduling and randomness
  * are injected so tests control them.
  */
+import type { RunId } from '../../engine';
 import { err, formatIssues, parseSubmission, type RunHeader, type RunState } from '../../engine';
 import type { LoadedPack } from '../../shared/packs';
 import type { ImportedRun, PackSnapshot, RunError, RunResult, RunSummary, SessionEvent, SessionView, SubmitRequest, SubmitResult, Subscription, UnsavedRun } from '../../shared/runs';
@@ -49,11 +50,11 @@ export type SessionManager = {
   /** Creates a run (the request is untrusted: checked with the create-run schema). */
   readonly create: (request: unknown) => Promise<RunResult<SessionView>>;
   /** Opens (resumes) a stored run, or returns the live session's view. */
-  readonly open: (runId: string) => Promise<RunResult<SessionView>>;
-  readonly submit: (runId: string, request: SubmitRequest) => Promise<SubmitResult>;
-  readonly subscribe: (runId: string, listener: (event: SessionEvent) => void) => RunResult<Subscription>;
+  readonly open: (runId: RunId) => Promise<RunResult<SessionView>>;
+  readonly submit: (runId: RunId, request: SubmitRequest) => Promise<SubmitResult>;
+  readonly subscribe: (runId: RunId, listener: (event: SessionEvent) => void) => RunResult<Subscription>;
   /** Closes a live session. Refused (`io`) while entries are unsaved, unless `discardUnsaved`. */
-  readonly close: (runId: string, options?: { readonly discardUnsaved?: boolean }) => Promise<RunResult<void>>;
+  readonly close: (runId: RunId, options?: { readonly discardUnsaved?: boolean }) => Promise<RunResult<void>>;
   /**
    * Closes every live session that has nothing unsaved (after one more try
    * to save); resolves to the ids left open because entries are unsaved.
@@ -64,14 +65,14 @@ export type SessionManager = {
   readonly unsavedRuns: () => Promise<UnsavedRun[]>;
   /** Entries of all live runs not known to be on the disk right now (no retry; for a synchronous check). */
   readonly unsavedCount: () => number;
-  readonly isLive: (runId: string) => boolean;
+  readonly isLive: (runId: RunId) => boolean;
   /** The authoritative state of a live run (the CLI, the harness and tests read it; views replay their entries). */
-  readonly state: (runId: string) => RunState | undefined;
+  readonly state: (runId: RunId) => RunState | undefined;
   readonly listRuns: () => Promise<RunSummary[]>;
-  readonly deleteRun: (runId: string) => Promise<RunResult<void>>;
-  readonly exportRun: (runId: string, filePath: string) => Promise<RunResult<void>>;
+  readonly deleteRun: (runId: RunId) => Promise<RunResult<void>>;
+  readonly exportRun: (runId: RunId, filePath: string) => Promise<RunResult<void>>;
   /** Saves a live run from memory, including entries the disk refused. */
-  readonly exportRunFromMemory: (runId: string, filePath: string) => Promise<RunResult<void>>;
+  readonly exportRunFromMemory: (runId: RunId, filePath: string) => Promise<RunResult<void>>;
   readonly importRun: (filePath: string) => Promise<RunResult<ImportedRun>>;
 };
 
@@ -91,7 +92,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const timing: ClockTiming = { ...DEFAULT_CLOCK_TIMING, ...options.timing };
   const random = options.random ?? Math.random;
   const wallNow = options.wallNow ?? (() => new Date());
-  const live = new Map<string, { session: RunSession; timer: unknown }>();
+  const live = new Map<RunId, { session: RunSession; timer: unknown }>();
   // Creations and imports cut short by a crash leave temporary folders; they are removed once, at start
   // (the history waits for it, so it never lists a leftover).
   const swept = store.sweep();
@@ -107,7 +108,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   };
 
   /** Rebuilds the history cache from the files (never from memory: the cache only ever says what the files say). */
-  const refreshRow = async (runId: string) => {
+  const refreshRow = async (runId: RunId) => {
     await store.summarize(runId, { rebuild: true });
   };
   /** Cache refreshes started in the background (a run that ended); closing waits for them. */
@@ -176,7 +177,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return { ok: true, value: session.view() };
   };
 
-  const resume = async (runId: string): Promise<RunResult<SessionView>> => {
+  const resume = async (runId: RunId): Promise<RunResult<SessionView>> => {
     const stored = await store.load(runId, { repair: true });
     if (!stored.ok) return stored;
     const { header, pack, snapshot, log, state, logBytes, logIdentity, repaired, damage } = stored.value;
@@ -194,7 +195,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return pending;
   };
 
-  const liveSession = (runId: string): RunSession | undefined => (isRunId(runId) ? live.get(runId)?.session : undefined);
+  const liveSession = (runId: RunId): RunSession | undefined => (isRunId(runId) ? live.get(runId)?.session : undefined);
 
   const close: SessionManager['close'] = async (runId, closeOptions) => {
     const entry = isRunId(runId) ? live.get(runId) : undefined;
@@ -246,7 +247,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     },
     close,
     closeAll: async (closeOptions) => {
-      const left: string[] = [];
+      const left: RunId[] = [];
       for (const runId of [...live.keys()]) {
         const closed = await close(runId, closeOptions);
         if (!closed.ok) left.push(runId);

@@ -3,6 +3,7 @@
  * attempt with its date and score, and a side-by-side comparison of the
  * attempts chosen (the two latest by default).
  */
+import type { RunId } from '../../engine';
 import { useState } from 'react';
 import type { RunSummary } from '../../shared/runs';
 import { AttemptsComparison } from './history/AttemptsComparison';
@@ -43,13 +44,13 @@ export function AttemptsByPack({ runs }: { readonly runs: readonly RunSummary[] 
   );
 }
 
-function PackAttempts({ group, live }: { readonly group: Group; readonly live: ReadonlySet<string> }) {
-  const [chosen, setChosen] = useState<readonly string[]>(() => group.attempts.slice(-2).map((a) => a.runId));
-  const [comparing, setComparing] = useState<readonly string[]>();
+function PackAttempts({ group, live }: { readonly group: Group; readonly live: ReadonlySet<RunId> }) {
+  const [chosen, setChosen] = useState<readonly RunId[]>(() => group.attempts.slice(-2).map((a) => a.runId));
+  const [comparing, setComparing] = useState<readonly RunId[]>();
   const first = group.attempts[0]!.score.total;
   const change = group.attempts.at(-1)!.score.total - first;
-  const label = (runId: string) => `Attempt ${group.attempts.findIndex((a) => a.runId === runId) + 1}`;
-  const toggle = (runId: string, on: boolean) => setChosen((c) => group.attempts.map((a) => a.runId).filter((id) => (id === runId ? on : c.includes(id))));
+  const label = (runId: RunId) => `Attempt ${group.attempts.findIndex((a) => a.runId === runId) + 1}`;
+  const toggle = (runId: RunId, on: boolean) => setChosen((c) => group.attempts.map((a) => a.runId).filter((id) => (id === runId ? on : c.includes(id))));
   return (
     <figure className="progress">
       <figcaption>
@@ -79,7 +80,7 @@ function PackAttempts({ group, live }: { readonly group: Group; readonly live: R
   );
 }
 
-function Comparison({ runIds, labels, live }: { readonly runIds: readonly string[]; readonly labels: readonly string[]; readonly live: ReadonlySet<string> }) {
+function Comparison({ runIds, labels, live }: { readonly runIds: readonly RunId[]; readonly labels: readonly string[]; readonly live: ReadonlySet<RunId> }) {
   const loaded = useAttemptDebriefs(runIds, live);
   if (!loaded) return <p aria-busy="true">Comparing…</p>;
   if ('error' in loaded) return <p role="alert">The attempts could not be compared: {loaded.error}</p>;

@@ -2,6 +2,7 @@
  * Briefing: the AI system's profile, the situation at T0 and each role's
  * private brief (revealed one at a time, so a facilitator can hand them out).
  */
+import type { RunId } from '../../engine';
 import { useState } from 'react';
 import { formatSimDateTimeZone, ROLE_TITLES, type RoleId } from '../../engine';
 import { Markdown } from '../components/Markdown';
@@ -11,7 +12,7 @@ import { useStore } from '../store/store';
 import { useFocusHeading } from '../useFocusHeading';
 import { useRun } from '../useRun';
 
-export function BriefingScreen({ runId }: { readonly runId: string }) {
+export function BriefingScreen({ runId }: { readonly runId: RunId }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { run } = useRun(runId);
   const submit = useStore((s) => s.submit);

@@ -5,6 +5,7 @@
  * cost points outright, the timeline with verdicts, severity and harm, the
  * obligations, the recovery gate, the five TRACE sections and action items.
  */
+import type { RunId } from '../../engine';
 import { useMemo, useState } from 'react';
 import { buildDebrief, type Stage } from '../../engine';
 import { PartialRunNotice } from '../components/PartialRunNotice';
@@ -22,7 +23,7 @@ import { TraceSection } from '../components/debrief/TraceSection';
 import { useFocusHeading } from '../useFocusHeading';
 import { useRun } from '../useRun';
 
-export function DebriefScreen({ runId }: { readonly runId: string }) {
+export function DebriefScreen({ runId }: { readonly runId: RunId }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { run } = useRun(runId);
   const debrief = useMemo(() => (run ? buildDebrief(run.pack, run.header, run.entries, { includeFacilitatorNotes: run.header.mode === 'facilitated' }) : undefined), [run]);

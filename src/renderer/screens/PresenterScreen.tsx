@@ -5,6 +5,7 @@
  * only), the regulatory clocks, and the debrief summary at the end. It never
  * shows the answer key, facilitator notes, role-private content or controls.
  */
+import type { RunId } from '../../engine';
 import { Feed, feedEntries } from '../components/run/Feed';
 import { Obligations } from '../components/run/Obligations';
 import { RunHeader } from '../components/run/RunHeader';
@@ -13,7 +14,7 @@ import { PresenterSummary } from '../components/presenter/PresenterSummary';
 import { RoomJoinCard } from '../components/room/RoomJoinCard';
 import { useRun } from '../useRun';
 
-export function PresenterScreen({ runId }: { readonly runId: string }) {
+export function PresenterScreen({ runId }: { readonly runId: RunId }) {
   const { run } = useRun(runId);
   if (!run) return <p aria-busy="true">Waiting for the run…</p>;
   // Only what the room may see: a role's private inject becomes a marker that something arrived for that role.

@@ -5,6 +5,7 @@
  * shows the facilitator's console instead. Every action (buttons, keys,
  * shortcut help) comes from the registry in actions/run-actions.ts.
  */
+import type { RunId } from '../../engine';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { RunActionsContext } from '../actions/run-action-context';
 import type { RunActionContext, RunPanel, RunUi } from '../actions/run-actions';
@@ -34,7 +35,7 @@ import { useFocusHeading } from '../useFocusHeading';
 import { useRun } from '../useRun';
 import { focusPanelElement } from './run-focus';
 
-export function RunScreen({ runId }: { readonly runId: string }) {
+export function RunScreen({ runId }: { readonly runId: RunId }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const { run } = useRun(runId);
   const submit = useStore((s) => s.submit);
@@ -164,7 +165,7 @@ function RunBanners({ run, onBriefing, onDebrief }: { readonly run: ActiveRun; r
 }
 
 /** Leaving the run screen pauses the clock, so nobody misses injects while looking elsewhere. */
-function usePauseOnLeave(runId: string): void {
+function usePauseOnLeave(runId: RunId): void {
   useEffect(
     () => () => {
       const current = useStore.getState().run;

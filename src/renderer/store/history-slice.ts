@@ -1,4 +1,5 @@
 /** History: every saved run, with delete, export and import. */
+import type { RunId } from '../../engine';
 import { castDraft } from 'immer';
 import type { RunSummary } from '../../shared/runs';
 import { call } from '../api';
@@ -9,8 +10,8 @@ export type HistorySlice = {
   readonly runs: readonly RunSummary[] | undefined;
   readonly historyBusy: boolean;
   readonly loadRuns: () => Promise<void>;
-  readonly deleteRun: (runId: string) => Promise<void>;
-  readonly exportRun: (runId: string) => Promise<void>;
+  readonly deleteRun: (runId: RunId) => Promise<void>;
+  readonly exportRun: (runId: RunId) => Promise<void>;
   readonly importRun: () => Promise<void>;
 };
 

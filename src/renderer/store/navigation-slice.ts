@@ -2,7 +2,8 @@
  * Which screen is shown. Routes are plain data; the hash mirrors them so a
  * presenter window can open straight onto a run (`#/presenter/<runId>`).
  */
-import { assertNever } from '../../engine';
+import type { RunId } from '../../engine';
+import { assertNever, toRunId } from '../../engine';
 import type { SliceCreator } from './store';
 
 /** A screen and its parameters. */
@@ -11,19 +12,18 @@ export type Route =
   | { readonly screen: 'history' }
   | { readonly screen: 'settings' }
   | { readonly screen: 'setup'; readonly packId: string }
-  | { readonly screen: 'briefing'; readonly runId: string }
-  | { readonly screen: 'run'; readonly runId: string }
-  | { readonly screen: 'debrief'; readonly runId: string }
-  | { readonly screen: 'presenter'; readonly runId: string }
+  | { readonly screen: 'briefing'; readonly runId: RunId }
+  | { readonly screen: 'run'; readonly runId: RunId }
+  | { readonly screen: 'debrief'; readonly runId: RunId }
+  | { readonly screen: 'presenter'; readonly runId: RunId }
   /** A participant's device in the room (the address the room's QR code holds). */
   | { readonly screen: 'join' };
-
-const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Parses a location hash into a route (unknown → library). */
 export function routeFromHash(hash: string): Route {
   const [screen, param] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const id = param && SAFE_ID.test(param) ? param : undefined;
+  // Pack and run ids share the run id's alphabet: anything else in the address is not an id.
+  const id = param === undefined ? undefined : toRunId(param);
   switch (screen) {
     case 'history':
       return { screen: 'history' };
@@ -32,7 +32,7 @@ export function routeFromHash(hash: string): Route {
     case 'join':
       return { screen: 'join' };
     case 'setup':
-      return id ? { screen: 'setup', packId: id } : { screen: 'library' };
+      return id ? { screen: 'setup', packId: String(id) } : { screen: 'library' };
     case 'briefing':
     case 'run':
     case 'debrief':

@@ -6,6 +6,7 @@
  * for entries (`followEntries`, the engine's reducer); everything else about
  * the run (its status, what needs the team) is derived from the state.
  */
+import type { RunId } from '../../engine';
 import { type Actor, applyCommand, assertNever, type Command, createRun, type Fact, type LogEntry, type Pack, type RunHeader, type RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
 import type { LogRepair, Persistence, RunDamage, SessionEvent, SessionView } from '../../shared/runs';
@@ -15,7 +16,7 @@ import type { SliceCreator } from './store';
 
 /** The followed run. */
 export type ActiveRun = {
-  readonly runId: string;
+  readonly runId: RunId;
   readonly header: RunHeader;
   readonly pack: Pack;
   readonly attachments: Readonly<Record<string, PackAttachment>>;
@@ -49,9 +50,9 @@ export type RunSlice = {
   readonly runLoading: string | undefined;
   /** Who the person at this screen acts as. */
   readonly actingAs: Actor;
-  readonly openRun: (runId: string) => Promise<boolean>;
+  readonly openRun: (runId: RunId) => Promise<boolean>;
   /** Opens the followed run again (e.g. the presenter, once the debrief is released, receives the answers). */
-  readonly reopenRun: (runId: string) => Promise<boolean>;
+  readonly reopenRun: (runId: RunId) => Promise<boolean>;
   readonly leaveRun: () => void;
   /** Sends a command; resolves once main accepted it and its entries reached this view (false when refused). */
   readonly submit: (command: Command, by?: Actor) => Promise<boolean>;
@@ -63,11 +64,11 @@ export type RunSlice = {
 let unsubscribeRunEvents: (() => void) | undefined;
 
 /** Submitters waiting for their entries to arrive through the broadcast. */
-const waiting: Array<{ readonly runId: string; readonly seq: number; readonly done: () => void }> = [];
+const waiting: Array<{ readonly runId: RunId; readonly seq: number; readonly done: () => void }> = [];
 /** How long a submitter waits for its entries (they may come later; the command was accepted either way). */
 const ARRIVAL_TIMEOUT_MS = 5000;
 
-function whenApplied(runId: string, seq: number, applied: () => number): Promise<void> {
+function whenApplied(runId: RunId, seq: number, applied: () => number): Promise<void> {
   if (applied() >= seq) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(finish, ARRIVAL_TIMEOUT_MS);
@@ -82,7 +83,7 @@ function whenApplied(runId: string, seq: number, applied: () => number): Promise
   });
 }
 
-function releaseWaiters(runId: string | undefined, applied: number): void {
+function releaseWaiters(runId: RunId | undefined, applied: number): void {
   for (const waiter of [...waiting]) if (waiter.runId !== runId || waiter.seq <= applied) waiter.done();
 }
 

@@ -4,6 +4,7 @@
  * leaves a run whose entries the disk refused. Never silent: the only ways
  * on are exporting them, saving them (retry), or discarding them.
  */
+import type { RunId } from '../../engine';
 import type { UnsavedChoice, UnsavedPrompt, UnsavedRun } from '../../shared/runs';
 import { assertNever } from '../../engine';
 import { call } from '../api';
@@ -25,7 +26,7 @@ export type UnsavedSlice = {
 };
 
 /** True when a route shows the run `runId` (moving between its screens is not leaving it). */
-function showsRun(route: Route, runId: string): boolean {
+function showsRun(route: Route, runId: RunId): boolean {
   return 'runId' in route && route.runId === runId;
 }
 

@@ -1,4 +1,5 @@
 /** Helpers that drive the reducer in tests and fail loudly on unexpected outcomes. */
+import { testRunId } from '../../run-ids';
 import { expect } from 'vitest';
 import { applyCommand, createRun, ENGINE_VERSION } from '../../../src/engine';
 import type { Actor, Command, Fact, Pack, Rejection, RunHeader, RunState } from '../../../src/engine';
@@ -6,7 +7,7 @@ import type { Actor, Command, Fact, Pack, Rejection, RunHeader, RunState } from 
 /** A run header for tests. */
 export function testHeader(pack: Pack, seed = 1): RunHeader {
   return {
-    runId: 'test-run',
+    runId: testRunId('test-run'),
     engineVersion: ENGINE_VERSION,
     packId: pack.id,
     packVersion: pack.version,

@@ -2,6 +2,7 @@
  * Helpers for the scoring tests: the minimal fixture pack (and variants of
  * it), script builders, and a line lookup.
  */
+import { testRunId } from '../../run-ids';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ export const minimalPack = (): Pack => packFrom(minimalInput());
 
 /** A played run (header + log) of `script` with seed 1. */
 export function play(pack: Pack, script: readonly ScriptEntry[], seed = 1): { header: RunHeader; log: readonly LogEntry[] } {
-  const played = playScript(pack, script, { seed, runId: 'test-run' });
+  const played = playScript(pack, script, { seed, runId: testRunId('test-run') });
   return { header: played.header, log: played.log };
 }
 

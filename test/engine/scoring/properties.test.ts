@@ -3,6 +3,7 @@
  * bounds, explains every line, and is deterministic (same inputs → deep-equal
  * report, also after a JSON round trip of the log).
  */
+import { testRunId } from '../../run-ids';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../src/engine/apply-command';
@@ -41,7 +42,7 @@ function commandArb(pack: Pack): fc.Arbitrary<Command> {
 
 /** Applies random commands, keeping the accepted ones as the log (as a session would). */
 function randomRun(pack: Pack, seed: number, steps: readonly { by: Actor; command: Command }[]): { header: RunHeader; log: LogEntry[] } {
-  const header: RunHeader = { runId: 'prop', engineVersion: ENGINE_VERSION, packId: pack.id, packVersion: pack.version, packHash: 'h', seed, mode: 'solo', createdAt: '2030-01-01T00:00:00Z', participants: [] };
+  const header: RunHeader = { runId: testRunId('prop'), engineVersion: ENGINE_VERSION, packId: pack.id, packVersion: pack.version, packHash: 'h', seed, mode: 'solo', createdAt: '2030-01-01T00:00:00Z', participants: [] };
   let state = createRun(pack, header);
   const log: LogEntry[] = [];
   for (const step of steps) {

@@ -5,6 +5,7 @@
 
 /** Playing a whole zoo takes seconds (tens of runs, each replayed and scored): what its `beforeAll` may take. */
 export const ZOO_TIMEOUT = 180_000;
+import { testRunId } from '../../run-ids';
 import { expect } from 'vitest';
 import { buildDebrief, playPolicy, playScript, strategyZoo, greedyPolicies, type Debrief, type Pack, type ScoreReport } from '../../../src/engine';
 
@@ -15,7 +16,7 @@ export type Played = { readonly name: string; readonly report: ScoreReport; read
 export function playZoo(pack: Pack, seed = 1): Map<string, Played> {
   const out = new Map<string, Played>();
   for (const strategy of strategyZoo(pack)) {
-    const run = playScript(pack, strategy.script, { seed, skipRefused: true, runId: `zoo-${strategy.name}` });
+    const run = playScript(pack, strategy.script, { seed, skipRefused: true, runId: testRunId(`zoo-${strategy.name}`) });
     // The debrief holds the score report: one replay per strategy.
     const debrief = buildDebrief(pack, run.header, run.log);
     out.set(strategy.name, { name: strategy.name, report: debrief.score, debrief, skipped: run.skipped.length });

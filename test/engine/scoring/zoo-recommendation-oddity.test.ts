@@ -7,6 +7,7 @@
  * plus the issue's own requirement: escalating to V4 with filings scores at
  * least 20 points below the proportionate reference.
  */
+import { testRunId } from '../../run-ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';
@@ -30,7 +31,7 @@ const h = 60;
 
 /** Plays a script (seed 1 unless given) and scores it; also returns the final state. */
 function playCustom(name: string, script: readonly ScriptEntry[], seed = 1) {
-  const run = playScript(pack, script, { seed, skipRefused: true, runId: `zoo-${name}` });
+  const run = playScript(pack, script, { seed, skipRefused: true, runId: testRunId(`zoo-${name}`) });
   const played: Played = { name, report: score(pack, run.header, run.log), debrief: buildDebrief(pack, run.header, run.log), skipped: run.skipped.length };
   return { played, state: run.state, skipped: run.skipped };
 }

@@ -6,6 +6,7 @@
  * the helpers those tests share: variants of the reference, coverage of the
  * injects, and a seeded replay of the strategies the bands name.
  */
+import { testRunId } from '../../run-ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, strategyZoo, type Pack } from '../../../src/engine';
@@ -35,7 +36,7 @@ export type PlayedVariant = Played & { readonly fired: Readonly<Record<string, n
 
 /** `script` played (skipping refused entries) and scored. */
 export function playVariant(pack: Pack, name: string, script: readonly ScriptEntry[], seed = 1): PlayedVariant {
-  const run = playScript(pack, script, { seed, skipRefused: true, runId: `variant-${name}` });
+  const run = playScript(pack, script, { seed, skipRefused: true, runId: testRunId(`variant-${name}`) });
   // The debrief holds the score report: one replay per variant.
   const debrief = buildDebrief(pack, run.header, run.log);
   return { name, report: debrief.score, debrief, skipped: run.skipped.length, fired: run.state.fired };
@@ -65,7 +66,7 @@ export const lineOf = (played: Played, id: string) => played.report.lines.find((
 export function unreached(pack: Pack, random = 8): { injects: string[]; decisions: string[] } {
   const fired = new Set<string>();
   for (const strategy of strategyZoo(pack)) {
-    const run = playScript(pack, strategy.script, { seed: 1, skipRefused: true, runId: `cover-${strategy.name}` });
+    const run = playScript(pack, strategy.script, { seed: 1, skipRefused: true, runId: testRunId(`cover-${strategy.name}`) });
     for (const id of Object.keys(run.state.fired)) fired.add(id);
   }
   const explored = explore(pack, { random });

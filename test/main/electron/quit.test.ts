@@ -3,6 +3,7 @@
  * window and dialog replaced by fakes: quitting and closing the main window
  * wait for the guard, and only its "yes" lets them through.
  */
+import { testRunId } from '../../run-ids';
 import { describe, expect, it, vi } from 'vitest';
 import { guardQuit, guardWindowClose, nativeUnsavedPrompt } from '../../../src/main/electron/quit';
 import type { UnsavedGuard } from '../../../src/main/sessions/unsaved-guard';
@@ -120,7 +121,7 @@ describe('the native fallback', () => {
   ] as const)('maps button %i to %s and names each run', async (response, choice) => {
     const showMessageBox = vi.fn(async () => ({ response, checkboxChecked: false }));
     const ask = nativeUnsavedPrompt({ showMessageBox } as never);
-    const answer = await ask({ promptId: 'p', reason: 'quit', runs: [{ runId: 'r', title: 'Hiring drill', unsaved: 3, reason: 'The disk is full (ENOSPC)', retrying: true }] });
+    const answer = await ask({ promptId: 'p', reason: 'quit', runs: [{ runId: testRunId('r'), title: 'Hiring drill', unsaved: 3, reason: 'The disk is full (ENOSPC)', retrying: true }] });
     expect(answer).toBe(choice);
     expect(showMessageBox).toHaveBeenCalledWith(
       expect.objectContaining({ buttons: ['Export them…', 'Try saving again', 'Discard them', 'Cancel'], cancelId: 3, detail: '• Hiring drill: 3 entries not saved (The disk is full (ENOSPC))' }),

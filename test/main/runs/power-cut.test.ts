@@ -16,6 +16,7 @@
  * The same harness with a writer that skips fdatasync must lose entries:
  * proof the suite can see a missing sync (a SIGKILL cannot).
  */
+import type { RunId } from '../../../src/engine';
 import { describe, expect, it } from 'vitest';
 import type { Command, LogEntry } from '../../../src/engine/index';
 import type { SessionEvent } from '../../../src/shared/runs';
@@ -51,7 +52,7 @@ async function powerCuts(seed: number, cuts: number, options: { readonly skipSyn
   const { dir, cleanup } = await tempDir(`power-${seed}`);
   const tally: Tally = { cuts: 0, acked: 0, lost: 0, cutsThatDroppedUnsynced: 0, damaged: 0 };
   try {
-    let runId: string | undefined;
+    let runId: RunId | undefined;
     // The independent record: every entry acknowledged as saved, by seq.
     let acked = new Map<number, LogEntry>();
     const checkResumed = (entries: readonly LogEntry[]) => {

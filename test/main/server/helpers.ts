@@ -5,6 +5,7 @@
  * WebSocket clients that speak the renderer's protocol and keep every raw
  * frame they receive.
  */
+import type { RunId } from '../../../src/engine';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -83,7 +84,7 @@ export function connect(url: string, origin: string, headers: Record<string, str
 export type RoomApp = {
   readonly web: WebApp;
   readonly owner: Client;
-  readonly runId: string;
+  readonly runId: RunId;
   readonly dir: string;
   /** The open room's status (code, address). */
   room: Extract<RoomStatus, { open: true }>;
@@ -122,7 +123,7 @@ export async function startRoomApp(options: Partial<RoomOptions> = {}): Promise<
   const owner = await connect(url, origin);
   const created = await owner.call('createRun', { packId: 'biased-hiring', mode: 'facilitated', participants: ['Grace'], title: 'Room test' });
   if (!created.ok) throw new Error(created.error.message);
-  const runId = (created.value as { runId: string }).runId;
+  const runId = (created.value as { runId: RunId }).runId;
   await owner.call('submitCommand', runId, { by: 'facilitator', command: { type: 'role.assign', role: 'incident-lead', participant: 'Grace' } });
   await owner.call('submitCommand', runId, { by: 'facilitator', command: { type: 'run.start' } });
   await owner.call('submitCommand', runId, { by: 'facilitator', command: { type: 'clock.pause' } });

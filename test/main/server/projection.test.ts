@@ -5,6 +5,7 @@
  * addressed to the audience — and yet the reducer replays any log over the
  * projected pack exactly as over the full one.
  */
+import { testRunId } from '../../run-ids';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,7 +113,7 @@ describe('projectSnapshot', () => {
   });
 
   it('replays any log over the projected pack exactly as over the full pack (model-based)', () => {
-    const header: RunHeader = { runId: 'r1', engineVersion: 1, packId: pack.id, packVersion: pack.version, packHash: 'h', seed: 7, mode: 'facilitated', createdAt: '2027-01-01T00:00:00Z', participants: [] };
+    const header: RunHeader = { runId: testRunId('r1'), engineVersion: 1, packId: pack.id, packVersion: pack.version, packHash: 'h', seed: 7, mode: 'facilitated', createdAt: '2027-01-01T00:00:00Z', participants: [] };
     const audiences: Audience[] = [{ kind: 'presenter', debriefReleased: false }, ...participants()];
     const projected = audiences.map((a) => projectSnapshot(snapshot, a).pack);
     fc.assert(

@@ -1,3 +1,5 @@
+import type { RunId } from '../../../src/engine';
+import { testRunId, uncheckedRunId } from '../../run-ids';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,8 +21,8 @@ async function created(ctx: ReturnType<typeof makeManager>, extra: Record<string
   return result.value;
 }
 
-const logFile = (runId: string) => join(dir, 'runs', runId, 'log.jsonl');
-function storedLog(runId: string): LogEntry[] {
+const logFile = (runId: RunId) => join(dir, 'runs', runId, 'log.jsonl');
+function storedLog(runId: RunId): LogEntry[] {
   const parsed = parseLog(readFileSync(logFile(runId)));
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.entries;
@@ -99,9 +101,9 @@ describe('submitting commands', () => {
 
   it('refuses commands for a run that is not open', async () => {
     const ctx = makeManager(dir);
-    const result = await ctx.manager.submit('20270101T000000Z-deadbeef', { by: 'facilitator', command: { type: 'run.start' } });
+    const result = await ctx.manager.submit(testRunId('20270101T000000Z-deadbeef'), { by: 'facilitator', command: { type: 'run.start' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    expect((await ctx.manager.submit('../../etc', { by: 'facilitator', command: { type: 'run.start' } })).ok).toBe(false);
+    expect((await ctx.manager.submit(uncheckedRunId('../../etc'), { by: 'facilitator', command: { type: 'run.start' } })).ok).toBe(false);
   });
 });
 
@@ -262,7 +264,7 @@ describe('history through the manager', () => {
 });
 
 /** The authoritative state of a live run. */
-function sessionState(ctx: ReturnType<typeof makeManager>, runId: string) {
+function sessionState(ctx: ReturnType<typeof makeManager>, runId: RunId) {
   const state = ctx.manager.state(runId);
   if (!state) throw new Error(`run ${runId} is not live`);
   return state;

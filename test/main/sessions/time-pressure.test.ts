@@ -5,6 +5,7 @@
  * to the same state from its log alone. End to end through the real services
  * (the IPC dispatcher with its validators, as the renderer calls them).
  */
+import type { RunId } from '../../../src/engine';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,7 +54,7 @@ const compressionOf = (entries: readonly LogEntry[]) => entries.filter((e) => e.
 describe('time pressure chosen at setup', () => {
   it('is applied as the first entry after run.start, and a restarted app replays the run to the same state', async () => {
     const services = await start();
-    const { runId } = await call<{ runId: string }>(services, 'createRun', { packId: 'minimal-screening', mode: 'solo', participants: ['Ana'], compression: 120 });
+    const { runId } = await call<{ runId: RunId }>(services, 'createRun', { packId: 'minimal-screening', mode: 'solo', participants: ['Ana'], compression: 120 });
     const view = await call<SessionView>(services, 'openRun', runId);
     expect(view.header.compression).toBe(120);
     const started = await call<SubmitResult>(services, 'submitCommand', runId, { by: 'incident-lead', command: { type: 'run.start' } });
@@ -74,7 +75,7 @@ describe('time pressure chosen at setup', () => {
 
   it('survives a restart before the run starts (the header keeps it)', async () => {
     const services = await start();
-    const { runId } = await call<{ runId: string }>(services, 'createRun', { packId: 'minimal-screening', mode: 'facilitated', participants: [], compression: 30 });
+    const { runId } = await call<{ runId: RunId }>(services, 'createRun', { packId: 'minimal-screening', mode: 'facilitated', participants: [], compression: 30 });
     await services.dispose();
     const restarted = await start();
     await call(restarted, 'openRun', runId);
@@ -84,7 +85,7 @@ describe('time pressure chosen at setup', () => {
 
   it('adds nothing when the pack’s own speed is chosen', async () => {
     const services = await start();
-    const { runId } = await call<{ runId: string }>(services, 'createRun', { packId: 'minimal-screening', mode: 'solo', participants: [], compression: 60 });
+    const { runId } = await call<{ runId: RunId }>(services, 'createRun', { packId: 'minimal-screening', mode: 'solo', participants: [], compression: 60 });
     const view = await call<SessionView>(services, 'openRun', runId);
     expect(view.header).not.toHaveProperty('compression');
     const started = await call<SubmitResult>(services, 'submitCommand', runId, { by: 'facilitator', command: { type: 'run.start' } });
@@ -110,7 +111,7 @@ describe('time pressure chosen at setup', () => {
     const designed = await runAt();
     const doubled = await runAt(120);
     await ctx.time.run(3_000);
-    const minutes = (runId: string) => ctx.manager.state(runId)?.clock.now ?? 0;
+    const minutes = (runId: RunId) => ctx.manager.state(runId)?.clock.now ?? 0;
     expect(minutes(designed)).toBeGreaterThan(0);
     expect(minutes(doubled)).toBe(2 * minutes(designed));
   });

@@ -7,6 +7,7 @@
  * as their role; a role given to a participant is recorded with
  * `role.assign` so the debrief names who held it.
  */
+import type { RunId } from '../../../engine';
 import { encode } from 'uqr';
 import { decisionOptionIds, err, parseSubmission, ROLE_IDS, ROLE_TITLES, type Command, type Pack, type RoleId } from '../../../engine';
 import type { EventName, IpcEvents } from '../../../shared/ipc';
@@ -44,7 +45,7 @@ type Participant = {
 };
 
 type OpenRoom = {
-  readonly runId: string;
+  readonly runId: RunId;
   readonly pack: Pack;
   readonly code: string;
   readonly options: RoomOptions;
@@ -80,7 +81,7 @@ export function createRoomService(options: RoomServiceOptions) {
   const joinsByAddress = createKeyedBuckets(JOIN_LIMITS.perAddress, now);
   const joinsOverall = createBucket(JOIN_LIMITS.overall, now);
 
-  const status = (runId: string): RoomStatus => {
+  const status = (runId: RunId): RoomStatus => {
     if (!room || room.runId !== runId) return { runId, open: false, debriefReleased: released.has(runId) };
     const state = sessions.state(runId);
     const votes: Record<string, DecisionVotes> = {};
@@ -139,7 +140,7 @@ export function createRoomService(options: RoomServiceOptions) {
     await sessions.submit(current.runId, { by: 'facilitator', command });
   };
 
-  const requireRoom = (runId: string): OpenRoom => {
+  const requireRoom = (runId: RunId): OpenRoom => {
     if (!room || room.runId !== runId) throw new IpcFailure('not-found', 'The room of this run is not open.');
     return room;
   };
@@ -173,14 +174,14 @@ export function createRoomService(options: RoomServiceOptions) {
   return {
     status,
     /** Whether the presenter may see the debrief of a run. */
-    debriefReleased: (runId: string) => released.has(runId),
+    debriefReleased: (runId: RunId) => released.has(runId),
     /** The open room's run and a participant's role (for projections and authority). */
-    participant: (participantId: string): { readonly runId: string; readonly role: RoleId | null } | undefined => {
+    participant: (participantId: string): { readonly runId: RunId; readonly role: RoleId | null } | undefined => {
       const p = room?.participants.get(participantId);
       return room && p ? { runId: room.runId, role: p.role } : undefined;
     },
 
-    open: async (runId: string, roomOptions: RoomOptions): Promise<RoomStatus> => {
+    open: async (runId: RunId, roomOptions: RoomOptions): Promise<RoomStatus> => {
       const opened = await sessions.open(runId);
       if (!opened.ok) throw new IpcFailure('not-found', opened.error.message);
       const view = opened.value;
@@ -217,14 +218,14 @@ export function createRoomService(options: RoomServiceOptions) {
       return status(runId);
     },
 
-    close: async (runId: string): Promise<RoomStatus> => {
+    close: async (runId: RunId): Promise<RoomStatus> => {
       if (room?.runId === runId) await close();
       return status(runId);
     },
 
     closeAny: () => close(),
 
-    assignRole: async (runId: string, participantId: string, role: RoleId | null): Promise<RoomStatus> => {
+    assignRole: async (runId: RunId, participantId: string, role: RoleId | null): Promise<RoomStatus> => {
       const current = requireRoom(runId);
       const p = current.participants.get(participantId);
       if (!p) throw new IpcFailure('not-found', 'That participant is not in the room.');
@@ -235,7 +236,7 @@ export function createRoomService(options: RoomServiceOptions) {
       return status(runId);
     },
 
-    remove: async (runId: string, participantId: string): Promise<RoomStatus> => {
+    remove: async (runId: RunId, participantId: string): Promise<RoomStatus> => {
       const current = requireRoom(runId);
       const p = current.participants.get(participantId);
       if (!p) throw new IpcFailure('not-found', 'That participant is not in the room.');
@@ -247,7 +248,7 @@ export function createRoomService(options: RoomServiceOptions) {
       return status(runId);
     },
 
-    releaseDebrief: (runId: string): RoomStatus => {
+    releaseDebrief: (runId: RunId): RoomStatus => {
       const state = sessions.state(runId);
       if (state && state.phase !== 'ended') throw new IpcFailure('rejected', 'The debrief can be released once the run has ended.');
       released.add(runId);
@@ -298,7 +299,7 @@ export function createRoomService(options: RoomServiceOptions) {
     },
 
     /** A participant's command, checked against their role; refusals change nothing. */
-    submit: async (participantId: string, runId: string, request: SubmitRequest): Promise<SubmitResult> => {
+    submit: async (participantId: string, runId: RunId, request: SubmitRequest): Promise<SubmitResult> => {
       const { current, participant } = participantById(participantId);
       if (runId !== current.runId) throw new IpcFailure('forbidden', 'You can only take part in the run you joined.');
       const parsed = parseSubmission(request);
@@ -316,7 +317,7 @@ export function createRoomService(options: RoomServiceOptions) {
       return result;
     },
 
-    vote: (participantId: string, runId: string, decisionId: string, choice: readonly string[]): null => {
+    vote: (participantId: string, runId: RunId, decisionId: string, choice: readonly string[]): null => {
       const { current, participant } = participantById(participantId);
       if (runId !== current.runId) throw new IpcFailure('forbidden', 'You can only take part in the run you joined.');
       if (participant.role === null) throw new IpcFailure('forbidden', 'You have no command role yet.');
@@ -340,7 +341,7 @@ export function createRoomService(options: RoomServiceOptions) {
     },
   };
 
-  function roleNamedFor(runId: string, name: string): RoleId | null {
+  function roleNamedFor(runId: RunId, name: string): RoleId | null {
     const roles = sessions.state(runId)?.roles ?? {};
     const wanted = name.trim().toLowerCase();
     const match = ROLE_IDS.find((role) => roles[role]?.trim().toLowerCase() === wanted);

@@ -1,4 +1,5 @@
 /** Export the after-action report (HTML, PDF, Markdown, JSON). */
+import type { RunId } from '../../../engine';
 import type { ReportFormat } from '../../../shared/ipc';
 import { call } from '../../api';
 import { errorText } from '../../store/errors';
@@ -11,7 +12,7 @@ const EXPORTS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
   { format: 'json', label: 'Data (JSON)' },
 ];
 
-export function ExportButtons({ runId }: { readonly runId: string }) {
+export function ExportButtons({ runId }: { readonly runId: RunId }) {
   const notify = useStore((s) => s.notify);
   const save = async (format: ReportFormat) => {
     try {

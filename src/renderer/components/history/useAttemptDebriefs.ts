@@ -4,13 +4,13 @@
  * not kept live).
  */
 import { useEffect, useState } from 'react';
-import { buildDebrief, type Debrief, type Pack } from '../../../engine';
+import { buildDebrief, type Debrief, type Pack, type RunId } from '../../../engine';
 import { call } from '../../api';
 import { errorText } from '../../store/errors';
 
 export type Loaded = { readonly pack: Pack; readonly debriefs: readonly Debrief[] } | { readonly error: string } | undefined;
 
-export function useAttemptDebriefs(runIds: readonly string[], keepOpen: ReadonlySet<string>): Loaded {
+export function useAttemptDebriefs(runIds: readonly RunId[], keepOpen: ReadonlySet<RunId>): Loaded {
   const key = runIds.join(',');
   const [loaded, setLoaded] = useState<{ readonly key: string; readonly value: Loaded }>();
   useEffect(() => {

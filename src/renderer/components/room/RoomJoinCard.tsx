@@ -1,10 +1,11 @@
 /** On the projector while the room is open: how to join — the QR code, the address and the room code. */
+import type { RunId } from '../../../engine';
 import { formatRoomCode } from '../../../shared/room';
 import { QrCode } from './QrCode';
 import { useRoomStatus } from './useRoomStatus';
 import './room.css';
 
-export function RoomJoinCard({ runId }: { readonly runId: string }) {
+export function RoomJoinCard({ runId }: { readonly runId: RunId }) {
   const { status } = useRoomStatus(runId);
   if (!status?.open) return null;
   const address = status.addresses[0] ?? '';

@@ -1,9 +1,10 @@
 /** The room of a run as the facilitator's panel follows it: loaded once, then kept current by `roomStatus` events. */
+import type { RunId } from '../../../engine';
 import { useCallback, useEffect, useState } from 'react';
 import type { RoomStatus } from '../../../shared/room';
 import { call, subscribe } from '../../api';
 
-export function useRoomStatus(runId: string): { readonly status: RoomStatus | undefined; readonly update: (next: RoomStatus) => void } {
+export function useRoomStatus(runId: RunId): { readonly status: RoomStatus | undefined; readonly update: (next: RoomStatus) => void } {
   const [status, setStatus] = useState<RoomStatus>();
   useEffect(() => {
     let live = true;

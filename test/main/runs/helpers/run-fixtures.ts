@@ -1,4 +1,5 @@
 /** Shared fixtures of the run store and session tests: the minimal pack, run deps, temp dirs. */
+import type { RunId } from '../../../../src/engine';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ export function minimalPack(): Pack {
 export const testDeps: RunDeps = realRunDeps;
 
 /** A header for the minimal pack. */
-export function testHeader(snapshot: PackSnapshot, runId: string, overrides: Partial<RunHeader> = {}): RunHeader {
+export function testHeader(snapshot: PackSnapshot, runId: RunId, overrides: Partial<RunHeader> = {}): RunHeader {
   return {
     runId,
     engineVersion: ENGINE_VERSION,
