@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../result';
 import { crossCheckPack } from './cross-check';
 import { formatPackPath, hasErrors, packError, type PackIssue } from './issues';
 import { type MigrationTable, migratePack, PACK_MIGRATIONS } from './migrate';
+import { readPackParts } from './pack-parts';
 import { checkPlainData } from './plain-data';
 import { type Pack, packSchema } from './schema';
 import { convertZodIssues } from './zod-issues';
@@ -47,7 +48,7 @@ function validateUnsafe(input: unknown, options: ValidatePackOptions): Result<Va
   const schemaIssues = parsed.success ? [] : convertZodIssues(parsed.error.issues, packSchema, data, []);
   const reported = new Set(schemaIssues.map((issue) => formatPackPath(issue.path)));
   // The schema's word wins when both flag the same spot (e.g. a malformed id).
-  const crossIssues = crossCheckPack(data).filter((issue) => !reported.has(formatPackPath(issue.path)));
+  const crossIssues = crossCheckPack(readPackParts(data)).filter((issue) => !reported.has(formatPackPath(issue.path)));
   const issues = [...first, ...schemaIssues, ...crossIssues];
 
   if (!parsed.success || hasErrors(issues)) return err(issues);
