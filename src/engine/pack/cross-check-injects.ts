@@ -88,6 +88,7 @@ function checkOptions(ctx: CheckContext, decision: Decision, index: number): voi
       error(ctx, [...path, 'options', i, 'id'], `the options of a ${kind} decision must use the ids ${fixed.join(', ')} (found "${option.id}")`);
     }
     checkEffects(ctx, option.effects, [...path, 'options', i, 'effects']);
+    checkCondition(ctx, option.cost?.when, [...path, 'options', i, 'cost', 'when']);
   });
   if (kind === 'text' && options.length > 0) warning(ctx, [...path, 'options'], 'a "text" decision is answered in words; its options are never offered');
   const known = ctx.decisionOptions.get(decision.id);

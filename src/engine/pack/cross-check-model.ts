@@ -47,6 +47,7 @@ function checkMove(ctx: CheckContext, move: Move, index: number): void {
   });
   checkCondition(ctx, move.requires, [...path, 'requires']);
   checkEffects(ctx, move.effects, [...path, 'effects']);
+  checkCondition(ctx, move.cost?.when, [...path, 'cost', 'when']);
 }
 
 /** Variables, metrics, moves, obligations, recovery and weights. */
@@ -54,13 +55,16 @@ export function checkModel(ctx: CheckContext): void {
   const { parts } = ctx;
   for (const { index, value } of parts.variables.entries) checkVariable(ctx, value, index);
   mustBeNumber(ctx, parts.metrics.harm, ['metrics', 'harm'], 'the harm metric');
+  for (const { index, value } of parts.metrics.harms) mustBeNumber(ctx, value.var, ['metrics', 'harms', index, 'var'], 'a harm counter');
   for (const { index, value } of parts.metrics.dashboard) mustBeNumber(ctx, value, ['metrics', 'dashboard', index], 'a dashboard metric');
   for (const { index, value } of parts.moves.entries) checkMove(ctx, value, index);
   for (const { index, value } of parts.obligations.entries) {
     checkCondition(ctx, value.trigger, ['obligations', index, 'trigger']);
+    value.earlierDeadlines?.forEach((limb, i) => checkCondition(ctx, limb.after, ['obligations', index, 'earlierDeadlines', i, 'after']));
     checkRefs(ctx, 'move', value.satisfiedBy, ['obligations', index, 'satisfiedBy']);
   }
   for (const { index, value } of parts.recovery.restartMoves) checkRef(ctx, 'move', value, ['recovery', 'restartMoves', index]);
+  checkCondition(ctx, parts.recovery.inService, ['recovery', 'inService']);
   for (const { index, value } of parts.recovery.criteria.entries) checkCondition(ctx, value.condition, ['recovery', 'criteria', index, 'condition']);
   const weights = parts.weights;
   if (weights && !Object.values(weights).some((weight) => weight !== undefined && weight > 0)) {

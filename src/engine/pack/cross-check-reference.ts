@@ -14,7 +14,8 @@ type ReferenceParts = PackParts['reference'];
 
 function checkSeverityCurve(ctx: CheckContext, curve: ReferenceParts['severity']): void {
   let previous: number | undefined;
-  for (const { index, value: { at } } of curve) {
+  for (const { index, value: { at, evidence } } of curve) {
+    checkRefs(ctx, 'inject', evidence, ['reference', 'severity', index, 'evidence']);
     if (at === undefined) continue;
     const path = ['reference', 'severity', index, 'at'];
     if (index === 0 && at !== 0) error(ctx, path, 'the first reference severity must be at 0 (the severity of the incident from the start)');
@@ -29,6 +30,7 @@ function checkRequiredAndForbidden(ctx: CheckContext, reference: ReferenceParts)
   for (const { index, value: entry } of reference.required) {
     const path = ['reference', 'required', index] as const;
     if (entry.move !== undefined && checkRef(ctx, 'move', entry.move, [...path, 'move'])) required.add(entry.move);
+    checkRefs(ctx, 'move', entry.anyOf, [...path, 'anyOf']);
     if (end !== undefined && entry.within > end) {
       warning(ctx, [...path, 'within'], `is ${formatDuration(entry.within)}, longer than the scenario (${formatDuration(end)}): the deadline can never pass within a run`);
     }
@@ -110,6 +112,7 @@ function checkTimeline(ctx: CheckContext, timeline: ReferenceParts['timeline']):
 export function checkReference(ctx: CheckContext): void {
   const reference = ctx.parts.reference;
   checkSeverityCurve(ctx, reference.severity);
+  for (const { index, value } of reference.awareness) checkRef(ctx, 'inject', value, ['reference', 'awareness', index]);
   checkRequiredAndForbidden(ctx, reference);
   checkTrace(ctx, reference.trace.rootCause.candidates);
   checkTimeline(ctx, reference.timeline);

@@ -44,17 +44,23 @@ export type PackParts = {
   /** Undefined when the pack has no readiness list (the app's default checklist applies). */
   readonly readiness: KeyedParts<Item<Pack['readiness']>> | undefined;
   readonly variables: KeyedParts<Item<Pack['variables']>>;
-  readonly metrics: { readonly harm: string | undefined; readonly dashboard: readonly Entry<string>[] };
+  readonly metrics: {
+    readonly harm: string | undefined;
+    readonly harms: readonly Entry<Item<Pack['metrics']['harms']>>[];
+    readonly dashboard: readonly Entry<string>[];
+  };
   readonly injects: KeyedParts<Item<Pack['injects']>>;
   readonly decisions: KeyedParts<Item<Pack['decisions']>>;
   readonly moves: KeyedParts<Item<Pack['moves']>>;
   readonly obligations: KeyedParts<Item<Pack['obligations']>>;
   readonly recovery: {
     readonly restartMoves: readonly Entry<string>[];
+    readonly inService: Pack['recovery']['inService'];
     readonly criteria: KeyedParts<Item<Pack['recovery']['criteria']>>;
   };
   readonly reference: {
     readonly severity: readonly Entry<Item<Reference['severity']>>[];
+    readonly awareness: readonly Entry<string>[];
     readonly required: readonly Entry<Item<Reference['required']>>[];
     readonly forbidden: readonly Entry<Item<Reference['forbidden']>>[];
     readonly timeline: readonly Entry<Item<Reference['timeline']>>[];
@@ -119,6 +125,7 @@ export function readPackParts(data: unknown): PackParts {
     variables: keyed(shape.variables.element, at('variables'), false),
     metrics: {
       harm: parsed(shape.metrics.shape.harm, at('metrics', 'harm')),
+      harms: entries(shape.metrics.shape.harms.unwrap().element, at('metrics', 'harms')),
       dashboard: entries(shape.metrics.shape.dashboard.unwrap().element, at('metrics', 'dashboard')),
     },
     injects: keyed(shape.injects.element, at('injects'), false),
@@ -127,10 +134,12 @@ export function readPackParts(data: unknown): PackParts {
     obligations: keyed(shape.obligations.unwrap().element, at('obligations'), true),
     recovery: {
       restartMoves: entries(shape.recovery.shape.restartMoves.element, at('recovery', 'restartMoves')),
+      inService: parsed(shape.recovery.shape.inService, at('recovery', 'inService')),
       criteria: keyed(shape.recovery.shape.criteria.element, at('recovery', 'criteria'), false),
     },
     reference: {
       severity: entries(reference.severity.element, at('reference', 'severity')),
+      awareness: entries(reference.awareness.unwrap().element, at('reference', 'awareness')),
       required: entries(reference.required.element, at('reference', 'required')),
       forbidden: entries(reference.forbidden.element, at('reference', 'forbidden')),
       timeline: entries(reference.timeline.element, at('reference', 'timeline')),

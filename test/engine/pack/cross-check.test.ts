@@ -102,6 +102,27 @@ const rows: readonly Row[] = [
     'error reference.timeline[14].command.id: an ad-hoc inject needs a new id, but "complaint" is already used',
     'error reference.timeline[15].command.decision: unknown decision "classify"; did you mean "classify-severity"? (known: classify-severity)',
   ]],
+  ['unknown ids in format-2 references (costs, limbs, in service, alternatives, awareness, evidence, harm counters)', (p) => {
+    p.moves[0].cost = { points: 5, reason: 'Too early.', when: { move: 'suspend' } };
+    p.decisions[0].options = [{ id: 'v3', label: 'V3', cost: { points: 2, reason: 'x', when: { inject: 'press' } } }];
+    p.obligations[0].earlierDeadlines = [{ after: { inject: 'complain' }, within: '1h' }];
+    p.recovery.inService = { var: 'model-liv', eq: true };
+    p.metrics.harms = [{ var: 'harm', label: 'Harm' }, { var: 'model-live', label: 'Live' }];
+    delete p.reference.required[0].move;
+    p.reference.required[0].anyOf = ['suspend-model', 'suspend'];
+    p.reference.awareness = ['fairness'];
+    p.reference.severity.push({ evidence: ['complaint', 'press'], level: 4, rationale: 'x' });
+  }, [
+    'error metrics.harms[0].var: unknown variable "harm" (known: wrongly-rejected, model-live)',
+    'error metrics.harms[1].var: variable "model-live" is true/false; a harm counter must be a number variable',
+    `error moves[0].cost.when.move: unknown move "suspend"; did you mean "suspend-model"? (known: ${MOVES})`,
+    'error obligations[0].earlierDeadlines[0].after.inject: unknown inject "complain"; did you mean "complaint"? (known: fairness-alert, complaint, press-query)',
+    'error recovery.inService.var: unknown variable "model-liv"; did you mean "model-live"? (known: wrongly-rejected, model-live)',
+    `error decisions[0].options[0].cost.when.inject: unknown inject "press"; did you mean "press-query"? (known: ${INJECTS})`,
+    `error reference.severity[1].evidence[1]: unknown inject "press"; did you mean "press-query"? (known: ${INJECTS})`,
+    `error reference.awareness[0]: unknown inject "fairness"; did you mean "fairness-alert"? (known: ${INJECTS})`,
+    `error reference.required[0].anyOf[1]: unknown move "suspend"; did you mean "suspend-model"? (known: ${MOVES})`,
+  ]],
   ['metrics that are not number variables', (p) => (p.metrics.dashboard = ['wrongly-rejected', 'model-live', 'rejections']), [
     'error metrics.dashboard[1]: variable "model-live" is true/false; a dashboard metric must be a number variable',
     'error metrics.dashboard[2]: unknown variable "rejections" (known: wrongly-rejected, model-live)',
