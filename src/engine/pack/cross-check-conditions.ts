@@ -3,16 +3,25 @@
  * name exists, and values fit the variable they are compared with or
  * assigned to.
  */
-import { COMPARATORS, CONDITION_KEYS } from './condition';
-import { type CheckContext, checkRef, error, unknownMessage, type VariableInfo } from './cross-check-context';
+import { assertNever } from '../result';
+import { COMPARATORS, type Condition } from './condition';
+import { type CheckContext, checkRef, error, unknownMessage } from './cross-check-context';
+import type { Effect } from './effect';
 import type { PackPath } from './issues';
-import { field, isRecord, items, str } from './loose';
+import type { Variable } from './schema';
 import { describeValue, didYouMean, listNames } from './suggest';
 
-const ORDER_COMPARATORS = new Set(['gt', 'gte', 'lt', 'lte']);
+type Scalar = number | boolean | string;
+type VarCondition = Extract<Condition, { readonly var: string }>;
+
+const ORDER_COMPARATORS: ReadonlySet<string> = new Set(['gt', 'gte', 'lt', 'lte']);
+
+/** "an enum" / "true/false": how messages name a variable that is not a number. */
+export const kindOf = (variable: Variable): string => (variable.type === 'enum' ? 'an enum' : 'true/false');
 
 /** Why `value` cannot be held by the variable (undefined when it can). */
-export function valueMismatch(variable: VariableInfo, id: string, value: unknown): string | undefined {
+export function valueMismatch(variable: Variable, value: Scalar): string | undefined {
+  const id = variable.id;
   switch (variable.type) {
     case 'number':
       return typeof value === 'number' ? undefined : `variable "${id}" is a number, so this must be a number (found ${describeValue(value)})`;
@@ -22,32 +31,31 @@ export function valueMismatch(variable: VariableInfo, id: string, value: unknown
       if (typeof value === 'string' && variable.values.includes(value)) return undefined;
       return `${describeValue(value)} is not a value of variable "${id}" (values: ${variable.values.join(', ')})${typeof value === 'string' ? didYouMean(value, variable.values) : ''}`;
     default:
-      return undefined;
+      return assertNever(variable);
   }
 }
 
-function checkVarCondition(ctx: CheckContext, node: Readonly<Record<string, unknown>>, path: PackPath): void {
-  const id = str(node.var);
-  if (id === undefined || !checkRef(ctx, 'variable', id, [...path, 'var'])) return;
-  const variable = ctx.variables.get(id);
+function checkVarCondition(ctx: CheckContext, node: VarCondition, path: PackPath): void {
+  if (!checkRef(ctx, 'variable', node.var, [...path, 'var'])) return;
+  const variable = ctx.variables.get(node.var);
   if (!variable) return;
   for (const op of COMPARATORS) {
-    if (!Object.hasOwn(node, op)) continue;
-    if (ORDER_COMPARATORS.has(op) && variable.type !== 'number' && variable.type !== undefined) {
-      error(ctx, [...path, op], `"${op}" compares numbers, but variable "${id}" is ${variable.type === 'enum' ? 'an enum' : 'true/false'}: use eq or ne`);
+    const value = node[op];
+    if (value === undefined) continue;
+    if (ORDER_COMPARATORS.has(op) && variable.type !== 'number') {
+      error(ctx, [...path, op], `"${op}" compares numbers, but variable "${node.var}" is ${kindOf(variable)}: use eq or ne`);
       continue;
     }
-    const mismatch = valueMismatch(variable, id, node[op]);
+    const mismatch = valueMismatch(variable, value);
     if (mismatch) error(ctx, [...path, op], mismatch);
   }
 }
 
-function checkReadiness(ctx: CheckContext, value: unknown, path: PackPath): void {
-  const id = str(value);
+function checkReadiness(ctx: CheckContext, id: string, path: PackPath): void {
   const table = ctx.ids.get('readiness item');
-  if (id === undefined || table?.has(id) || ctx.unreadable.has('readiness item')) return;
+  if (table?.has(id) || ctx.unreadable.has('readiness item')) return;
   const known = [...(table?.keys() ?? [])];
-  if (field(ctx.pack, 'readiness') !== undefined) {
+  if (ctx.parts.readiness !== undefined) {
     error(ctx, path, unknownMessage('readiness item', id, known));
     return;
   }
@@ -55,54 +63,27 @@ function checkReadiness(ctx: CheckContext, value: unknown, path: PackPath): void
   error(ctx, path, `unknown readiness item "${id}"${hint} (the pack has no readiness list, so the app's default checklist applies: ${listNames(known)})`);
 }
 
+function checkChosenOption(ctx: CheckContext, decision: string, chose: string | undefined, path: PackPath): void {
+  if (!checkRef(ctx, 'decision', decision, [...path, 'decision'])) return;
+  const options = ctx.decisionOptions.get(decision);
+  if (chose !== undefined && options && !options.includes(chose)) error(ctx, [...path, 'chose'], unknownOption(decision, chose, options));
+}
+
 /** Checks one condition (and the conditions nested in it). */
-export function checkCondition(ctx: CheckContext, node: unknown, path: PackPath): void {
-  if (!isRecord(node)) return;
-  const keys = CONDITION_KEYS.filter((key) => Object.hasOwn(node, key));
-  if (keys.length !== 1) return; // the schema reports it
-  switch (keys[0]) {
-    case 'all':
-    case 'any': {
-      const key = keys[0];
-      items(node[key]).forEach((child, index) => checkCondition(ctx, child, [...path, key, index]));
-      return;
-    }
-    case 'not':
-      checkCondition(ctx, node.not, [...path, 'not']);
-      return;
-    case 'var':
-      checkVarCondition(ctx, node, path);
-      return;
-    case 'move':
-      checkRef(ctx, 'move', node.move, [...path, 'move']);
-      return;
-    case 'inject':
-      checkRef(ctx, 'inject', node.inject, [...path, 'inject']);
-      return;
-    case 'sinceInject':
-      checkRef(ctx, 'inject', node.sinceInject, [...path, 'sinceInject']);
-      return;
-    case 'decision': {
-      if (!checkRef(ctx, 'decision', node.decision, [...path, 'decision'])) return;
-      const chose = str(node.chose);
-      const decision = ctx.decisions.get(node.decision as string);
-      if (chose !== undefined && decision && !decision.options.includes(chose)) {
-        error(ctx, [...path, 'chose'], unknownOption(node.decision as string, chose, decision.options));
-      }
-      return;
-    }
-    case 'readiness':
-      checkReadiness(ctx, node.readiness, [...path, 'readiness']);
-      return;
-    case 'obligation':
-      checkRef(ctx, 'obligation', node.obligation, [...path, 'obligation']);
-      return;
-    case 'role':
-      checkRef(ctx, 'role', node.role, [...path, 'role']);
-      return;
-    default:
-      return; // severity, r3ai, elapsed, gateViolated: fully checked by the schema
-  }
+export function checkCondition(ctx: CheckContext, node: Condition | undefined, path: PackPath): void {
+  if (node === undefined) return;
+  if ('all' in node) node.all.forEach((child, index) => checkCondition(ctx, child, [...path, 'all', index]));
+  else if ('any' in node) node.any.forEach((child, index) => checkCondition(ctx, child, [...path, 'any', index]));
+  else if ('not' in node) checkCondition(ctx, node.not, [...path, 'not']);
+  else if ('var' in node) checkVarCondition(ctx, node, path);
+  else if ('move' in node) checkRef(ctx, 'move', node.move, [...path, 'move']);
+  else if ('inject' in node) checkRef(ctx, 'inject', node.inject, [...path, 'inject']);
+  else if ('sinceInject' in node) checkRef(ctx, 'inject', node.sinceInject, [...path, 'sinceInject']);
+  else if ('decision' in node) checkChosenOption(ctx, node.decision, node.chose, path);
+  else if ('readiness' in node) checkReadiness(ctx, node.readiness, [...path, 'readiness']);
+  else if ('obligation' in node) checkRef(ctx, 'obligation', node.obligation, [...path, 'obligation']);
+  else if ('role' in node) checkRef(ctx, 'role', node.role, [...path, 'role']);
+  // severity, r3ai, elapsed, gateViolated name nothing of the pack: the schema checks them fully.
 }
 
 /** `decision "x" has no option "y"; did you mean …` */
@@ -112,29 +93,26 @@ export function unknownOption(decision: string, option: string, options: readonl
 }
 
 /** Checks one effect. */
-export function checkEffect(ctx: CheckContext, node: unknown, path: PackPath): void {
-  if (!isRecord(node)) return;
-  if (Object.hasOwn(node, 'set')) {
-    const id = str(node.set);
-    if (id === undefined || !checkRef(ctx, 'variable', id, [...path, 'set'])) return;
-    const variable = ctx.variables.get(id);
-    const mismatch = variable && Object.hasOwn(node, 'to') ? valueMismatch(variable, id, node.to) : undefined;
+export function checkEffect(ctx: CheckContext, effect: Effect, path: PackPath): void {
+  if ('set' in effect) {
+    if (!checkRef(ctx, 'variable', effect.set, [...path, 'set'])) return;
+    const variable = ctx.variables.get(effect.set);
+    const mismatch = variable && valueMismatch(variable, effect.to);
     if (mismatch) error(ctx, [...path, 'to'], mismatch);
-  } else if (Object.hasOwn(node, 'add')) {
-    const id = str(node.add);
-    if (id === undefined || !checkRef(ctx, 'variable', id, [...path, 'add'])) return;
-    const type = ctx.variables.get(id)?.type;
-    if (type === 'boolean' || type === 'enum') {
-      error(ctx, [...path, 'add'], `cannot add to variable "${id}": it is ${type === 'enum' ? 'an enum' : 'true/false'}, not a number; use set`);
+  } else if ('add' in effect) {
+    if (!checkRef(ctx, 'variable', effect.add, [...path, 'add'])) return;
+    const variable = ctx.variables.get(effect.add);
+    if (variable && variable.type !== 'number') {
+      error(ctx, [...path, 'add'], `cannot add to variable "${effect.add}": it is ${kindOf(variable)}, not a number; use set`);
     }
-  } else if (Object.hasOwn(node, 'open')) {
-    checkRef(ctx, 'decision', node.open, [...path, 'open']);
-  } else if (Object.hasOwn(node, 'fire')) {
-    checkRef(ctx, 'inject', node.fire, [...path, 'fire']);
+  } else if ('open' in effect) {
+    checkRef(ctx, 'decision', effect.open, [...path, 'open']);
+  } else {
+    checkRef(ctx, 'inject', effect.fire, [...path, 'fire']);
   }
 }
 
 /** Checks a list of effects at `path`. */
-export function checkEffects(ctx: CheckContext, list: unknown, path: PackPath): void {
-  items(list).forEach((effect, index) => checkEffect(ctx, effect, [...path, index]));
+export function checkEffects(ctx: CheckContext, effects: readonly Effect[] | undefined, path: PackPath): void {
+  effects?.forEach((effect, index) => checkEffect(ctx, effect, [...path, index]));
 }

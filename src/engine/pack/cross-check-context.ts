@@ -1,27 +1,13 @@
 /**
- * The lookup tables the cross-checks share, built once from the raw pack.
- * Each table keeps the first definition of an id; duplicates are reported
- * by `cross-check-ids.ts`.
+ * The lookup tables the cross-checks share, built once from the parsed
+ * parts of a pack. Each table keeps the first definition of an id;
+ * duplicates are reported by `cross-check-ids.ts`.
  */
 import { packError, packWarning, type PackIssue, type PackPath } from './issues';
-import { field, items, minutes, num, str } from './loose';
+import type { KeyedParts, PackParts } from './pack-parts';
+import type { Decision, Variable } from './schema';
 import { didYouMean, listNames } from './suggest';
 import { DEFAULT_READINESS_ITEMS, R3AI_CATEGORIES, ROLE_IDS } from './vocabulary';
-
-/** What the checks know about a variable. */
-export type VariableInfo = {
-  readonly type: 'number' | 'boolean' | 'enum' | undefined;
-  readonly values: readonly string[];
-  readonly min: number | undefined;
-  readonly max: number | undefined;
-};
-
-/** What the checks know about a decision. */
-export type DecisionInfo = {
-  readonly kind: string | undefined;
-  /** Option ids a team can choose: the pack's, or the implicit ones of severity / r3ai decisions. */
-  readonly options: readonly string[];
-};
 
 /** The kinds of ids a pack defines and refers to. */
 export type IdKind =
@@ -39,91 +25,87 @@ export type IdKind =
 
 /** Shared state of one cross-check pass. */
 export type CheckContext = {
-  readonly pack: unknown;
+  readonly parts: PackParts;
   readonly ids: ReadonlyMap<IdKind, ReadonlyMap<string, number>>;
-  /**
-   * Kinds whose defining list is missing or not a list: the schema reports
-   * that once, so references to them are not reported again one by one.
-   */
+  /** Kinds whose defining list cannot be read in full (see `KeyedParts.complete`): references to them are not judged. */
   readonly unreadable: ReadonlySet<IdKind>;
-  readonly variables: ReadonlyMap<string, VariableInfo>;
-  readonly decisions: ReadonlyMap<string, DecisionInfo>;
+  /** The variables that parse, by id. */
+  readonly variables: ReadonlyMap<string, Variable>;
+  /** The option ids a team can choose, of each decision that parses. */
+  readonly decisionOptions: ReadonlyMap<string, readonly string[]>;
   /** Roles that have a brief in `roles`. */
   readonly briefedRoles: ReadonlySet<string>;
-  /** `clock.end` in minutes, when it is readable. */
-  readonly end: number | undefined;
   readonly issues: PackIssue[];
 };
 
 /** Severity decisions may leave out their options: these are implied. */
 export const SEVERITY_OPTION_IDS = ['v1', 'v2', 'v3', 'v4', 'v5'] as const;
 
-function indexIds(list: unknown): Map<string, number> {
-  const map = new Map<string, number>();
-  items(list).forEach((item, index) => {
-    const id = str(field(item, 'id'));
-    if (id !== undefined && !map.has(id)) map.set(id, index);
-  });
+/** A list of the pack that defines ids of one kind, and where it is. */
+export type IdList = { readonly kind: IdKind; readonly path: PackPath; readonly list: KeyedParts<unknown> };
+
+const DEFAULT_READINESS: KeyedParts<unknown> = {
+  entries: [],
+  keys: DEFAULT_READINESS_ITEMS.map((item, index) => ({ index, value: item.id })),
+  complete: true,
+};
+
+/** Every list that defines ids (roles are fixed and not among them). */
+export function idListsOf(parts: PackParts): readonly IdList[] {
+  const trace = parts.reference.trace;
+  return [
+    { kind: 'variable', path: ['variables'], list: parts.variables },
+    { kind: 'inject', path: ['injects'], list: parts.injects },
+    { kind: 'decision', path: ['decisions'], list: parts.decisions },
+    { kind: 'move', path: ['moves'], list: parts.moves },
+    { kind: 'obligation', path: ['obligations'], list: parts.obligations },
+    { kind: 'readiness item', path: ['readiness'], list: parts.readiness ?? DEFAULT_READINESS },
+    { kind: 'recovery criterion', path: ['recovery', 'criteria'], list: parts.recovery.criteria },
+    { kind: 'root-cause candidate', path: ['reference', 'trace', 'rootCause', 'candidates'], list: trace.rootCause.candidates },
+    { kind: 'correction', path: ['reference', 'trace', 'corrections'], list: trace.corrections },
+    { kind: 'evolution', path: ['reference', 'trace', 'evolutions'], list: trace.evolutions },
+  ];
+}
+
+/** The option ids a team can choose: the decision's own, or the implicit ones of severity / r3ai decisions. */
+function optionIdsOf(decision: Decision): readonly string[] {
+  const explicit = (decision.options ?? []).map((option) => option.id);
+  if (explicit.length > 0) return explicit;
+  return decision.kind === 'severity' ? SEVERITY_OPTION_IDS : decision.kind === 'r3ai' ? R3AI_CATEGORIES : [];
+}
+
+/** A map of the first value under each key. */
+function firstByKey<T>(pairs: ReadonlyArray<readonly [string, T]>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [key, value] of pairs) if (!map.has(key)) map.set(key, value);
   return map;
 }
 
-function variableInfo(item: unknown): VariableInfo {
-  const type = str(field(item, 'type'));
-  return {
-    type: type === 'number' || type === 'boolean' || type === 'enum' ? type : undefined,
-    values: items(field(item, 'values')).filter((v): v is string => typeof v === 'string'),
-    min: num(field(item, 'min')),
-    max: num(field(item, 'max')),
-  };
-}
+/** Where each id is first defined: its index in the list. */
+const firstIndexOf = (list: KeyedParts<unknown>): Map<string, number> =>
+  firstByKey(list.keys.map(({ index, value }) => [value, index] as const));
 
-function decisionInfo(item: unknown): DecisionInfo {
-  const kind = str(field(item, 'kind'));
-  const explicit = items(field(item, 'options'))
-    .map((option) => str(field(option, 'id')))
-    .filter((id): id is string => id !== undefined);
-  const implicit = kind === 'severity' ? SEVERITY_OPTION_IDS : kind === 'r3ai' ? R3AI_CATEGORIES : [];
-  return { kind, options: explicit.length > 0 ? explicit : implicit };
+/** The entries that define their id (the first with it), when they parse. */
+function definitions<T extends { readonly id: string }>(list: KeyedParts<T>): Map<string, T> {
+  const first = firstIndexOf(list);
+  return new Map(list.entries.filter(({ index, value }) => first.get(value.id) === index).map(({ value }) => [value.id, value]));
 }
 
 /** Builds the tables for one pack. */
-export function buildContext(pack: unknown): CheckContext {
-  const variables = new Map<string, VariableInfo>();
-  for (const item of items(field(pack, 'variables'))) {
-    const id = str(field(item, 'id'));
-    if (id !== undefined && !variables.has(id)) variables.set(id, variableInfo(item));
-  }
-  const decisions = new Map<string, DecisionInfo>();
-  for (const item of items(field(pack, 'decisions'))) {
-    const id = str(field(item, 'id'));
-    if (id !== undefined && !decisions.has(id)) decisions.set(id, decisionInfo(item));
-  }
-  const readiness = field(pack, 'readiness') === undefined ? DEFAULT_READINESS_ITEMS : field(pack, 'readiness');
-  const trace = field(field(pack, 'reference'), 'trace');
-  // [kind, its list, whether the list may be left out (then it is empty)]
-  const lists: ReadonlyArray<readonly [IdKind, unknown, boolean]> = [
-    ['variable', field(pack, 'variables'), false],
-    ['inject', field(pack, 'injects'), false],
-    ['decision', field(pack, 'decisions'), true],
-    ['move', field(pack, 'moves'), false],
-    ['obligation', field(pack, 'obligations'), true],
-    ['readiness item', readiness, false],
-    ['recovery criterion', field(field(pack, 'recovery'), 'criteria'), false],
-    ['root-cause candidate', field(field(trace, 'rootCause'), 'candidates'), false],
-    ['correction', field(trace, 'corrections'), false],
-    ['evolution', field(trace, 'evolutions'), false],
-  ];
-  const ids = new Map<IdKind, Map<string, number>>(lists.map(([kind, list]) => [kind, indexIds(list)]));
+export function buildContext(parts: PackParts): CheckContext {
+  const lists = idListsOf(parts);
+  const ids = new Map<IdKind, ReadonlyMap<string, number>>(lists.map(({ kind, list }) => [kind, firstIndexOf(list)]));
   ids.set('role', new Map(ROLE_IDS.map((role, index) => [role, index])));
-  const unreadable = new Set(
-    lists.filter(([, list, optional]) => !Array.isArray(list) && !(optional && list === undefined)).map(([kind]) => kind),
-  );
-  const briefedRoles = new Set(
-    items(field(pack, 'roles'))
-      .map((brief) => str(field(brief, 'role')))
-      .filter((role): role is string => role !== undefined),
-  );
-  return { pack, ids, unreadable, variables, decisions, briefedRoles, end: minutes(field(field(pack, 'clock'), 'end')), issues: [] };
+  const decisions = [...definitions(parts.decisions)];
+  return {
+    parts,
+    ids,
+    unreadable: new Set(lists.filter(({ list }) => !list.complete).map(({ kind }) => kind)),
+    variables: definitions(parts.variables),
+    decisionOptions: new Map(decisions.map(([id, decision]) => [id, optionIdsOf(decision)])),
+    briefedRoles: new Set(parts.roles.keys.map(({ value }) => value)),
+    issues: [],
+  };
 }
 
 /** Records an error. */
@@ -156,15 +138,15 @@ export function unknownMessage(kind: IdKind, id: string, known: readonly string[
   return `unknown ${kind} "${id}"${didYouMean(id, known)} (known: ${listNames(known)})`;
 }
 
-/**
- * Checks that `value` (found at `path`) names an existing id of `kind`.
- * Values that are not strings are left to the schema. Returns whether it exists.
- */
-export function checkRef(ctx: CheckContext, kind: IdKind, value: unknown, path: PackPath): boolean {
-  const id = str(value);
-  if (id === undefined) return false;
+/** Checks that `id` (found at `path`) names an existing id of `kind`. Returns whether it exists. */
+export function checkRef(ctx: CheckContext, kind: IdKind, id: string, path: PackPath): boolean {
   const table = ctx.ids.get(kind);
   if (table?.has(id)) return true;
   if (!ctx.unreadable.has(kind)) error(ctx, path, unknownMessage(kind, id, [...(table?.keys() ?? [])]));
   return false;
+}
+
+/** Checks each id of a list of references (e.g. `satisfiedBy`) at `path`. */
+export function checkRefs(ctx: CheckContext, kind: IdKind, ids: readonly string[] | undefined, path: PackPath): void {
+  ids?.forEach((id, index) => checkRef(ctx, kind, id, [...path, index]));
 }

@@ -3,134 +3,117 @@
  * and on decisions (options per kind, reference answers, whether anything
  * ever asks them).
  */
-import { CONDITION_KEYS } from './condition';
+import type { Condition } from './condition';
 import { checkCondition, checkEffects, unknownOption } from './cross-check-conditions';
-import { type CheckContext, checkRef, error, SEVERITY_OPTION_IDS, warning } from './cross-check-context';
+import { type CheckContext, checkRefs, error, SEVERITY_OPTION_IDS, warning } from './cross-check-context';
 import { formatDuration } from './duration';
-import { field, isRecord, items, minutes, str } from './loose';
+import type { Effect } from './effect';
+import { type PackParts, parsedInFull } from './pack-parts';
+import type { Decision, Inject } from './schema';
 import { R3AI_CATEGORIES } from './vocabulary';
+
+const tooLate = (at: number, end: number) =>
+  `it needs at least ${formatDuration(at)} of scenario time, but the scenario ends at ${formatDuration(end)}`;
 
 /**
  * Why a trigger obviously can never hold, or undefined. Only the simple
  * cases: waiting for the inject itself, or for more time than the scenario has.
  */
-export function neverHolds(node: unknown, self: string | undefined, end: number | undefined): string | undefined {
-  if (!isRecord(node)) return undefined;
-  const keys = CONDITION_KEYS.filter((key) => Object.hasOwn(node, key));
-  if (keys.length !== 1) return undefined;
-  switch (keys[0]) {
-    case 'all':
-      return items(node.all).map((child) => neverHolds(child, self, end)).find((reason) => reason !== undefined);
-    case 'any': {
-      const reasons = items(node.any).map((child) => neverHolds(child, self, end));
-      return reasons.length > 0 && reasons.every((reason) => reason !== undefined) ? reasons[0] : undefined;
-    }
-    case 'inject':
-    case 'sinceInject':
-      if (self !== undefined && (node.inject ?? node.sinceInject) === self) return 'it waits for this very inject to have fired';
-      if (end !== undefined && keys[0] === 'sinceInject' && (minutes(node.atLeast) ?? 0) > end) return tooLate(minutes(node.atLeast) ?? 0, end);
-      return undefined;
-    case 'elapsed': {
-      if (end === undefined) return undefined;
-      const test = node.elapsed;
-      const gt = minutes(field(test, 'gt'));
-      const floor = gt !== undefined ? gt + 1 : minutes(field(test, 'gte') ?? field(test, 'eq'));
-      return floor !== undefined && floor > end ? tooLate(floor, end) : undefined;
-    }
-    default:
-      return undefined;
+function neverHolds(node: Condition, self: string, end: number | undefined): string | undefined {
+  if ('all' in node) return node.all.map((child) => neverHolds(child, self, end)).find((reason) => reason !== undefined);
+  if ('any' in node) {
+    const reasons = node.any.map((child) => neverHolds(child, self, end));
+    return reasons.every((reason) => reason !== undefined) ? reasons[0] : undefined;
   }
+  if ('inject' in node) return node.inject === self ? 'it waits for this very inject to have fired' : undefined;
+  if ('sinceInject' in node) {
+    if (node.sinceInject === self) return 'it waits for this very inject to have fired';
+    return end !== undefined && node.atLeast > end ? tooLate(node.atLeast, end) : undefined;
+  }
+  if ('elapsed' in node && end !== undefined) {
+    const { gt, gte, eq } = node.elapsed;
+    const floor = gt !== undefined ? gt + 1 : (gte ?? eq);
+    return floor !== undefined && floor > end ? tooLate(floor, end) : undefined;
+  }
+  return undefined;
 }
 
-const tooLate = (at: number, end: number) =>
-  `it needs at least ${formatDuration(at)} of scenario time, but the scenario ends at ${formatDuration(end)}`;
-
-function checkTiming(ctx: CheckContext, inject: Readonly<Record<string, unknown>>, index: number): void {
+function checkTiming(ctx: CheckContext, inject: Inject, index: number): void {
   const path = ['injects', index] as const;
-  const has = (key: string) => Object.hasOwn(inject, key) && inject[key] !== undefined;
-  if (has('at') && has('when')) error(ctx, [...path, 'when'], 'an inject is either timed ("at") or triggered ("when"), not both');
-  if (!has('at') && !has('when')) error(ctx, path, 'needs "at" (a timed inject) or "when" (a triggered inject)');
-  if (has('jitter') && !has('at')) error(ctx, [...path, 'jitter'], 'only a timed inject (with "at") can have a jitter');
-  if (has('delay') && !has('when')) error(ctx, [...path, 'delay'], 'only a triggered inject (with "when") can have a delay');
-  const end = ctx.end;
+  const { at, when, jitter, delay } = inject;
+  if (at !== undefined && when !== undefined) error(ctx, [...path, 'when'], 'an inject is either timed ("at") or triggered ("when"), not both');
+  if (at === undefined && when === undefined) error(ctx, path, 'needs "at" (a timed inject) or "when" (a triggered inject)');
+  if (jitter !== undefined && at === undefined) error(ctx, [...path, 'jitter'], 'only a timed inject (with "at") can have a jitter');
+  if (delay !== undefined && when === undefined) error(ctx, [...path, 'delay'], 'only a triggered inject (with "when") can have a delay');
+  const end = ctx.parts.end;
   if (end === undefined) return;
-  const at = minutes(inject.at);
-  const jitter = minutes(inject.jitter) ?? 0;
   if (at !== undefined && at > end) {
     error(ctx, [...path, 'at'], `is ${formatDuration(at)}, after the scenario ends (clock.end is ${formatDuration(end)}): this inject can never fire`);
-  } else if (at !== undefined && at + jitter > end) {
-    warning(ctx, [...path, 'jitter'], `can push this inject to ${formatDuration(at + jitter)}, after the scenario ends (${formatDuration(end)}); it would then never fire`);
+  } else if (at !== undefined && at + (jitter ?? 0) > end) {
+    warning(ctx, [...path, 'jitter'], `can push this inject to ${formatDuration(at + (jitter ?? 0))}, after the scenario ends (${formatDuration(end)}); it would then never fire`);
   }
-  if (has('when')) {
-    const reason = neverHolds(inject.when, str(inject.id), end);
-    if (reason) warning(ctx, [...path, 'when'], `can never hold (${reason}), so this inject can never fire`);
-  }
-  const delay = minutes(inject.delay);
+  const reason = when && neverHolds(when, inject.id, end);
+  if (reason) warning(ctx, [...path, 'when'], `can never hold (${reason}), so this inject can never fire`);
   if (delay !== undefined && delay > end) warning(ctx, [...path, 'delay'], `is longer than the whole scenario (${formatDuration(end)}), so this inject can never fire`);
 }
 
-function openedDecisions(pack: unknown): Set<string> {
+/** Every decision something opens: an inject's `opens`, or an `open` effect anywhere. */
+function openedDecisions(parts: PackParts): Set<string> {
   const opened = new Set<string>();
-  const collect = (effects: unknown) => {
-    for (const effect of items(effects)) {
-      const id = str(field(effect, 'open'));
-      if (id !== undefined) opened.add(id);
-    }
+  const collect = (effects: readonly Effect[] | undefined) => {
+    for (const effect of effects ?? []) if ('open' in effect) opened.add(effect.open);
   };
-  for (const inject of items(field(pack, 'injects'))) {
-    for (const id of items(field(inject, 'opens'))) if (typeof id === 'string') opened.add(id);
-    collect(field(inject, 'effects'));
+  for (const { value: inject } of parts.injects.entries) {
+    for (const id of inject.opens ?? []) opened.add(id);
+    collect(inject.effects);
   }
-  for (const move of items(field(pack, 'moves'))) collect(field(move, 'effects'));
-  for (const decision of items(field(pack, 'decisions'))) {
-    for (const option of items(field(decision, 'options'))) collect(field(option, 'effects'));
-    collect(field(field(decision, 'onExpire'), 'effects'));
+  for (const { value: move } of parts.moves.entries) collect(move.effects);
+  for (const { value: decision } of parts.decisions.entries) {
+    for (const option of decision.options ?? []) collect(option.effects);
+    collect(decision.onExpire?.effects);
   }
   return opened;
 }
 
-function checkOptions(ctx: CheckContext, decision: Readonly<Record<string, unknown>>, index: number): void {
+function checkOptions(ctx: CheckContext, decision: Decision, index: number): void {
   const path = ['decisions', index] as const;
-  const kind = str(decision.kind);
-  const options = items(decision.options);
+  const { kind } = decision;
+  const options = decision.options ?? [];
   if ((kind === 'single' || kind === 'multiple') && options.length < 2) {
-    error(ctx, Object.hasOwn(decision, 'options') ? [...path, 'options'] : path, `a "${kind}" decision needs at least 2 options to choose from`);
+    error(ctx, decision.options ? [...path, 'options'] : path, `a "${kind}" decision needs at least 2 options to choose from`);
   }
-  const fixed = kind === 'severity' ? SEVERITY_OPTION_IDS : kind === 'r3ai' ? R3AI_CATEGORIES : undefined;
+  const fixed: readonly string[] | undefined = kind === 'severity' ? SEVERITY_OPTION_IDS : kind === 'r3ai' ? R3AI_CATEGORIES : undefined;
   options.forEach((option, i) => {
-    const id = str(field(option, 'id'));
-    if (fixed && id !== undefined && !(fixed as readonly string[]).includes(id)) {
-      error(ctx, [...path, 'options', i, 'id'], `the options of a ${kind} decision must use the ids ${fixed.join(', ')} (found "${id}")`);
+    if (fixed && !fixed.includes(option.id)) {
+      error(ctx, [...path, 'options', i, 'id'], `the options of a ${kind} decision must use the ids ${fixed.join(', ')} (found "${option.id}")`);
     }
-    checkEffects(ctx, field(option, 'effects'), [...path, 'options', i, 'effects']);
+    checkEffects(ctx, option.effects, [...path, 'options', i, 'effects']);
+    checkCondition(ctx, option.cost?.when, [...path, 'options', i, 'cost', 'when']);
   });
   if (kind === 'text' && options.length > 0) warning(ctx, [...path, 'options'], 'a "text" decision is answered in words; its options are never offered');
-  const id = str(decision.id);
-  const known = id === undefined ? undefined : ctx.decisions.get(id);
-  items(decision.best).forEach((best, i) => {
-    if (typeof best === 'string' && known && !known.options.includes(best)) {
-      error(ctx, [...path, 'best', i], unknownOption(id as string, best, known.options));
-    }
+  const known = ctx.decisionOptions.get(decision.id);
+  decision.best?.forEach((best, i) => {
+    if (known && !known.includes(best)) error(ctx, [...path, 'best', i], unknownOption(decision.id, best, known));
   });
-  checkEffects(ctx, field(decision.onExpire, 'effects'), [...path, 'onExpire', 'effects']);
+  checkEffects(ctx, decision.onExpire?.effects, [...path, 'onExpire', 'effects']);
 }
 
 /** Injects and decisions. */
 export function checkInjectsAndDecisions(ctx: CheckContext): void {
-  items(field(ctx.pack, 'injects')).forEach((inject, index) => {
-    if (!isRecord(inject)) return;
+  const { parts } = ctx;
+  for (const { index, value: inject } of parts.injects.entries) {
     checkTiming(ctx, inject, index);
     checkCondition(ctx, inject.when, ['injects', index, 'when']);
     checkEffects(ctx, inject.effects, ['injects', index, 'effects']);
-    items(inject.opens).forEach((id, i) => checkRef(ctx, 'decision', id, ['injects', index, 'opens', i]));
-  });
-  const opened = openedDecisions(ctx.pack);
-  items(field(ctx.pack, 'decisions')).forEach((decision, index) => {
-    if (!isRecord(decision)) return;
+    checkRefs(ctx, 'decision', inject.opens, ['injects', index, 'opens']);
+  }
+  const opened = openedDecisions(parts);
+  // An entry that does not parse might open any decision: then none is called "never asked".
+  const openersKnown = parsedInFull(parts.injects) && parsedInFull(parts.moves) && parsedInFull(parts.decisions);
+  for (const { index, value: decision } of parts.decisions.entries) {
     checkOptions(ctx, decision, index);
-    const id = str(decision.id);
-    if (id !== undefined && !opened.has(id)) {
-      warning(ctx, ['decisions', index, 'id'], `decision "${id}" is never asked: no inject "opens" it and no "open" effect opens it`);
+    if (openersKnown && !opened.has(decision.id)) {
+      warning(ctx, ['decisions', index, 'id'], `decision "${decision.id}" is never asked: no inject "opens" it and no "open" effect opens it`);
     }
-  });
+  }
 }

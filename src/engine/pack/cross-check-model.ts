@@ -2,77 +2,72 @@
  * Checks on the pack's model: variables and metrics, moves, obligations,
  * recovery and weights.
  */
-import { checkCondition, checkEffects } from './cross-check-conditions';
-import { type CheckContext, checkRef, error, warning } from './cross-check-context';
-import { field, isRecord, items, num, str } from './loose';
+import { checkCondition, checkEffects, kindOf } from './cross-check-conditions';
+import { type CheckContext, checkRef, checkRefs, error, warning } from './cross-check-context';
+import type { PackPath } from './issues';
+import type { Move, Variable } from './schema';
 
-function checkVariable(ctx: CheckContext, item: unknown, index: number): void {
+function checkEnumValues(ctx: CheckContext, values: readonly string[], initial: string, path: PackPath): void {
+  values.forEach((value, i) => {
+    if (values.indexOf(value) !== i) error(ctx, [...path, 'values', i], `duplicate value "${value}"`);
+  });
+  if (!values.includes(initial)) error(ctx, [...path, 'initial'], `"${initial}" is not one of this variable's values (${values.join(', ')})`);
+}
+
+function checkVariable(ctx: CheckContext, variable: Variable, index: number): void {
   const path = ['variables', index] as const;
-  const type = str(field(item, 'type'));
-  const initial = field(item, 'initial');
-  if (type === 'enum') {
-    const values = items(field(item, 'values')).filter((v): v is string => typeof v === 'string');
-    values.forEach((value, i) => {
-      if (values.indexOf(value) !== i) error(ctx, [...path, 'values', i], `duplicate value "${value}"`);
-    });
-    if (typeof initial === 'string' && !values.includes(initial)) {
-      error(ctx, [...path, 'initial'], `"${initial}" is not one of this variable's values (${values.join(', ')})`);
-    }
-    return;
-  }
-  if (type !== 'number') return;
-  const min = num(field(item, 'min'));
-  const max = num(field(item, 'max'));
-  const value = num(initial);
+  if (variable.type === 'enum') checkEnumValues(ctx, variable.values, variable.initial, path);
+  if (variable.type !== 'number') return;
+  const { min, max, initial, accrue } = variable;
   if (min !== undefined && max !== undefined && min > max) error(ctx, [...path, 'min'], `min (${min}) is greater than max (${max})`);
-  if (value !== undefined && min !== undefined && value < min) error(ctx, [...path, 'initial'], `is below min (${min})`);
-  if (value !== undefined && max !== undefined && value > max) error(ctx, [...path, 'initial'], `is above max (${max})`);
-  const accrue = field(item, 'accrue');
-  if (!isRecord(accrue)) return;
-  const rate = str(accrue.rate);
-  if (rate !== undefined && checkRef(ctx, 'variable', rate, [...path, 'accrue', 'rate'])) {
-    const rateType = ctx.variables.get(rate)?.type;
-    if (rateType && rateType !== 'number') error(ctx, [...path, 'accrue', 'rate'], `variable "${rate}" is not a number, so it cannot be a rate`);
+  if (min !== undefined && initial < min) error(ctx, [...path, 'initial'], `is below min (${min})`);
+  if (max !== undefined && initial > max) error(ctx, [...path, 'initial'], `is above max (${max})`);
+  if (accrue === undefined) return;
+  if (typeof accrue.rate === 'string' && checkRef(ctx, 'variable', accrue.rate, [...path, 'accrue', 'rate'])) {
+    const rate = ctx.variables.get(accrue.rate);
+    if (rate && rate.type !== 'number') error(ctx, [...path, 'accrue', 'rate'], `variable "${accrue.rate}" is not a number, so it cannot be a rate`);
   }
   checkCondition(ctx, accrue.while, [...path, 'accrue', 'while']);
 }
 
-function mustBeNumber(ctx: CheckContext, value: unknown, path: readonly (string | number)[], role: string): void {
-  const id = str(value);
+function mustBeNumber(ctx: CheckContext, id: string | undefined, path: PackPath, role: string): void {
   if (id === undefined || !checkRef(ctx, 'variable', id, path)) return;
-  const type = ctx.variables.get(id)?.type;
-  if (type && type !== 'number') error(ctx, path, `variable "${id}" is ${type === 'enum' ? 'an enum' : 'true/false'}; ${role} must be a number variable`);
+  const variable = ctx.variables.get(id);
+  if (variable && variable.type !== 'number') {
+    error(ctx, path, `variable "${id}" is ${kindOf(variable)}; ${role} must be a number variable`);
+  }
 }
 
-function checkMove(ctx: CheckContext, move: unknown, index: number): void {
+function checkMove(ctx: CheckContext, move: Move, index: number): void {
   const path = ['moves', index] as const;
-  const owner = field(move, 'owner');
-  const owners = Array.isArray(owner) ? owner : [owner];
+  const owners = typeof move.owner === 'string' ? [move.owner] : move.owner;
   owners.forEach((role, i) => {
-    if (typeof role !== 'string' || ctx.briefedRoles.has(role)) return;
-    warning(ctx, Array.isArray(owner) ? [...path, 'owner', i] : [...path, 'owner'], `role "${role}" owns this move but has no brief in roles, so no participant plays it`);
+    if (ctx.briefedRoles.has(role)) return;
+    warning(ctx, typeof move.owner === 'string' ? [...path, 'owner'] : [...path, 'owner', i], `role "${role}" owns this move but has no brief in roles, so no participant plays it`);
   });
-  checkCondition(ctx, field(move, 'requires'), [...path, 'requires']);
-  checkEffects(ctx, field(move, 'effects'), [...path, 'effects']);
+  checkCondition(ctx, move.requires, [...path, 'requires']);
+  checkEffects(ctx, move.effects, [...path, 'effects']);
+  checkCondition(ctx, move.cost?.when, [...path, 'cost', 'when']);
 }
 
 /** Variables, metrics, moves, obligations, recovery and weights. */
 export function checkModel(ctx: CheckContext): void {
-  const pack = ctx.pack;
-  items(field(pack, 'variables')).forEach((item, index) => checkVariable(ctx, item, index));
-  const metrics = field(pack, 'metrics');
-  mustBeNumber(ctx, field(metrics, 'harm'), ['metrics', 'harm'], 'the harm metric');
-  items(field(metrics, 'dashboard')).forEach((id, index) => mustBeNumber(ctx, id, ['metrics', 'dashboard', index], 'a dashboard metric'));
-  items(field(pack, 'moves')).forEach((move, index) => checkMove(ctx, move, index));
-  items(field(pack, 'obligations')).forEach((obligation, index) => {
-    checkCondition(ctx, field(obligation, 'trigger'), ['obligations', index, 'trigger']);
-    items(field(obligation, 'satisfiedBy')).forEach((id, i) => checkRef(ctx, 'move', id, ['obligations', index, 'satisfiedBy', i]));
-  });
-  const recovery = field(pack, 'recovery');
-  items(field(recovery, 'restartMoves')).forEach((id, i) => checkRef(ctx, 'move', id, ['recovery', 'restartMoves', i]));
-  items(field(recovery, 'criteria')).forEach((criterion, i) => checkCondition(ctx, field(criterion, 'condition'), ['recovery', 'criteria', i, 'condition']));
-  const weights = field(pack, 'weights');
-  if (isRecord(weights) && !Object.values(weights).some((w) => typeof w === 'number' && w > 0)) {
+  const { parts } = ctx;
+  for (const { index, value } of parts.variables.entries) checkVariable(ctx, value, index);
+  mustBeNumber(ctx, parts.metrics.harm, ['metrics', 'harm'], 'the harm metric');
+  for (const { index, value } of parts.metrics.harms) mustBeNumber(ctx, value.var, ['metrics', 'harms', index, 'var'], 'a harm counter');
+  for (const { index, value } of parts.metrics.dashboard) mustBeNumber(ctx, value, ['metrics', 'dashboard', index], 'a dashboard metric');
+  for (const { index, value } of parts.moves.entries) checkMove(ctx, value, index);
+  for (const { index, value } of parts.obligations.entries) {
+    checkCondition(ctx, value.trigger, ['obligations', index, 'trigger']);
+    value.earlierDeadlines?.forEach((limb, i) => checkCondition(ctx, limb.after, ['obligations', index, 'earlierDeadlines', i, 'after']));
+    checkRefs(ctx, 'move', value.satisfiedBy, ['obligations', index, 'satisfiedBy']);
+  }
+  for (const { index, value } of parts.recovery.restartMoves) checkRef(ctx, 'move', value, ['recovery', 'restartMoves', index]);
+  checkCondition(ctx, parts.recovery.inService, ['recovery', 'inService']);
+  for (const { index, value } of parts.recovery.criteria.entries) checkCondition(ctx, value.condition, ['recovery', 'criteria', index, 'condition']);
+  const weights = parts.weights;
+  if (weights && !Object.values(weights).some((weight) => weight !== undefined && weight > 0)) {
     error(ctx, ['weights'], 'at least one stage weight must be greater than 0 (or leave weights out to use the defaults)');
   }
 }

@@ -1,9 +1,8 @@
 /**
- * Defensive readers for pack data that has not (yet) passed the schema.
- * Cross-checks run on the raw input so that an author sees reference and
- * schema problems in one go; these helpers never throw on odd shapes.
+ * Defensive readers for data that has not (yet) passed a schema: migration,
+ * locating schema issues, and the pack loaders read raw input with them.
+ * They never throw on odd shapes.
  */
-import { parseDuration } from './duration';
 
 /** A plain JSON object. */
 export type Json = Readonly<Record<string, unknown>>;
@@ -21,17 +20,6 @@ export const items = (value: unknown): readonly unknown[] => (Array.isArray(valu
 
 /** The value if it is a string. */
 export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** The value if it is a finite number. */
-export const num = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-
-/** A duration (whole minutes or a duration string) in minutes, if it is one. */
-export function minutes(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
-  if (typeof value === 'string') return parseDuration(value);
-  return undefined;
-}
 
 /** The value at a JSON path, following own properties only. */
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {

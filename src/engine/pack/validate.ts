@@ -5,8 +5,9 @@
  */
 import { err, ok, type Result } from '../result';
 import { crossCheckPack } from './cross-check';
-import { formatPackPath, hasErrors, packError, type PackIssue } from './issues';
+import { hasErrors, packError, type PackIssue } from './issues';
 import { type MigrationTable, migratePack, PACK_MIGRATIONS } from './migrate';
+import { readPackParts } from './pack-parts';
 import { checkPlainData } from './plain-data';
 import { type Pack, packSchema } from './schema';
 import { convertZodIssues } from './zod-issues';
@@ -45,9 +46,8 @@ function validateUnsafe(input: unknown, options: ValidatePackOptions): Result<Va
 
   const parsed = packSchema.safeParse(data, { error: plainErrorMap });
   const schemaIssues = parsed.success ? [] : convertZodIssues(parsed.error.issues, packSchema, data, []);
-  const reported = new Set(schemaIssues.map((issue) => formatPackPath(issue.path)));
-  // The schema's word wins when both flag the same spot (e.g. a malformed id).
-  const crossIssues = crossCheckPack(data).filter((issue) => !reported.has(formatPackPath(issue.path)));
+  // The cross-checks read only the parts that pass the schema, so they never flag what the schema already does.
+  const crossIssues = crossCheckPack(readPackParts(data));
   const issues = [...first, ...schemaIssues, ...crossIssues];
 
   if (!parsed.success || hasErrors(issues)) return err(issues);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crossCheckPack } from '../../../src/engine/pack/cross-check';
+import { readPackParts } from '../../../src/engine/pack/pack-parts';
 import { validatePack } from '../../../src/engine/pack/validate';
 import { describeIssue, minimalPackInput } from './minimal-pack';
 
@@ -100,6 +101,27 @@ const rows: readonly Row[] = [
     'error reference.timeline[13].command.ids[0]: unknown evolution "fairness-gates"; did you mean "fairness-gate"? (known: fairness-gate)',
     'error reference.timeline[14].command.id: an ad-hoc inject needs a new id, but "complaint" is already used',
     'error reference.timeline[15].command.decision: unknown decision "classify"; did you mean "classify-severity"? (known: classify-severity)',
+  ]],
+  ['unknown ids in format-2 references (costs, limbs, in service, alternatives, awareness, evidence, harm counters)', (p) => {
+    p.moves[0].cost = { points: 5, reason: 'Too early.', when: { move: 'suspend' } };
+    p.decisions[0].options = [{ id: 'v3', label: 'V3', cost: { points: 2, reason: 'x', when: { inject: 'press' } } }];
+    p.obligations[0].earlierDeadlines = [{ after: { inject: 'complain' }, within: '1h' }];
+    p.recovery.inService = { var: 'model-liv', eq: true };
+    p.metrics.harms = [{ var: 'harm', label: 'Harm' }, { var: 'model-live', label: 'Live' }];
+    delete p.reference.required[0].move;
+    p.reference.required[0].anyOf = ['suspend-model', 'suspend'];
+    p.reference.awareness = ['fairness'];
+    p.reference.severity.push({ evidence: ['complaint', 'press'], level: 4, rationale: 'x' });
+  }, [
+    'error metrics.harms[0].var: unknown variable "harm" (known: wrongly-rejected, model-live)',
+    'error metrics.harms[1].var: variable "model-live" is true/false; a harm counter must be a number variable',
+    `error moves[0].cost.when.move: unknown move "suspend"; did you mean "suspend-model"? (known: ${MOVES})`,
+    'error obligations[0].earlierDeadlines[0].after.inject: unknown inject "complain"; did you mean "complaint"? (known: fairness-alert, complaint, press-query)',
+    'error recovery.inService.var: unknown variable "model-liv"; did you mean "model-live"? (known: wrongly-rejected, model-live)',
+    `error decisions[0].options[0].cost.when.inject: unknown inject "press"; did you mean "press-query"? (known: ${INJECTS})`,
+    `error reference.severity[1].evidence[1]: unknown inject "press"; did you mean "press-query"? (known: ${INJECTS})`,
+    `error reference.awareness[0]: unknown inject "fairness"; did you mean "fairness-alert"? (known: ${INJECTS})`,
+    `error reference.required[0].anyOf[1]: unknown move "suspend"; did you mean "suspend-model"? (known: ${MOVES})`,
   ]],
   ['metrics that are not number variables', (p) => (p.metrics.dashboard = ['wrongly-rejected', 'model-live', 'rejections']), [
     'error metrics.dashboard[1]: variable "model-live" is true/false; a dashboard metric must be a number variable',
@@ -210,7 +232,7 @@ describe('cross-checks', () => {
   });
 
   it('accepts the minimal pack without any finding', () => {
-    expect(crossCheckPack(minimalPackInput())).toEqual([]);
+    expect(crossCheckPack(readPackParts(minimalPackInput()))).toEqual([]);
   });
 
   it('accepts a deadline of 0 and an inject exactly at the end', () => {
@@ -237,6 +259,75 @@ describe('cross-checks', () => {
 
   it('never throws on malformed data', () => {
     const junk: unknown[] = [null, 1, 'x', [], { injects: 5, moves: [null, 3, { id: 7 }], reference: { timeline: [{ command: 'x' }] } }];
-    for (const value of junk) expect(() => crossCheckPack(value)).not.toThrow();
+    for (const value of junk) expect(() => crossCheckPack(readPackParts(value))).not.toThrow();
+  });
+});
+
+describe('cross-checks on a pack the schema partly rejects (each entry is checked typed, on its own)', () => {
+  it('reports a schema problem in one inject and a dangling reference in another in the same validation', () => {
+    expect(issuesAfter((p) => {
+      p.injects[0].channel = 'pigeon';
+      p.injects[2].when = { inject: 'complain' };
+    })).toEqual([
+      expect.stringMatching(/^error injects\[0\]\.channel: must be one of /),
+      `error injects[2].when.inject: unknown inject "complain"; did you mean "complaint"? (known: ${INJECTS})`,
+    ]);
+  });
+
+  it('keeps checking the clock when another clock field is wrong (sections are read key by key)', () => {
+    expect(issuesAfter((p) => {
+      p.clock.compression = 'fast';
+      p.injects[1].at = '9h';
+      delete p.injects[1].jitter;
+    })).toEqual([
+      'error clock.compression: must be a number (found text "fast")',
+      'error injects[1].at: is 9h, after the scenario ends (clock.end is 8h): this inject can never fire',
+    ]);
+  });
+
+  it('does not cross-check inside an entry its schema rejects (no second message about the same entry)', () => {
+    expect(issuesAfter((p) => {
+      p.moves[1].stage = 'contian';
+      p.moves[1].effects[0].to = 'off';
+      p.moves[1].requires = { move: 'suspend' };
+    })).toEqual([
+      expect.stringMatching(/^error moves\[1\]\.stage: must be one of .*did you mean "contain"/),
+    ]);
+  });
+
+  it('still knows the id of an entry that fails elsewhere, so references to it stay quiet', () => {
+    expect(issuesAfter((p) => (p.injects[0].channel = 'pigeon'))).toEqual([expect.stringMatching(/^error injects\[0\]\.channel: /)]);
+    expect(issuesAfter((p) => (p.moves[0].stage = 'contian'))).toEqual([expect.stringMatching(/^error moves\[0\]\.stage: /)]);
+  });
+
+  it('judges no reference to a kind when one of its ids does not read (any id might be meant there)', () => {
+    expect(issuesAfter((p) => {
+      p.moves[0].id = 'Preserve Evidence';
+      p.injects[2].when = { inject: 'complain' };
+    })).toEqual([
+      expect.stringMatching(/^error moves\[0\]\.id: must be an id/),
+      `error injects[2].when.inject: unknown inject "complain"; did you mean "complaint"? (known: ${INJECTS})`,
+    ]);
+  });
+
+  it('does not call a decision "never asked" when an entry that might open it does not parse', () => {
+    expect(issuesAfter((p) => (p.injects[0].title = ''))).toEqual(['error injects[0].title: must not be empty']);
+  });
+
+  it('does not judge option ids against a decision that does not parse', () => {
+    expect(issuesAfter((p) => {
+      p.decisions[0].prompt = 5;
+      p.injects[2].when = { decision: 'classify-severity', chose: 'v6' };
+    })).toEqual(['error decisions[0].prompt: must be text (found the number 5)']);
+  });
+
+  it('keeps the author\'s index of every entry after entries that do not parse', () => {
+    const parts = readPackParts((() => {
+      const p = minimalPackInput();
+      p.injects[0] = 'not an inject';
+      return p;
+    })());
+    expect(parts.injects.entries.map((entry) => [entry.index, entry.value.id])).toEqual([[1, 'complaint'], [2, 'press-query']]);
+    expect(parts.injects.complete).toBe(false);
   });
 });

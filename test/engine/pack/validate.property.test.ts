@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { crossCheckPack } from '../../../src/engine/pack/cross-check';
+import { readPackParts } from '../../../src/engine/pack/pack-parts';
+import { packSchema } from '../../../src/engine/pack/schema';
 import { validatePack } from '../../../src/engine/pack/validate';
 import { minimalPackInput } from './minimal-pack';
 
@@ -86,6 +89,24 @@ describe('validatePack under random damage (property)', () => {
         }
       }),
       { numRuns: 2500, seed: 20271206 },
+    );
+  });
+
+  it('cross-checks never report inside a list entry the schema rejects (only duplicate keys, which read on their own)', () => {
+    const startsWith = (path: Path, prefix: Path) => prefix.every((segment, i) => path[i] === segment);
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+        const pack = structuredClone(BASE);
+        for (const m of mutations) apply(pack, m);
+        const parsed = packSchema.safeParse(pack);
+        const schemaPaths = parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.filter((s) => typeof s !== 'symbol'));
+        for (const issue of crossCheckPack(readPackParts(pack))) {
+          if (issue.message.startsWith('duplicate ')) continue;
+          const entries = issue.path.map((_, i) => issue.path.slice(0, i + 1)).filter((prefix) => typeof prefix[prefix.length - 1] === 'number');
+          for (const entry of entries) expect(schemaPaths.filter((path) => startsWith(path, entry)), `${issue.message} at ${entry.join('.')}`).toEqual([]);
+        }
+      }),
+      { numRuns: 1000, seed: 20271207 },
     );
   });
 
