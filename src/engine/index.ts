@@ -25,7 +25,7 @@ export { describeCondition } from './describe-condition';
 // Contracts: commands, run data, results.
 export { actorSchema, commandSchema, type Actor, type Command, type CommandOf, type CommandType } from './command-schema';
 export * from './types';
-export { derivedRunId, isRunId, RUN_ID_PATTERN, toRunId } from './run-id';
+export { derivedRunId, isRunId, RUN_ID_PATTERN, runIdSchema, toRunId } from './run-id';
 export { assertNever, err, ok, type Result } from './result';
 
 // Pack format and vocabulary.

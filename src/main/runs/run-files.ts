@@ -8,13 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { formatPackPath, type LogEntry, type Pack, plainErrorMap, type RunHeader, type RunState, SUPPORTED_ENGINE_VERSIONS } from '../../engine';
+import { formatPackPath, type LogEntry, type Pack, plainErrorMap, runIdSchema, type RunHeader, type RunState, SUPPORTED_ENGINE_VERSIONS } from '../../engine';
 import type { LogRepair, PackSnapshot, RunDamage, RunError, RunResult } from '../../shared/runs';
 import { syncDirectory } from '../fs/atomic';
 import type { FileIdentity } from './append-fs';
 import { parseLog } from './log-codec';
 import type { RunDeps } from './run-deps';
-import { isRunId } from './run-id';
 import { damageSchema, fingerprint, readMeta, type RunFingerprints } from './run-meta';
 
 /** The layout version of a run folder. */
@@ -25,7 +24,7 @@ export const LOG_FILE = 'log.jsonl';
 
 /** Zod schema of a RunHeader (runtime check of stored and imported headers). */
 export const runHeaderSchema = z.strictObject({
-  runId: z.custom<RunId>(isRunId, 'must be a run id (letters, digits, "-" or "_", at most 64)'),
+  runId: runIdSchema,
   engineVersion: z.number().int().positive(),
   packId: z.string().min(1).max(64),
   packVersion: z.string().min(1).max(100),
