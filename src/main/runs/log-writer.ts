@@ -8,9 +8,9 @@
  *   carried, so nothing appended meanwhile is dropped.
  * - A write goes to the durable length (positional) and is followed by
  *   fdatasync; only then are the callers whose entries it carried answered
- *   `saved: true`.
+ *   `ok` (the shared `Result`).
  * - A failed write or sync (disk full, I/O error) keeps the entries queued
- *   and answers `saved: false` with the reason. The next attempt reopens the
+ *   and answers an error with the reason. The next attempt reopens the
  *   file, cuts it back to the durable length and writes the whole queue
  *   again — a failed fsync may have dropped the dirty pages (Linux marks them
  *   clean), so nothing written before a failure is trusted until rewritten
@@ -19,15 +19,21 @@
  *   opened (dev/ino) with the length it expects. A folder that disappeared,
  *   a log replaced or changed by something else means the log on disk is no
  *   longer this run's: the writer stops writing there for good and every
- *   later append answers `saved: false` (the session shows the not-saved
+ *   later append answers an error with `retrying: false` (the session shows the not-saved
  *   banner and offers an export).
  */
-import type { LogEntry } from '../../engine';
+import { err, ok, type LogEntry, type Result } from '../../engine';
 import type { FileIdentity, LogFile, LogFs } from './append-fs';
 import { encodeEntries } from './log-codec';
 
-/** Whether an append reached the disk. `retrying: false`: the log on disk is no longer usable (see above). */
-export type AppendOutcome = { readonly saved: true } | { readonly saved: false; readonly reason: string; readonly retrying: boolean };
+/** Why entries are not on disk (yet). `retrying: false`: the log on disk is no longer usable (see above). */
+export type NotSaved = { readonly reason: string; readonly retrying: boolean };
+
+/** Whether an append reached the disk. */
+export type AppendOutcome = Result<undefined, NotSaved>;
+
+/** The answer to an append whose entries are durable. */
+export const SAVED: AppendOutcome = ok(undefined);
 
 /** The writer of one run's log. */
 export type LogWriter = {
@@ -125,7 +131,7 @@ export function createLogWriter(path: string, fs: LogFs, start: WriterStart): Lo
     }
   };
 
-  const failure = (): AppendOutcome => ({ saved: false, reason: lost ?? 'not saved', retrying: false });
+  const failure = (): AppendOutcome => err({ reason: lost ?? 'not saved', retrying: false });
 
   const pump = async () => {
     while (waiters.length > 0) {
@@ -141,7 +147,7 @@ export function createLogWriter(path: string, fs: LogFs, start: WriterStart): Lo
         durable += written;
         queue.splice(0, carried);
         settled = upTo;
-        answer(upTo, { saved: true });
+        answer(upTo, SAVED);
       } catch (error) {
         const failed = file;
         file = undefined;
@@ -151,7 +157,7 @@ export function createLogWriter(path: string, fs: LogFs, start: WriterStart): Lo
           answer(Infinity, failure());
           return;
         }
-        answer(upTo, { saved: false, reason: describeWriteError(error), retrying: true });
+        answer(upTo, err({ reason: describeWriteError(error), retrying: true }));
       }
     }
   };
@@ -171,7 +177,7 @@ export function createLogWriter(path: string, fs: LogFs, start: WriterStart): Lo
         appended += entries.length;
       }
       if (lost) return Promise.resolve(failure());
-      if (settled === appended) return Promise.resolve({ saved: true });
+      if (settled === appended) return Promise.resolve(SAVED);
       return new Promise<AppendOutcome>((resolve) => {
         waiters.push({ upTo: appended, resolve });
         kick();

@@ -112,11 +112,11 @@ export function createRunSession(init: RunSessionInit): RunSession {
   const system = (commands: readonly Command[]) => commands.map((command) => ({ by: 'system' as const, command }));
 
   const updatePersistence = (outcome: AppendOutcome) => {
-    if (outcome.saved && persistence.ok) return;
-    if (outcome.saved) persistence = { ok: true };
+    if (outcome.ok && persistence.ok) return;
+    if (outcome.ok) persistence = { ok: true };
     else {
       const since = persistence.ok ? init.wallNow().toISOString() : persistence.since;
-      persistence = { ok: false, reason: outcome.reason, since, unsaved: writer.unsaved(), retrying: outcome.retrying };
+      persistence = { ok: false, reason: outcome.error.reason, since, unsaved: writer.unsaved(), retrying: outcome.error.retrying };
     }
     emit({ type: 'persistence', runId, persistence });
   };
@@ -132,8 +132,8 @@ export function createRunSession(init: RunSessionInit): RunSession {
     acked += entries.length;
     emit({ type: 'entries', runId, entries });
     if (status !== previous) emit({ type: 'status', runId, status });
-    if (status === 'ended' && previous !== 'ended' && outcome.saved) init.onEnded?.();
-    return outcome.saved;
+    if (status === 'ended' && previous !== 'ended' && outcome.ok) init.onEnded?.();
+    return outcome.ok;
   };
 
   const tickOnce = async () => {

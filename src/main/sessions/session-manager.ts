@@ -79,7 +79,7 @@ export type SessionManager = {
 
 /** The writer of a read-only (damaged) run: nothing is ever appended to it. */
 const READ_ONLY_WRITER: LogWriter = {
-  append: async () => ({ saved: false, reason: 'This run is read-only', retrying: false }),
+  append: async () => err({ reason: 'This run is read-only', retrying: false }),
   unsaved: () => 0,
   durableBytes: () => 0,
   close: async () => {},

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../src/engine/index';
 import { parseLog } from '../../../src/main/runs/log-codec';
-import { createLogWriter, type AppendOutcome } from '../../../src/main/runs/log-writer';
+import { createLogWriter, type AppendOutcome, SAVED } from '../../../src/main/runs/log-writer';
 import { pageCacheFs } from './helpers/page-cache-fs';
 import { createLogWriterBeforeFix } from './helpers/writer-before-fix';
 
@@ -56,7 +56,7 @@ describe('an entry appended while an earlier write is in flight (deterministic)'
     const disk = heldFs();
     const writer = createLogWriter(PATH, disk.fs, { durableBytes: 0 });
     const outcomes = await appendDuringWrite(disk, writer);
-    expect(outcomes).toEqual([{ saved: true }, { saved: true }]);
+    expect(outcomes).toEqual([SAVED, SAVED]);
     expect(disk.onDevice()).toEqual([note(1), note(2)]);
     expect(writer.unsaved()).toBe(0);
     // Two writes: the second carried entry 2, which arrived while the first was in flight.
@@ -67,7 +67,7 @@ describe('an entry appended while an earlier write is in flight (deterministic)'
     const disk = heldFs();
     const writer = createLogWriterBeforeFix(PATH, disk.fs.legacy, 0);
     const outcomes = await appendDuringWrite(disk, writer);
-    expect(outcomes).toEqual([{ saved: true }, { saved: true }]);
+    expect(outcomes).toEqual([SAVED, SAVED]);
     expect(writer.unsaved()).toBe(0);
     expect(disk.onDevice()).toEqual([note(1)]);
   });
@@ -97,6 +97,6 @@ describe('an entry appended while an earlier write is in flight (deterministic)'
     expect(disk.fs.cached(PATH)?.length).toBeGreaterThan(0);
     expect(disk.fs.device(PATH)?.length).toBe(0);
     while (!outcome) await disk.release();
-    expect(outcome).toEqual({ saved: true });
+    expect(outcome).toEqual(SAVED);
   });
 });

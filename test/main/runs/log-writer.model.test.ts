@@ -8,7 +8,7 @@
  * file system models the page cache (helpers/page-cache-fs.ts).
  *
  * What must hold, against the image of the log that survives the power cut:
- * - every entry an append acknowledged (`saved: true`, which vouches for
+ * - every entry an append acknowledged (`ok`, which vouches for
  *   every entry appended before that call) is in it;
  * - it holds a prefix of the appended entries, in order, each exactly once
  *   (a torn unterminated last line is dropped by the reader).
@@ -22,7 +22,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../src/engine/index';
 import { encodeEntries, parseLog } from '../../../src/main/runs/log-codec';
-import { createLogWriter, type AppendOutcome } from '../../../src/main/runs/log-writer';
+import { createLogWriter, type AppendOutcome, SAVED } from '../../../src/main/runs/log-writer';
 import { suiteSize } from './helpers/suite-size';
 import { pageCacheFs, type CutChoice, type Fault, type PageCacheFs } from './helpers/page-cache-fs';
 import { createLogWriterBeforeFix } from './helpers/writer-before-fix';
@@ -70,7 +70,7 @@ function drive(s: fc.Scheduler, fs: PageCacheFs, writer: Writer, actions: readon
     appended.push(...entries);
     const upTo = appended.length;
     void writer.append(entries).then((outcome) => {
-      if (outcome.saved) record.vouched = Math.max(record.vouched, upTo);
+      if (outcome.ok) record.vouched = Math.max(record.vouched, upTo);
       else record.refused += 1;
     });
   };
@@ -130,7 +130,7 @@ function catchesUp(make: MakeWriter) {
     fs.clearFaults();
     const final = writer.append([]);
     await s.waitIdle();
-    expect(await final).toEqual({ saved: true });
+    expect(await final).toEqual(SAVED);
     expect(writer.unsaved()).toBe(0);
     expect(Buffer.from(fs.device(PATH) ?? []).toString('utf8')).toBe(encodeEntries(record.appended));
   });

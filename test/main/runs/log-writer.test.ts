@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../src/engine/index';
 import { nodeLogFs, type LogFs } from '../../../src/main/runs/append-fs';
 import { encodeEntries, parseLog } from '../../../src/main/runs/log-codec';
-import { createLogWriter } from '../../../src/main/runs/log-writer';
+import { createLogWriter, SAVED } from '../../../src/main/runs/log-writer';
 import { pageCacheFs } from './helpers/page-cache-fs';
 import { tempDir } from './helpers/run-fixtures';
 
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const note = (seq: number): LogEntry => ({ seq, by: 'facilitator', command: { type: 'note.add', text: `note ${seq}` } });
-const FULL = { saved: false, reason: 'The disk is full (ENOSPC)', retrying: true } as const;
+const FULL = { ok: false, error: { reason: 'The disk is full (ENOSPC)', retrying: true } } as const;
 
 /** The real file system, counting writes and syncs. */
 function countingFs() {
@@ -55,7 +55,7 @@ describe('log writer on the real file system', () => {
   it('writes each call durably before resolving, one write and one sync per batch', async () => {
     const counting = countingFs();
     const writer = createLogWriter(path, counting.fs, { durableBytes: 0 });
-    expect(await writer.append([note(1), note(2)])).toEqual({ saved: true });
+    expect(await writer.append([note(1), note(2)])).toEqual(SAVED);
     expect(counting.calls).toEqual({ writes: 1, syncs: 1 });
     expect(await storedEntries(path)).toEqual([note(1), note(2)]);
     expect(writer.durableBytes()).toBe((await stat(path)).size);
@@ -79,7 +79,7 @@ describe('log writer on the real file system', () => {
     await first.close();
     const size = (await stat(path)).size;
     const second = createLogWriter(path, nodeLogFs, { durableBytes: size });
-    expect(await second.append([])).toEqual({ saved: true });
+    expect(await second.append([])).toEqual(SAVED);
     await second.append([note(2)]);
     await second.close();
     expect(await storedEntries(path)).toEqual([note(1), note(2)]);
@@ -97,7 +97,7 @@ describe('a failing disk', () => {
     fs.fail({ op: 'write', code: 'ENOSPC', partial: 0.9 });
     expect(await writer.append([note(3), note(4)])).toEqual(FULL);
     expect(writer.unsaved()).toBe(3);
-    expect(await writer.append([note(5)])).toEqual({ saved: true });
+    expect(await writer.append([note(5)])).toEqual(SAVED);
     expect(writer.unsaved()).toBe(0);
     // The half-written lines of the failed attempts were cut off before the backlog went out.
     expect(Buffer.from(fs.device(path) ?? []).toString()).toBe(encodeEntries([1, 2, 3, 4, 5].map(note)));
@@ -110,9 +110,9 @@ describe('a failing disk', () => {
     const writer = createLogWriter(path, fs, { durableBytes: 0 });
     await writer.append([note(1)]);
     fs.fail({ op: 'sync', code: 'EIO', lossy: true });
-    expect(await writer.append([note(2)])).toEqual({ saved: false, reason: 'The disk reported an input/output error (EIO)', retrying: true });
+    expect(await writer.append([note(2)])).toEqual({ ok: false, error: { reason: 'The disk reported an input/output error (EIO)', retrying: true } });
     // Entry 2 is in the cache but its pages were dropped: a plain retried fsync would "succeed" without writing it.
-    expect(await writer.append([])).toEqual({ saved: true });
+    expect(await writer.append([])).toEqual(SAVED);
     expect(Buffer.from(fs.device(path) ?? []).toString()).toBe(encodeEntries([note(1), note(2)]));
   });
 
@@ -123,12 +123,12 @@ describe('a failing disk', () => {
     const writer = createLogWriter(path, fs, { durableBytes: 0 });
     const outcomes: string[] = [];
     fs.fail({ op: 'write', code: 'EIO' });
-    void writer.append([note(1)]).then((o) => outcomes.push(`1:${o.saved}`));
+    void writer.append([note(1)]).then((o) => outcomes.push(`1:${o.ok}`));
     while (fs.stats.writes === 0) {
       await new Promise((resolve) => setImmediate(resolve));
       held.shift()?.();
     }
-    void writer.append([note(2)]).then((o) => outcomes.push(`2:${o.saved}`));
+    void writer.append([note(2)]).then((o) => outcomes.push(`2:${o.ok}`));
     while (outcomes.length < 2) {
       await new Promise((resolve) => setImmediate(resolve));
       held.shift()?.();
@@ -140,7 +140,7 @@ describe('a failing disk', () => {
 });
 
 describe('a log that is no longer this run’s', () => {
-  const lost = (reason: RegExp) => ({ saved: false, reason: expect.stringMatching(reason), retrying: false });
+  const lost = (reason: RegExp) => ({ ok: false, error: { reason: expect.stringMatching(reason), retrying: false } });
 
   it('stops writing when the run folder disappears, for good', async () => {
     const writer = createLogWriter(path, nodeLogFs, { durableBytes: 0 });

@@ -1,4 +1,5 @@
 import type { RunId } from '../../../src/engine';
+import { SAVED } from '../../../src/main/runs/log-writer';
 import { testRunId, uncheckedRunId } from '../../run-ids';
 import { appendFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ async function storeSampleRun(runId: RunId) {
   expect(await store.create(header, snapshot)).toMatchObject({ ok: true, value: { logIdentity: { ino: expect.any(Number) } } });
   const writer = store.openWriter(runId, { durableBytes: 0 });
   const log = sampleLog();
-  for (const entry of log) expect(await writer.append([entry])).toEqual({ saved: true });
+  for (const entry of log) expect(await writer.append([entry])).toEqual(SAVED);
   await writer.close();
   return { header, snapshot, log };
 }

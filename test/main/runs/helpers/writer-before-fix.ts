@@ -8,7 +8,7 @@
  */
 import type { LogEntry } from '../../../../src/engine/types';
 import { encodeEntries } from '../../../../src/main/runs/log-codec';
-import { describeWriteError, type AppendOutcome } from '../../../../src/main/runs/log-writer';
+import { describeWriteError, SAVED, type AppendOutcome } from '../../../../src/main/runs/log-writer';
 
 type LegacyAppendFile = {
   readonly write: (bytes: Uint8Array) => Promise<void>;
@@ -33,7 +33,7 @@ export function createLogWriterBeforeFix(path: string, fs: LegacyAppendFs, durab
 
   const flush = async (): Promise<AppendOutcome> => {
     // An earlier call's flush already wrote these lines (calls made together share one write).
-    if (backlog.length === 0) return { saved: true };
+    if (backlog.length === 0) return SAVED;
     try {
       if (!file) {
         file = await fs.openAppend(path);
@@ -45,12 +45,12 @@ export function createLogWriterBeforeFix(path: string, fs: LegacyAppendFs, durab
       await file.sync();
       durable += bytes.length;
       backlog = [];
-      return { saved: true };
+      return SAVED;
     } catch (error) {
       const failed = file;
       file = undefined;
       await failed?.close().catch(() => {});
-      return { saved: false, reason: describeWriteError(error), retrying: true };
+      return { ok: false, error: { reason: describeWriteError(error), retrying: true } };
     }
   };
 
