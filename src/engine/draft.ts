@@ -15,7 +15,9 @@ import type { RunState } from './types';
  * its items pushed or replaced); what it holds stays readonly (records are
  * replaced, never mutated — see the module note).
  */
-type Mutable<T> = T extends readonly (infer Item)[]
+type Mutable<T> = T extends string | number | boolean
+  ? T // branded ids (a string with a brand) stay as they are
+  : T extends readonly (infer Item)[]
   ? Item[]
   : T extends object
     ? { -readonly [K in keyof T]: T[K] }

@@ -3,6 +3,7 @@
  * JSON (no classes, Map, Date or functions) so it can be stored, sent over
  * IPC and replayed.
  */
+import type { PackId } from './pack/primitives';
 import type { Result } from './result';
 import type { Actor, Command } from './command-schema';
 import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
@@ -41,7 +42,7 @@ export type RunMode = 'solo' | 'facilitated';
 export type RunHeader = {
   readonly runId: RunId;
   readonly engineVersion: number;
-  readonly packId: string;
+  readonly packId: PackId;
   readonly packVersion: string;
   readonly packHash: string;
   readonly seed: number;
@@ -177,7 +178,7 @@ export type Note = { readonly at: SimMinutes; readonly by: Actor; readonly text:
 /** The whole state of a run at one moment. Plain JSON. */
 export type RunState = {
   readonly engineVersion: number;
-  readonly packId: string;
+  readonly packId: PackId;
   readonly phase: 'setup' | 'running' | 'ended';
   readonly clock: {
     readonly now: SimMinutes;

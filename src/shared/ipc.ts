@@ -4,6 +4,7 @@
  * whose arguments main validates at runtime (src/main/ipc/validators.ts);
  * `events` are pushed from main to the renderer.
  */
+import type { PackId } from '../engine';
 import type { RunId } from '../engine';
 import type { AppInfo, Settings } from './app';
 import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
@@ -29,12 +30,12 @@ export type IpcContract = {
   updateSettings: { args: [patch: Partial<Settings>]; result: Settings };
   // Pack library
   listPacks: { args: []; result: readonly LibraryEntry[] };
-  getPack: { args: [packId: string]; result: LoadedPack };
+  getPack: { args: [packId: PackId]; result: LoadedPack };
   /** Asks the user for a pack folder or file (a native dialog): a handle to import it by; null when cancelled. */
   choosePackSource: { args: [kind: PackSourceKind]; result: PackSourceChoice | null };
   /** Imports the pack picked by `choosePackSource` (progress arrives as `packImportProgress`). */
   importPack: { args: [handle: string, options: PackImportOptions]; result: PackImportResult };
-  removePack: { args: [packId: string]; result: PackRemoveResult };
+  removePack: { args: [packId: PackId]; result: PackRemoveResult };
   // Runs and history
   listRuns: { args: []; result: readonly RunSummary[] };
   createRun: { args: [request: CreateRunRequest]; result: { readonly runId: RunId } };

@@ -2,7 +2,7 @@
  * DTOs of the pack library (src/main/library): the entries the Library
  * screen lists and the outcome of importing a pack. All plain JSON.
  */
-import type { Pack, Result, RoleId, SeverityLevel } from '../engine';
+import type { Pack, PackId, Result, RoleId, SeverityLevel } from '../engine';
 import type { LocatedIssue, PackLoadProgress } from './packs';
 
 /** Bundled packs ship with the app (read-only); imported ones live in userData/packs. */
@@ -10,7 +10,7 @@ export type PackSource = 'bundled' | 'imported';
 
 /** What the library shows of a valid pack. */
 export type PackSummary = {
-  readonly id: string;
+  readonly id: PackId;
   readonly version: string;
   readonly title: string;
   readonly summary: string;
@@ -33,7 +33,7 @@ export type PackSummary = {
 /** A pack in the library that loaded. */
 export type LibraryPackEntry = {
   readonly ok: true;
-  readonly id: string;
+  readonly id: PackId;
   readonly source: PackSource;
   readonly path: string;
   readonly summary: PackSummary;

@@ -2,7 +2,7 @@
  * DTOs of the run store and run sessions (src/main/runs, src/main/sessions):
  * what the main-side services return and push to the views. All plain JSON.
  */
-import type { RunId } from '../engine';
+import type { PackId, RunId } from '../engine';
 import type { LogEntry, Pack, Rejection, Result, RunHeader, RunMode, RunState, SimMinutes } from '../engine';
 import type { LoadedPack } from './packs';
 
@@ -73,7 +73,7 @@ export type RunSummary =
       readonly ok: true;
       readonly runId: RunId;
       readonly title?: string;
-      readonly packId: string;
+      readonly packId: PackId;
       readonly packTitle: string;
       readonly packVersion: string;
       readonly createdAt: string;
@@ -101,7 +101,7 @@ export type RunSummary =
       readonly status: BrokenRunStatus;
       /** For people: what is wrong and where (file, line). */
       readonly reason: string;
-      readonly packId?: string;
+      readonly packId?: PackId;
       readonly createdAt?: string;
       readonly title?: string;
     };
@@ -144,7 +144,7 @@ export type SessionView = {
 
 /** Parameters of a new run (untrusted when coming over IPC: validated by the session manager). */
 export type CreateRunRequest = {
-  readonly packId: string;
+  readonly packId: PackId;
   readonly mode: RunMode;
   readonly participants: readonly string[];
   readonly title?: string;

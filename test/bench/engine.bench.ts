@@ -12,7 +12,7 @@
  * scenario time: at most one advance per minute, the rest notes and
  * classifications.
  */
-import { testRunId } from '../run-ids';
+import { testRunId } from '../ids';
 import { fileURLToPath } from 'node:url';
 import { applyCommand, createRun, playScript, replay, type LogEntry, type Pack, type RunHeader, type ScriptEntry } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';

@@ -7,7 +7,7 @@
  * frame any participant or the presenter receives carries the reference,
  * the facilitator's notes or another role's private text.
  */
-import { testRunId } from '../run-ids';
+import { testRunId } from '../ids';
 import { existsSync, readFileSync } from 'node:fs';
 import { join as pathJoin } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /** Steps the ui specs share: preparing a run through the real UI, measuring layout shift and page scrolling. */
 import type { RunId } from '../../src/engine';
-import { testRunId } from '../run-ids';
+import { testRunId } from '../ids';
 import type { Page } from 'playwright-core';
 import type { AppHandle } from './harness/launch-app';
 

@@ -3,7 +3,7 @@
  * with: a version-1 run's "Next event" jumps straight to the next scheduled
  * time (passing triggered injects), a version-2 run's stops at the first one.
  */
-import { testRunId } from '../run-ids';
+import { testRunId } from '../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, replay, type LogEntry, type Pack, type RunHeader } from '../../src/engine';

@@ -1,6 +1,6 @@
 /** History: runs listed with status and score; delete only after confirming; damaged runs shown, not hidden. */
 import type { RunId } from '../../src/engine';
-import { testRunId } from '../run-ids';
+import { testRunId, testPackId } from '../ids';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { fakeDesktopApi } from './fake-api';
 const run = (runId: RunId, status: 'ended' | 'interrupted', createdAt: string): RunSummary => ({
   ok: true,
   runId,
-  packId: 'biased-hiring',
+  packId: testPackId('biased-hiring'),
   packTitle: 'Biased hiring algorithm',
   packVersion: '1.0.0',
   createdAt,

@@ -1,5 +1,5 @@
 /** The library's filters, sort orders and cards: what a pack teaches and how the learner did, without giving answers away. */
-import { testRunId } from '../run-ids';
+import { testRunId, testPackId } from '../ids';
 import type { RunId } from '../../src/engine';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -12,12 +12,12 @@ import { fakeDesktopApi } from './fake-api';
 
 const pack = (id: string, over: Partial<PackSummary>): LibraryEntry => ({
   ok: true,
-  id,
+  id: testPackId(id),
   source: 'bundled',
   path: `/app/scenarios/${id}`,
   warnings: 0,
   summary: {
-    id, version: '1.0.0', title: id, summary: 'A model misbehaves.', sector: 'Human resources', r3ai: 'responsibility', difficulty: 'intermediate',
+    id: testPackId(id), version: '1.0.0', title: id, summary: 'A model misbehaves.', sector: 'Human resources', r3ai: 'responsibility', difficulty: 'intermediate',
     durationMinutes: 50, roles: ['incident-lead', 'legal-lead'], tags: [], learningObjectives: [], severity: 4, hash: 'h', ...over,
   },
 });
@@ -29,7 +29,7 @@ const PACKS: LibraryEntry[] = [
 ];
 
 const run = (runId: RunId, packId: string, createdAt: string, total: number): RunSummary => ({
-  ok: true, runId, packId, packTitle: packId, packVersion: '1.0.0', createdAt, mode: 'solo', participants: [], status: 'ended', phase: 'ended',
+  ok: true, runId, packId: testPackId(packId), packTitle: packId, packVersion: '1.0.0', createdAt, mode: 'solo', participants: [], status: 'ended', phase: 'ended',
   paused: true, simMinutes: 100, endMinutes: 100, entries: 10, score: { total, max: 100 }, live: false,
 });
 

@@ -1,4 +1,5 @@
 /** The library: packs listed, broken packs shown with every located problem, imports with conflict handling. */
+import { testPackId } from '../ids';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { fakeDesktopApi } from './fake-api';
 const HANDLE = '3f0c2a7e-5d1b-4c8e-9a6f-0b1c2d3e4f50';
 
 const summary = (id: string, title: string): PackSummary => ({
-  id,
+  id: testPackId(id),
   version: '1.0.0',
   title,
   summary: 'A screening model harms applicants.',
@@ -26,7 +27,7 @@ const summary = (id: string, title: string): PackSummary => ({
 });
 
 const ENTRIES: LibraryEntry[] = [
-  { ok: true, id: 'biased-hiring', source: 'bundled', path: '/app/scenarios/biased-hiring', summary: summary('biased-hiring', 'Biased hiring algorithm'), warnings: 0 },
+  { ok: true, id: testPackId('biased-hiring'), source: 'bundled', path: '/app/scenarios/biased-hiring', summary: summary('biased-hiring', 'Biased hiring algorithm'), warnings: 0 },
   {
     ok: false,
     id: 'broken-pack',
@@ -68,7 +69,7 @@ describe('Library screen', () => {
       importPack: (handle, options): PackImportResult => {
         imports.push([handle, options.replace]);
         return options.replace
-          ? { ok: true, value: { replaced: true, entry: { ok: true, id: 'mine', source: 'imported', path: '/data/packs/mine/my-pack.zip', summary: summary('mine', 'My pack'), warnings: 0 } } }
+          ? { ok: true, value: { replaced: true, entry: { ok: true, id: testPackId('mine'), source: 'imported', path: '/data/packs/mine/my-pack.zip', summary: summary('mine', 'My pack'), warnings: 0 } } }
           : { ok: false, error: { reason: 'conflict', existing: summary('mine', 'My old pack') } };
       },
     });

@@ -1,5 +1,5 @@
 /** Setup (Prepare): how the run is created — mode, roles, time pressure, quiet-period skipping, coaching, readiness. */
-import { testRunId } from '../run-ids';
+import { testRunId } from '../ids';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';

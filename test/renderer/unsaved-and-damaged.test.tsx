@@ -4,7 +4,7 @@
  * silent); damaged runs are listed, viewable read-only and marked partial;
  * the time pressure chosen at setup travels in the create-run request.
  */
-import { testRunId } from '../run-ids';
+import { testRunId, testPackId } from '../ids';
 import type { RunId } from '../../src/engine';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -158,7 +158,7 @@ describe('damaged runs', () => {
     const row: RunSummary = {
       ok: true,
       runId: main.runId,
-      packId: 'minimal-screening',
+      packId: testPackId('minimal-screening'),
       packTitle: 'Minimal screening incident',
       packVersion: '1.0.0',
       createdAt: '2026-11-20T10:00:00.000Z',

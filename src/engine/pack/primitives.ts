@@ -13,6 +13,15 @@ export const idSchema = z
     message: 'is a name Windows reserves for a device (con, prn, aux, nul, com0–com9, lpt0–lpt9); choose another id',
   });
 
+/**
+ * A pack's id: an id (above) branded, so the library, sessions and IPC can
+ * only be handed one that came out of a validated pack or a checked argument.
+ */
+export const packIdSchema = idSchema.brand<'PackId'>();
+
+/** A pack's id, checked. */
+export type PackId = z.infer<typeof packIdSchema>;
+
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
 export const MAX_DURATION_MINUTES = 10_000_000;
 

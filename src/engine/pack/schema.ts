@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actorSchema, commandSchema } from '../command-schema';
 import { conditionSchema } from './condition';
 import { effectsSchema } from './effect';
-import { durationSchema, idSchema, markdownSchema, textSchema } from './primitives';
+import { durationSchema, idSchema, markdownSchema, packIdSchema, textSchema } from './primitives';
 import {
   CHANNELS,
   DIFFICULTIES,
@@ -267,7 +267,7 @@ export const packSchema = z.strictObject({
   format: z
     .literal(PACK_FORMAT_VERSION, { message: `must be ${PACK_FORMAT_VERSION} (the pack format version)` })
     .describe('The pack format version; older formats are migrated when read'),
-  id: idSchema.describe('Unique id of the pack, e.g. biased-hiring'),
+  id: packIdSchema.describe('Unique id of the pack, e.g. biased-hiring'),
   version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'must be a version like 1.0.0').describe('Version of the pack content (semver)'),
   title: textSchema,
   summary: markdownSchema,

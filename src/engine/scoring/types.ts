@@ -2,6 +2,7 @@
  * The score report: every point gained or lost is a line with a reason that
  * names the reference it was measured against. Plain JSON.
  */
+import type { PackId } from '../pack/primitives';
 import type { RunId } from '../types';
 import type { Stage } from '../pack/vocabulary';
 import type { SimMinutes } from '../types';
@@ -83,7 +84,7 @@ export type ReferenceFigures = {
 /** The whole score of a run. Same inputs → deep-equal report. */
 export type ScoreReport = {
   readonly version: 2;
-  readonly packId: string;
+  readonly packId: PackId;
   readonly packVersion: string;
   readonly packHash: string;
   readonly runId: RunId;

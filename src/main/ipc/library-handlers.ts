@@ -4,6 +4,7 @@
  * renderer an opaque handle for it, so no renderer (compromised or not) can
  * make main read a path of its own choosing.
  */
+import type { PackId } from '../../engine';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { EventName, IpcEvents } from '../../shared/ipc';
@@ -16,9 +17,9 @@ import { IpcFailure, type Handlers } from './dispatcher';
 /** What the handlers need of the pack library. */
 export type LibraryPort = {
   readonly list: () => Promise<readonly LibraryEntry[]>;
-  readonly get: (packId: string) => Promise<LoadedPack | undefined>;
+  readonly get: (packId: PackId) => Promise<LoadedPack | undefined>;
   readonly import: (sourcePath: string, options?: PackImportOptions, onProgress?: ImportProgress) => Promise<PackImportResult>;
-  readonly remove: (packId: string) => Promise<PackRemoveResult>;
+  readonly remove: (packId: PackId) => Promise<PackRemoveResult>;
 };
 
 type LibraryHandlers = Pick<Handlers, 'listPacks' | 'getPack' | 'choosePackSource' | 'importPack' | 'removePack'>;

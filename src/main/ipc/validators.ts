@@ -4,7 +4,7 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
-import { type Actor, type Command, idSchema, ROLE_IDS, runIdSchema } from '../../engine';
+import { type Actor, type Command, idSchema, packIdSchema, ROLE_IDS, runIdSchema } from '../../engine';
 import { ROOM_LIMITS } from '../../shared/room';
 import { UNSAVED_CHOICES } from '../../shared/runs';
 import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';
@@ -14,7 +14,7 @@ import type { Validators } from './dispatcher';
 
 const none = z.tuple([]);
 const runId = runIdSchema;
-const packId = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a pack id');
+const packId = packIdSchema;
 /** A pack source picked in the native dialog (library-handlers.ts keeps its path). */
 const choiceHandle = z.uuid('must be the handle of a pack chosen in the dialog');
 

@@ -4,6 +4,7 @@
  * listed with its located problems and never hides the others. Loads are
  * cached by a fingerprint of the files, so listing reloads only what changed.
  */
+import type { PackId } from '../../engine';
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -35,9 +36,9 @@ export type ImportProgress = (stage: PackImportStage, step?: PackLoadProgress) =
 export type PackLibrary = {
   readonly list: () => Promise<LibraryEntry[]>;
   /** A valid pack by id (bundled first), or undefined. */
-  readonly get: (packId: string) => Promise<LoadedPack | undefined>;
+  readonly get: (packId: PackId) => Promise<LoadedPack | undefined>;
   readonly import: (sourcePath: string, options?: PackImportOptions, onProgress?: ImportProgress) => Promise<PackImportResult>;
-  readonly remove: (packId: string) => Promise<PackRemoveResult>;
+  readonly remove: (packId: PackId) => Promise<PackRemoveResult>;
 };
 
 const PACK_FILE = /\.(ya?ml|json|zip)$/i;

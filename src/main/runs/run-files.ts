@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { formatPackPath, type LogEntry, type Pack, plainErrorMap, runIdSchema, type RunHeader, type RunState, SUPPORTED_ENGINE_VERSIONS } from '../../engine';
+import { formatPackPath, type LogEntry, type Pack, packIdSchema, plainErrorMap, runIdSchema, type RunHeader, type RunState, SUPPORTED_ENGINE_VERSIONS } from '../../engine';
 import type { LogRepair, PackSnapshot, RunDamage, RunError, RunResult } from '../../shared/runs';
 import { syncDirectory } from '../fs/atomic';
 import type { FileIdentity } from './append-fs';
@@ -26,7 +26,7 @@ export const LOG_FILE = 'log.jsonl';
 export const runHeaderSchema = z.strictObject({
   runId: runIdSchema,
   engineVersion: z.number().int().positive(),
-  packId: z.string().min(1).max(64),
+  packId: packIdSchema,
   packVersion: z.string().min(1).max(100),
   packHash: z.string().min(1).max(200),
   seed: z.number().int().min(0).max(0xffffffff),

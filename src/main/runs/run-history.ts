@@ -7,7 +7,7 @@
  * cache was written; a cache that does not match the files, whatever it
  * claims, is ignored and rebuilt.
  */
-import type { RunId } from '../../engine';
+import type { PackId, RunId } from '../../engine';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogEntry, Pack, RunHeader, RunState } from '../../engine';
@@ -125,7 +125,7 @@ export async function summarizeStoredRun(dir: string, runId: RunId, deps: RunDep
 }
 
 /** Header details for a broken row, when the header itself is fine (the problem is elsewhere). */
-function brokenDetails(dir: string, runId: RunId, deps: RunDeps): { packId?: string; createdAt?: string; title?: string } {
+function brokenDetails(dir: string, runId: RunId, deps: RunDeps): { packId?: PackId; createdAt?: string; title?: string } {
   const bytes = readSync(join(dir, HEADER_FILE));
   const header = checkHeaderText(bytes && Buffer.from(bytes).toString('utf8'), runId, deps);
   if (!header.ok) return {};

@@ -3,12 +3,12 @@
  * The IPC validators and the session manager both use it.
  */
 import { z } from 'zod';
-import { commandSchema, idSchema } from '../../engine';
+import { commandSchema, packIdSchema } from '../../engine';
 import type { CreateRunRequest } from '../../shared/runs';
 
 /** A create-run request: pack, mode, participants, optional title, seed, time pressure, coaching and quiet-period skipping. */
 export const createRunRequestSchema = z.strictObject({
-  packId: idSchema,
+  packId: packIdSchema,
   mode: z.enum(['solo', 'facilitated']),
   participants: z.array(z.string().trim().min(1).max(200)).max(100),
   title: z.string().trim().max(200).optional(),

@@ -4,6 +4,7 @@
  * (which must know which runs are live). Time, scheduling and randomness
  * are injected so tests control them.
  */
+import type { PackId } from '../../engine';
 import type { RunId } from '../../engine';
 import { err, formatIssues, parseSubmission, type RunHeader, type RunState } from '../../engine';
 import type { LoadedPack } from '../../shared/packs';
@@ -29,7 +30,7 @@ export type Scheduler = {
 };
 
 /** Where packs come from (the pack library). */
-export type PackSource = { readonly get: (packId: string) => Promise<LoadedPack | undefined> };
+export type PackSource = { readonly get: (packId: PackId) => Promise<LoadedPack | undefined> };
 
 /** Options of the session manager. */
 export type SessionManagerOptions = {

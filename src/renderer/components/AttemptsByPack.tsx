@@ -3,6 +3,7 @@
  * attempt with its date and score, and a side-by-side comparison of the
  * attempts chosen (the two latest by default).
  */
+import type { PackId } from '../../engine';
 import type { RunId } from '../../engine';
 import { useState } from 'react';
 import type { RunSummary } from '../../shared/runs';
@@ -10,11 +11,11 @@ import { AttemptsComparison } from './history/AttemptsComparison';
 import { useAttemptDebriefs } from './history/useAttemptDebriefs';
 
 type Ended = Extract<RunSummary, { ok: true }> & { score: NonNullable<Extract<RunSummary, { ok: true }>['score']> };
-type Group = { packId: string; title: string; attempts: Ended[] };
+type Group = { packId: PackId; title: string; attempts: Ended[] };
 
 /** Ended, scored runs grouped by pack, oldest first; only packs tried at least twice. */
 export function attemptsByPack(runs: readonly RunSummary[]): Group[] {
-  const groups = new Map<string, Ended[]>();
+  const groups = new Map<PackId, Ended[]>();
   for (const run of runs) {
     if (!run.ok || run.status !== 'ended' || !run.score) continue;
     const list = groups.get(run.packId) ?? [];

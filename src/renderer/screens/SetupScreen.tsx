@@ -2,6 +2,7 @@
  * Setup (Prepare): solo or facilitated, time pressure, participants and the
  * six command roles, and the readiness checklist the pack may use.
  */
+import type { PackId } from '../../engine';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_READINESS_ITEMS, ROLE_TITLES, type Command, type RoleId, type RunMode } from '../../engine';
 import type { LoadedPack } from '../../shared/packs';
@@ -21,7 +22,7 @@ const PRESSURE = [
   { id: 'quad', label: 'Intense (four times)', factor: 4 },
 ] as const;
 
-export function SetupScreen({ packId }: { readonly packId: string }) {
+export function SetupScreen({ packId }: { readonly packId: PackId }) {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [loaded, setLoaded] = useState<LoadedPack>();
   const [loadError, setLoadError] = useState<string>();

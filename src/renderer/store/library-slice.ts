@@ -1,4 +1,5 @@
 /** The scenario library: bundled and imported packs, import with conflict handling. */
+import type { PackId } from '../../engine';
 import { castDraft } from 'immer';
 import type { LibraryEntry, PackImportProgress, PackSourceChoice, PackSummary } from '../../shared/library';
 import type { LocatedIssue } from '../../shared/packs';
@@ -25,7 +26,7 @@ export type LibrarySlice = {
   readonly importChoice: (choice: PackSourceChoice, replace: boolean) => Promise<void>;
   readonly resolveConflict: (replace: boolean) => Promise<void>;
   readonly dismissImportProblem: () => void;
-  readonly removePack: (packId: string) => Promise<void>;
+  readonly removePack: (packId: PackId) => Promise<void>;
 };
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => ({

@@ -2,8 +2,9 @@
  * Which screen is shown. Routes are plain data; the hash mirrors them so a
  * presenter window can open straight onto a run (`#/presenter/<runId>`).
  */
+import type { PackId } from '../../engine';
 import type { RunId } from '../../engine';
-import { assertNever, toRunId } from '../../engine';
+import { assertNever, packIdSchema, toRunId } from '../../engine';
 import type { SliceCreator } from './store';
 
 /** A screen and its parameters. */
@@ -11,7 +12,7 @@ export type Route =
   | { readonly screen: 'library' }
   | { readonly screen: 'history' }
   | { readonly screen: 'settings' }
-  | { readonly screen: 'setup'; readonly packId: string }
+  | { readonly screen: 'setup'; readonly packId: PackId }
   | { readonly screen: 'briefing'; readonly runId: RunId }
   | { readonly screen: 'run'; readonly runId: RunId }
   | { readonly screen: 'debrief'; readonly runId: RunId }
@@ -22,8 +23,9 @@ export type Route =
 /** Parses a location hash into a route (unknown → library). */
 export function routeFromHash(hash: string): Route {
   const [screen, param] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  // Pack and run ids share the run id's alphabet: anything else in the address is not an id.
-  const id = param === undefined ? undefined : toRunId(param);
+  // Anything in the address that is not an id of its kind is ignored.
+  const runId = param === undefined ? undefined : toRunId(param);
+  const packId = packIdSchema.safeParse(param);
   switch (screen) {
     case 'history':
       return { screen: 'history' };
@@ -32,12 +34,12 @@ export function routeFromHash(hash: string): Route {
     case 'join':
       return { screen: 'join' };
     case 'setup':
-      return id ? { screen: 'setup', packId: String(id) } : { screen: 'library' };
+      return packId.success ? { screen: 'setup', packId: packId.data } : { screen: 'library' };
     case 'briefing':
     case 'run':
     case 'debrief':
     case 'presenter':
-      return id ? { screen, runId: id } : { screen: 'history' };
+      return runId ? { screen, runId } : { screen: 'history' };
     default:
       return { screen: 'library' };
   }

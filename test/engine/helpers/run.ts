@@ -1,5 +1,5 @@
 /** Helpers that drive the reducer in tests and fail loudly on unexpected outcomes. */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import { expect } from 'vitest';
 import { applyCommand, createRun, ENGINE_VERSION } from '../../../src/engine';
 import type { Actor, Command, Fact, Pack, Rejection, RunHeader, RunState } from '../../../src/engine';

@@ -2,7 +2,7 @@
  * Helpers for the scoring tests: the minimal fixture pack (and variants of
  * it), script builders, and a line lookup.
  */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

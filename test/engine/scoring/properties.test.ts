@@ -3,7 +3,7 @@
  * bounds, explains every line, and is deterministic (same inputs → deep-equal
  * report, also after a JSON round trip of the log).
  */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../src/engine/apply-command';

@@ -6,7 +6,7 @@
  * pack needs of its own; the bands are the issue's, adapted where a comment
  * says why.
  */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';

@@ -5,7 +5,7 @@
 
 /** Playing a whole zoo takes seconds (tens of runs, each replayed and scored): what its `beforeAll` may take. */
 export const ZOO_TIMEOUT = 180_000;
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import { expect } from 'vitest';
 import { buildDebrief, playPolicy, playScript, strategyZoo, greedyPolicies, type Debrief, type Pack, type ScoreReport } from '../../../src/engine';
 

@@ -7,7 +7,7 @@
  * plus the issue's own requirement: escalating to V4 with filings scores at
  * least 20 points below the proportionate reference.
  */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';

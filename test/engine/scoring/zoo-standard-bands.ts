@@ -6,7 +6,7 @@
  * the helpers those tests share: variants of the reference, coverage of the
  * injects, and a seeded replay of the strategies the bands name.
  */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, strategyZoo, type Pack } from '../../../src/engine';

@@ -3,7 +3,7 @@
  * window and dialog replaced by fakes: quitting and closing the main window
  * wait for the guard, and only its "yes" lets them through.
  */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import { describe, expect, it, vi } from 'vitest';
 import { guardQuit, guardWindowClose, nativeUnsavedPrompt } from '../../../src/main/electron/quit';
 import type { UnsavedGuard } from '../../../src/main/sessions/unsaved-guard';

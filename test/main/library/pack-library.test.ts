@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { testPackId, uncheckedPackId } from '../../ids';
 import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -89,7 +90,7 @@ describe('listing', () => {
     const entries = await library.list();
     const twin = entries.find((e) => e.path.endsWith('twin.yaml'));
     expect(twin).toMatchObject({ ok: false, issues: [{ message: expect.stringContaining('has the id "minimal-screening" of another pack') }] });
-    expect((await library.get('minimal-screening'))?.pack.title).toBe('Minimal screening incident');
+    expect((await library.get(testPackId('minimal-screening')))?.pack.title).toBe('Minimal screening incident');
   });
 
   it('reloads a pack whose file changed, and only then', async () => {
@@ -102,9 +103,9 @@ describe('listing', () => {
   });
 
   it('gets a valid pack by id, and nothing for an unknown id', async () => {
-    const loaded = await library.get('second-pack');
+    const loaded = await library.get(testPackId('second-pack'));
     expect(loaded?.pack.title).toBe(Second);
-    expect(await library.get('nope')).toBeUndefined();
+    expect(await library.get(testPackId('nope'))).toBeUndefined();
   });
 
   it('lists nothing (and does not fail) when the folders do not exist', async () => {
@@ -142,7 +143,7 @@ describe('importing', () => {
     expect((await readdir(join(userDir, 'imported-pack'))).sort()).toEqual(['import.json', entryName].sort());
     expect(await readdir(userDir)).toEqual(['imported-pack']);
     expect(ids(await library.list())).toEqual(['bundled:minimal-screening', 'bundled:second-pack', 'imported:imported-pack']);
-    expect((await library.get('imported-pack'))?.pack.id).toBe('imported-pack');
+    expect((await library.get(testPackId('imported-pack')))?.pack.id).toBe('imported-pack');
   });
 
   it('refuses an invalid pack with its problems and copies nothing', async () => {
@@ -160,10 +161,10 @@ describe('importing', () => {
     expect((await library.import(join(sources, 'v1.yaml'))).ok).toBe(true);
     const conflict = await library.import(join(sources, 'v2.yaml'));
     expect(conflict).toMatchObject({ ok: false, error: { reason: 'conflict', existing: { id: 'imported-pack', version: '1.0.0' } } });
-    expect((await library.get('imported-pack'))?.pack.version).toBe('1.0.0');
+    expect((await library.get(testPackId('imported-pack')))?.pack.version).toBe('1.0.0');
     const replaced = await library.import(join(sources, 'v2.yaml'), { replace: true });
     expect(replaced).toMatchObject({ ok: true, value: { replaced: true, entry: { summary: { version: '2.0.0' } } } });
-    expect((await library.get('imported-pack'))?.pack.version).toBe('2.0.0');
+    expect((await library.get(testPackId('imported-pack')))?.pack.version).toBe('2.0.0');
     expect(await readdir(join(userDir, 'imported-pack'))).toEqual(['import.json', 'v2.yaml']);
     expect(await readdir(userDir)).toEqual(['imported-pack']);
   });
@@ -211,15 +212,15 @@ describe('removing', () => {
   it('removes an imported pack', async () => {
     await writeFile(join(sources, 'p.yaml'), packYaml({ id: 'imported-pack' }));
     await library.import(join(sources, 'p.yaml'));
-    expect(await library.remove('imported-pack')).toEqual({ ok: true, value: { removed: 'imported-pack' } });
+    expect(await library.remove(testPackId('imported-pack'))).toEqual({ ok: true, value: { removed: 'imported-pack' } });
     expect(await readdir(userDir)).toEqual([]);
     expect(ids(await library.list())).toEqual(['bundled:minimal-screening', 'bundled:second-pack']);
   });
 
   it('refuses bundled, unknown and malformed ids', async () => {
-    expect(await library.remove('minimal-screening')).toMatchObject({ ok: false, error: { reason: 'bundled' } });
-    expect(await library.remove('nope')).toMatchObject({ ok: false, error: { reason: 'not-found' } });
-    expect(await library.remove('../scenarios')).toMatchObject({ ok: false, error: { reason: 'not-found', message: expect.stringContaining('Invalid pack id') } });
+    expect(await library.remove(testPackId('minimal-screening'))).toMatchObject({ ok: false, error: { reason: 'bundled' } });
+    expect(await library.remove(testPackId('nope'))).toMatchObject({ ok: false, error: { reason: 'not-found' } });
+    expect(await library.remove(uncheckedPackId('../scenarios'))).toMatchObject({ ok: false, error: { reason: 'not-found', message: expect.stringContaining('Invalid pack id') } });
     expect(await readFile(join(bundledDir, 'minimal', 'pack.yaml'), 'utf8')).toBe(MINIMAL_YAML);
   });
 });

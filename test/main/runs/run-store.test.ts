@@ -1,6 +1,6 @@
 import type { RunId } from '../../../src/engine';
 import { SAVED } from '../../../src/main/runs/log-writer';
-import { testRunId, uncheckedRunId } from '../../run-ids';
+import { testRunId, uncheckedRunId } from '../../ids';
 import { appendFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  * addressed to the audience — and yet the reducer replays any log over the
  * projected pack exactly as over the full one.
  */
-import { testRunId } from '../../run-ids';
+import { testRunId } from '../../ids';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -3,6 +3,7 @@
  * each attack below is refused by the real server over a real socket, and
  * the run's log is exactly as long afterwards as before.
  */
+import { testPackId } from '../../ids';
 import { request } from 'node:http';
 import { connect as netConnect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -168,7 +169,7 @@ describe('what a participant may do', () => {
 
   it('refuses a decision asked of another role (the participant may vote instead)', async () => {
     const { client } = await app.participant('Linus', 'technical-lead');
-    const decision = (await app.web.services.handlers.getPack('biased-hiring')).pack.decisions.find((d) => d.askedTo && !d.askedTo.includes('technical-lead'))!;
+    const decision = (await app.web.services.handlers.getPack(testPackId('biased-hiring'))).pack.decisions.find((d) => d.askedTo && !d.askedTo.includes('technical-lead'))!;
     await unchanged(async () => {
       const answer = await client.call('submitCommand', app.runId, { by: 'technical-lead', command: { type: 'decision.answer', decision: decision.id, options: [] } });
       expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });

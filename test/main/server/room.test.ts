@@ -4,6 +4,7 @@
  * who held it — votes on decisions asked of others, the roster, release of
  * the debrief to the presenter, and HTTPS with a self-signed certificate.
  */
+import { testPackId } from '../../ids';
 import { X509Certificate } from 'node:crypto';
 import { get } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ describe('roles in the room', () => {
 describe('votes and the debrief', () => {
   it('tallies votes on an open decision asked of another role for the facilitator', async () => {
     app = await startRoomApp({ allowRolePick: true });
-    const pack = (await app.web.services.handlers.getPack('biased-hiring')).pack;
+    const pack = (await app.web.services.handlers.getPack(testPackId('biased-hiring'))).pack;
     const decision = pack.decisions.find((d) => d.askedTo && !d.askedTo.includes('technical-lead') && (d.kind === 'single' || d.kind === 'severity'))!;
     const linus = await app.participant('Linus', 'technical-lead');
     expect(await linus.client.call('castVote', app.runId, decision.id, ['v3'])).toMatchObject({ ok: false, error: { code: 'rejected' } });

@@ -6,6 +6,7 @@
  * time this takes is the flagship's measured length; it agrees with the
  * engine's estimate, and no jump ever passes an event.
  */
+import { testPackId } from '../../ids';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACT_SECONDS, applyCommand, createRun, estimatePlayTime, playScript, type LogEntry } from '../../../src/engine';
@@ -29,7 +30,7 @@ describe('the flagship at the default speed with quiet periods skipped', () => {
     const library = createPackLibrary({ bundledDir: SCENARIOS, userDir: join(dir, 'packs') });
     const store = createRunStore({ runsDir: join(dir, 'runs'), deps: testDeps });
     const manager = createSessionManager({ store, library, monotonicNow: time.monotonicNow, scheduler: time.scheduler, random: () => 0.5, wallNow: () => new Date('2030-01-01T00:00:00Z') });
-    const loaded = await library.get('biased-hiring');
+    const loaded = await library.get(testPackId('biased-hiring'));
     if (!loaded) throw new Error('the flagship is not in the library');
     const pack = loaded.pack;
     const created = await manager.create({ packId: pack.id, mode: 'solo', participants: ['Reference'], skipQuietPeriods: true, seed: 1 });

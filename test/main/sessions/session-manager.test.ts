@@ -1,5 +1,5 @@
 import type { RunId } from '../../../src/engine';
-import { testRunId, uncheckedRunId } from '../../run-ids';
+import { testRunId, uncheckedRunId } from '../../ids';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';

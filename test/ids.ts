@@ -1,0 +1,20 @@
+/** Run and pack ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
+import { packIdSchema, toRunId, type PackId, type RunId } from '../src/engine';
+
+/** A test's run id, checked (a typo in a test fails loudly here, not deep in the store). */
+export function testRunId(value: string): RunId {
+  const id = toRunId(value);
+  if (id === undefined) throw new Error(`not a run id: ${JSON.stringify(value)}`);
+  return id;
+}
+
+/** A string passed where a run id goes without the check, as hostile input over IPC or a socket arrives. */
+export const uncheckedRunId = (value: string): RunId => value as RunId;
+
+/** A test's pack id, checked by the pack schema's own rule. */
+export function testPackId(value: string): PackId {
+  return packIdSchema.parse(value);
+}
+
+/** A string passed where a pack id goes without the check (hostile input). */
+export const uncheckedPackId = (value: string): PackId => value as PackId;
