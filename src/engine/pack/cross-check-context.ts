@@ -67,11 +67,15 @@ export function idListsOf(parts: PackParts): readonly IdList[] {
   ];
 }
 
-/** The option ids a team can choose: the decision's own, or the implicit ones of severity / r3ai decisions. */
+/**
+ * The option ids a team can choose, as the engine and the decision form accept them: all five V-SEV levels for a
+ * severity decision and the three categories for an R3AI one (listed options only relabel and explain some of
+ * them), the decision's own options otherwise.
+ */
 function optionIdsOf(decision: Decision): readonly string[] {
-  const explicit = (decision.options ?? []).map((option) => option.id);
-  if (explicit.length > 0) return explicit;
-  return decision.kind === 'severity' ? SEVERITY_OPTION_IDS : decision.kind === 'r3ai' ? R3AI_CATEGORIES : [];
+  if (decision.kind === 'severity') return SEVERITY_OPTION_IDS;
+  if (decision.kind === 'r3ai') return R3AI_CATEGORIES;
+  return (decision.options ?? []).map((option) => option.id);
 }
 
 /** A map of the first value under each key. */
