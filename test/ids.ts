@@ -1,5 +1,5 @@
-/** Run and pack ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
-import { packIdSchema, toRunId, type PackId, type RunId } from '../src/engine';
+/** Run, pack and move ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
+import { moveIdSchema, packIdSchema, toRunId, type MoveId, type PackId, type RunId } from '../src/engine';
 
 /** A test's run id, checked (a typo in a test fails loudly here, not deep in the store). */
 export function testRunId(value: string): RunId {
@@ -18,3 +18,8 @@ export function testPackId(value: string): PackId {
 
 /** A string passed where a pack id goes without the check (hostile input). */
 export const uncheckedPackId = (value: string): PackId => value as PackId;
+
+/** A test's move id, checked by the pack schema's own rule (whether the pack has the move is the engine's to say). */
+export function testMoveId(value: string): MoveId {
+  return moveIdSchema.parse(value);
+}

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { effectBranches } from './pack/effect';
-import { idSchema } from './pack/primitives';
+import { idSchema, moveIdSchema } from './pack/primitives';
 import { CHANNELS, R3AI_CATEGORIES, ROLE_IDS, SEVERITY_LEVELS } from './pack/vocabulary';
 
 const roleSchema = z.enum(ROLE_IDS);
@@ -33,7 +33,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('severity.classify'), level: severitySchema, rationale: freeText.optional() }),
   z.strictObject({ type: z.literal('r3ai.classify'), category: z.enum(R3AI_CATEGORIES), rationale: freeText.optional() }),
   // Contain / Govern / Recover
-  z.strictObject({ type: z.literal('move.make'), move: idSchema, note: freeText.optional() }),
+  z.strictObject({ type: z.literal('move.make'), move: moveIdSchema, note: freeText.optional() }),
   z.strictObject({
     type: z.literal('decision.answer'),
     decision: idSchema,

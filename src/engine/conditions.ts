@@ -4,6 +4,7 @@
  * pack-index.ts) because the clock re-evaluates them every simulated minute.
  */
 import type { Comparator, Comparison, Condition } from './pack/condition';
+import type { MoveId } from './pack/primitives';
 import { assertNever } from './result';
 import type { RunState } from './types';
 
@@ -87,7 +88,7 @@ function combine(parts: readonly CompiledCondition[], every: boolean): CompiledC
 }
 
 /** True once the move was made (or, with `effective`, once its effects applied). */
-function moveTest(moveId: string, effective: boolean): (s: RunState) => boolean {
+function moveTest(moveId: MoveId, effective: boolean): (s: RunState) => boolean {
   return (s) => {
     for (const m of s.moves) if (m.moveId === moveId && (!effective || m.effective)) return true;
     return false;

@@ -4,6 +4,7 @@
  * and every clock minute reads these instead of scanning the pack.
  */
 import { compileCondition, compileGate, type CompiledCondition, type ConditionInput } from './conditions';
+import type { MoveId } from './pack/primitives';
 import type { Decision, Inject, Move, Obligation, Pack } from './pack/schema';
 import { DEFAULT_READINESS_ITEMS } from './pack/vocabulary';
 import type { RunState } from './types';
@@ -72,10 +73,10 @@ export type PackIndex = {
   /** Indices of timed injects (with `at`), pack order. */
   readonly timed: readonly number[];
   readonly triggered: readonly TriggeredInject[];
-  readonly moves: ReadonlyMap<string, MoveInfo>;
+  readonly moves: ReadonlyMap<MoveId, MoveInfo>;
   readonly decisions: ReadonlyMap<string, DecisionInfo>;
   readonly obligations: readonly ObligationInfo[];
-  readonly obligationsByMove: ReadonlyMap<string, readonly ObligationInfo[]>;
+  readonly obligationsByMove: ReadonlyMap<MoveId, readonly ObligationInfo[]>;
   /** Each obligation's earlier-deadline limbs, in pack order. */
   readonly limbsOf: ReadonlyMap<string, readonly LimbInfo[]>;
   readonly numberBounds: ReadonlyMap<string, { readonly min?: number; readonly max?: number }>;
@@ -119,7 +120,7 @@ function buildIndex(pack: Pack): PackIndex {
   const injects = new Map(pack.injects.map((inject, index) => [inject.id, { inject, index }] as const));
   const timed = pack.injects.flatMap((inject, index) => (inject.at === undefined ? [] : [index]));
   const restartMoves = new Set(pack.recovery.restartMoves);
-  const moves = new Map<string, MoveInfo>(
+  const moves = new Map<MoveId, MoveInfo>(
     pack.moves.map((move) => [
       move.id,
       {
@@ -182,7 +183,7 @@ function buildIndex(pack: Pack): PackIndex {
       within: limb.within,
     })),
   );
-  const obligationsByMove = new Map<string, ObligationInfo[]>();
+  const obligationsByMove = new Map<MoveId, ObligationInfo[]>();
   for (const info of obligations) {
     for (const moveId of info.obligation.satisfiedBy) {
       obligationsByMove.set(moveId, [...(obligationsByMove.get(moveId) ?? []), info]);

@@ -3,7 +3,7 @@
  * JSON (no classes, Map, Date or functions) so it can be stored, sent over
  * IPC and replayed.
  */
-import type { PackId } from './pack/primitives';
+import type { MoveId, PackId } from './pack/primitives';
 import type { Result } from './result';
 import type { Actor, Command } from './command-schema';
 import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
@@ -84,7 +84,7 @@ export type FeedItem = {
 
 /** A move the team made. */
 export type MoveRecord = {
-  readonly moveId: string;
+  readonly moveId: MoveId;
   readonly at: SimMinutes;
   readonly by: Actor;
   /** When its effects apply (at + delay). */
@@ -124,7 +124,7 @@ export type ObligationRecord = {
   readonly dueAt: SimMinutes;
   readonly metAt?: SimMinutes;
   readonly metBy?: Actor;
-  readonly metWith?: string;
+  readonly metWith?: MoveId;
   /**
    * When each of the obligation's `earlierDeadlines` limbs started (pack
    * order; `null` while its condition has not held). `dueAt` is the earliest
@@ -139,7 +139,7 @@ export type ObligationRecord = {
  * fired or released early), or a facilitator's ad-hoc inject.
  */
 export type ActRef =
-  | { readonly kind: 'move'; readonly moveIndex: number; readonly moveId: string; readonly by: Actor }
+  | { readonly kind: 'move'; readonly moveIndex: number; readonly moveId: MoveId; readonly by: Actor }
   | { readonly kind: 'decision'; readonly decisionId: string; readonly options: readonly string[]; readonly by: Actor }
   | { readonly kind: 'expiry'; readonly decisionId: string }
   | { readonly kind: 'inject'; readonly injectId: string; readonly released: boolean }
@@ -223,9 +223,9 @@ export type Fact =
   | { readonly type: 'inject.fired'; readonly at: SimMinutes; readonly injectId: string; readonly adhoc: boolean }
   | { readonly type: 'decision.opened'; readonly at: SimMinutes; readonly decisionId: string }
   | { readonly type: 'decision.expired'; readonly at: SimMinutes; readonly decisionId: string }
-  | { readonly type: 'move.effective'; readonly at: SimMinutes; readonly moveId: string }
-  | { readonly type: 'move.outsideAuthority'; readonly at: SimMinutes; readonly moveId: string; readonly by: Actor }
-  | { readonly type: 'gate.violated'; readonly at: SimMinutes; readonly moveId: string; readonly unmet: readonly string[] }
+  | { readonly type: 'move.effective'; readonly at: SimMinutes; readonly moveId: MoveId }
+  | { readonly type: 'move.outsideAuthority'; readonly at: SimMinutes; readonly moveId: MoveId; readonly by: Actor }
+  | { readonly type: 'gate.violated'; readonly at: SimMinutes; readonly moveId: MoveId; readonly unmet: readonly string[] }
   | { readonly type: 'service.changed'; readonly at: SimMinutes; readonly inService: boolean; readonly unmet: readonly string[] }
   | { readonly type: 'obligation.started'; readonly at: SimMinutes; readonly obligationId: string; readonly dueAt: SimMinutes }
   | { readonly type: 'obligation.met'; readonly at: SimMinutes; readonly obligationId: string; readonly late: boolean }

@@ -3,6 +3,7 @@ import { compileCondition } from '../../src/engine/conditions';
 import type { Condition, RunState } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
 import { newRun } from './helpers/run';
+import { testMoveId } from '../ids';
 
 const pack = buildPack();
 const base = newRun(pack);
@@ -10,7 +11,7 @@ const at = (patch: Partial<RunState>): RunState => ({ ...base, ...patch });
 const holds = (condition: Condition, state: RunState): boolean => compileCondition(condition).test(state);
 
 const move = (moveId: string, effective: boolean, gateViolation?: string[]) => ({
-  moveId, at: 0, by: 'technical-lead' as const, effectiveAt: 0, effective, outsideAuthority: false, ...(gateViolation ? { gateViolation } : {}),
+  moveId: testMoveId(moveId), at: 0, by: 'technical-lead' as const, effectiveAt: 0, effective, outsideAuthority: false, ...(gateViolation ? { gateViolation } : {}),
 });
 
 describe('conditions', () => {
@@ -23,10 +24,10 @@ describe('conditions', () => {
     ['var lte', { var: 'rate', lte: 6 }, base, true],
     ['ordering on a non-number is false', { var: 'status', gt: 1 }, base, false],
     ['unknown var eq is false', { var: 'missing', eq: 1 }, base, false],
-    ['move made', { move: 'fix' }, at({ moves: [move('fix', false)] }), true],
-    ['move not made', { move: 'fix' }, base, false],
-    ['move effective: not yet', { move: 'fix', effective: true }, at({ moves: [move('fix', false)] }), false],
-    ['move effective', { move: 'fix', effective: true }, at({ moves: [move('fix', true)] }), true],
+    ['move made', { move: testMoveId('fix') }, at({ moves: [move('fix', false)] }), true],
+    ['move not made', { move: testMoveId('fix') }, base, false],
+    ['move effective: not yet', { move: testMoveId('fix'), effective: true }, at({ moves: [move('fix', false)] }), false],
+    ['move effective', { move: testMoveId('fix'), effective: true }, at({ moves: [move('fix', true)] }), true],
     ['inject fired', { inject: 'alert' }, at({ fired: { alert: 30 } }), true],
     ['inject not fired', { inject: 'alert' }, base, false],
     ['sinceInject: too soon', { sinceInject: 'alert', atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 89 } }), false],
@@ -66,7 +67,7 @@ describe('conditions', () => {
     const compiled = compileCondition({ all: [{ var: 'harm', gte: 1 }, { not: { elapsed: { gt: 5 } } }, { any: [{ var: 'rate', eq: 1 }] }] });
     expect(compiled.time).toBe(true);
     expect([...compiled.vars].sort()).toEqual(['harm', 'rate']);
-    expect(compileCondition({ move: 'fix' }).time).toBe(false);
+    expect(compileCondition({ move: testMoveId('fix') }).time).toBe(false);
     expect(compileCondition({ sinceInject: 'alert', atLeast: 5 }).time).toBe(true);
   });
 });

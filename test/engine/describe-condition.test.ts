@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCondition, type Condition } from '../../src/engine';
+import { testMoveId } from '../ids';
 import { buildPack } from './helpers/pack-builder';
 
 const pack = buildPack({ readiness: [{ id: 'logging', label: 'Logs kept six months' }] });
@@ -8,8 +9,8 @@ describe('describeCondition', () => {
   it.each<[Condition, string]>([
     [{ var: 'status', eq: 'suspended' }, '"Model status" is "suspended"'],
     [{ var: 'harm', gte: 100 }, '"People harmed" is at least 100'],
-    [{ move: 'suspend' }, 'move "Suspend the model" has been made'],
-    [{ move: 'fix', effective: true }, 'move "Fix and validate" has taken effect'],
+    [{ move: testMoveId('suspend') }, 'move "Suspend the model" has been made'],
+    [{ move: testMoveId('fix'), effective: true }, 'move "Fix and validate" has taken effect'],
     [{ inject: 'alert' }, '"Alert" has arrived'],
     [{ sinceInject: 'alert', atLeast: 90 }, 'at least 1h 30m have passed since "Alert" arrived'],
     [{ decision: 'notify', chose: 'yes' }, 'decision "notify" was answered with "Yes"'],
@@ -22,9 +23,9 @@ describe('describeCondition', () => {
     [{ gateViolated: false }, 'no restart broke the recovery gate'],
     [{ role: 'legal-lead', assigned: true }, 'the Legal & Compliance Lead role is assigned'],
     [{ not: { var: 'aware', eq: true } }, 'not ("Aware" is true)'],
-    [{ all: [{ move: 'suspend' }] }, 'move "Suspend the model" has been made'],
+    [{ all: [{ move: testMoveId('suspend') }] }, 'move "Suspend the model" has been made'],
     [{ any: [{ inject: 'alert' }, { var: 'aware', eq: true }] }, 'any of: ("Alert" has arrived); ("Aware" is true)'],
-    [{ move: 'nonexistent' }, 'move "nonexistent" has been made'],
+    [{ move: testMoveId('nonexistent') }, 'move "nonexistent" has been made'],
   ])('%j reads "%s"', (condition, text) => {
     expect(describeCondition(pack, condition)).toBe(text);
   });

@@ -12,6 +12,7 @@ import { loadPack } from '../../src/main/packs/load-pack';
 import { buildLog, sequenceArbitrary } from './helpers/command-arbitrary';
 import { buildPack, jitteredPack } from './helpers/pack-builder';
 import { accept, advance, startedRun, testHeader } from './helpers/run';
+import { testMoveId } from '../ids';
 
 /** The stop rule, written independently of pacing.ts: every scheduled minute a jump must not pass. */
 function modelTarget(state: RunState): number {
@@ -130,7 +131,7 @@ describe('the flagship pack', () => {
     let state = startedRun(flagship);
     const seen = new Set<string>();
     while (state.phase === 'running' && state.clock.now < state.clock.end) {
-      if (state.vars['aware'] === true && state.moves.length === 0) state = accept(flagship, state, 'technical-lead', { type: 'move.make', move: 'suspend-model' }).state;
+      if (state.vars['aware'] === true && state.moves.length === 0) state = accept(flagship, state, 'technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }).state;
       for (const [id, d] of Object.entries(state.decisions)) if (d.status === 'open') seen.add(id);
       const before = state;
       state = accept(flagship, state, 'facilitator', { type: 'clock.jumpToNext' }).state;
@@ -154,7 +155,7 @@ describe('quiet periods', () => {
     expect(quietBlockers(atAlert).map((b) => b.kind)).toEqual(['open-decision', 'deadline-near']);
     const answered = accept(pack, atAlert, 'incident-lead', { type: 'decision.answer', decision: 'sev', options: ['v4'] }).state;
     expect(quietBlockers(answered).map((b) => b.kind)).toEqual(['deadline-near']);
-    const met = accept(pack, answered, 'legal-lead', { type: 'move.make', move: 'notify-msa' }).state;
+    const met = accept(pack, answered, 'legal-lead', { type: 'move.make', move: testMoveId('notify-msa') }).state;
     expect(isQuietPeriod(met)).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, createRun, replay, type Fact, type LogEntry, type RunState } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
 import { testHeader } from './helpers/run';
+import { testMoveId } from '../ids';
 
 const pack = buildPack();
 const header = testHeader(pack, 5);
@@ -10,9 +11,9 @@ const entries: Omit<LogEntry, 'seq'>[] = [
   { by: 'system', command: { type: 'run.start' } },
   { by: 'system', command: { type: 'clock.advance', to: 35 } },
   { by: 'incident-lead', command: { type: 'severity.classify', level: 4 } },
-  { by: 'technical-lead', command: { type: 'move.make', move: 'suspend' } },
+  { by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
   { by: 'system', command: { type: 'clock.advance', to: 100 } },
-  { by: 'legal-lead', command: { type: 'move.make', move: 'notify-msa' } },
+  { by: 'legal-lead', command: { type: 'move.make', move: testMoveId('notify-msa') } },
   { by: 'system', command: { type: 'run.end' } },
 ];
 const log: LogEntry[] = entries.map((e, i) => ({ seq: i + 1, ...e, wall: '2030-01-01T00:00:00.000Z' }));
@@ -47,7 +48,7 @@ describe('replay', () => {
   });
 
   it('reports the first refused entry with the state before it', () => {
-    const broken: LogEntry[] = [...log.slice(0, 5), { seq: 6, by: 'technical-lead', command: { type: 'move.make', move: 'suspend' } }];
+    const broken: LogEntry[] = [...log.slice(0, 5), { seq: 6, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } }];
     const result = replay(pack, header, broken);
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isScriptError, playScript, replay, scriptSchema, type Script, type ScriptError } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
+import { testMoveId } from '../ids';
 
 const pack = buildPack();
 
@@ -20,7 +21,7 @@ describe('playScript', () => {
       pack,
       [
         { by: 'facilitator', command: { type: 'role.assign', role: 'technical-lead', participant: 'Tom' } },
-        { at: 45, by: 'technical-lead', command: { type: 'move.make', move: 'suspend' } },
+        { at: 45, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
         { by: 'incident-lead', command: { type: 'note.add', text: 'Done at the same minute.' } },
       ],
       { seed: 3 },
@@ -63,8 +64,8 @@ describe('playScript', () => {
 
   it('stops at a refused entry, naming it (1-based) and the rejection', () => {
     const error = failure([
-      { at: 10, by: 'technical-lead', command: { type: 'move.make', move: 'suspend' } },
-      { at: 20, by: 'technical-lead', command: { type: 'move.make', move: 'suspend' } },
+      { at: 10, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
+      { at: 20, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
     ]);
     expect(error.index).toBe(1);
     expect(error.rejection.code).toBe('already-done');

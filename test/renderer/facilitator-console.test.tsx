@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { FLAGSHIP } from './real-main';
 import { startedRun } from './run-helpers';
+import { testMoveId } from '../ids';
 
 describe('Facilitator console', () => {
   it('lists the events: what arrived, what is due and when, what a condition triggers, with a marker for role-only injects', async () => {
@@ -47,7 +48,7 @@ describe('Facilitator console', () => {
     expect(suspend()).toHaveTextContent('Pending: Suspend automatic rejections · 2h left');
     expect(suspend()).toHaveTextContent('Due by Day 1 10:30');
     expect(item('Snapshot the model, logs and input data')).toHaveTextContent('Not yet');
-    await act(() => run.submit('technical-lead', { type: 'move.make', move: 'suspend-model' }));
+    await act(() => run.submit('technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }));
     await waitFor(() => expect(suspend()).toHaveTextContent('Done: Suspend automatic rejections'));
     expect(suspend()).toHaveTextContent('Made Day 1 08:30 by the Technical Containment Lead');
     await act(() => run.submit('facilitator', { type: 'inject.release', inject: 'fairness-alert' }));

@@ -6,6 +6,7 @@ import { App } from '../../src/renderer/App';
 import { setDesktopApi } from '../../src/renderer/api';
 import type { Actor, Command } from '../../src/engine';
 import { realMain } from './real-main';
+import { testMoveId } from '../ids';
 
 async function endedAttempt(main: Awaited<ReturnType<typeof realMain>>, steps: ReadonlyArray<[Actor, Command]>) {
   const run = await main.createRun('solo');
@@ -25,8 +26,8 @@ describe('Comparing attempts', () => {
     await endedAttempt(main, [['facilitator', { type: 'clock.advance', to: 60 }]]);
     await endedAttempt(main, [
       ['facilitator', { type: 'clock.advance', to: 30 }],
-      ['technical-lead', { type: 'move.make', move: 'preserve-evidence' }],
-      ['technical-lead', { type: 'move.make', move: 'suspend-model' }],
+      ['technical-lead', { type: 'move.make', move: testMoveId('preserve-evidence') }],
+      ['technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }],
       ['facilitator', { type: 'clock.advance', to: 60 }],
     ]);
     setDesktopApi(main.api);

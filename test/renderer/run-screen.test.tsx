@@ -7,6 +7,7 @@ import { setDesktopApi } from '../../src/renderer/api';
 import { useStore } from '../../src/renderer/store/store';
 import { FLAGSHIP } from './real-main';
 import { startedRun } from './run-helpers';
+import { testMoveId } from '../ids';
 
 const clock = () => screen.getByLabelText(/^Scenario time/);
 
@@ -80,7 +81,7 @@ describe('Run screen (solo practice)', () => {
     await userEvent.click(await screen.findByRole('tab', { name: 'Recover' }));
     const restart = () => screen.getByRole('button', { name: /Put the corrected model back into service/ }).closest('li')!;
     expect(restart()).toHaveTextContent('Needs: The model has not been suspended, so there is nothing to restart.');
-    await act(() => run.submit('technical-lead', { type: 'move.make', move: 'suspend-model' }));
+    await act(() => run.submit('technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }));
     await waitFor(() => expect(restart()).toHaveTextContent('Available now · takes effect at once'));
     await userEvent.click(screen.getByRole('tab', { name: /Contain/ }));
     expect(screen.getByRole('button', { name: 'Done: Suspend automatic rejections' })).toBeDisabled();

@@ -9,6 +9,7 @@ import type { Actor, Command } from '../command-schema';
 import { applyToDraft } from '../apply-command';
 import { createDraft } from '../create-run';
 import type { DraftState } from '../draft';
+import type { MoveId } from '../pack/primitives';
 import type { Pack } from '../pack/schema';
 import { indexOf } from '../pack-index';
 import { nextFloat, seedRng } from '../random';
@@ -20,7 +21,7 @@ export type PolicyView = {
   readonly pack: Pack;
   readonly state: RunState;
   /** Moves whose precondition holds now and that may be made (not made yet, or repeatable). */
-  readonly availableMoves: readonly string[];
+  readonly availableMoves: readonly MoveId[];
   /** Decisions open now. */
   readonly openDecisions: readonly string[];
   /** A number in [0, 1) from the policy's own seeded stream. */

@@ -6,6 +6,7 @@
  * own zoo (the tests hold the bands each pack must meet).
  */
 import type { Actor, Command } from '../command-schema';
+import type { MoveId } from '../pack/primitives';
 import type { Pack } from '../pack/schema';
 import { ROLE_IDS, type RoleId, type SeverityLevel } from '../pack/vocabulary';
 import type { ScriptEntry } from '../script';
@@ -18,7 +19,7 @@ type Entry = ScriptEntry;
 const timeline = (pack: Pack): readonly Entry[] => pack.reference.timeline;
 const isTrace = (e: Entry) => e.command.type.startsWith('trace.');
 const isSetup = (e: Entry) => e.at === undefined && !isTrace(e) && e.command.type !== 'run.end';
-const ownersOf = (pack: Pack, moveId: string): readonly RoleId[] => {
+const ownersOf = (pack: Pack, moveId: MoveId): readonly RoleId[] => {
   const move = pack.moves.find((m) => m.id === moveId);
   return move === undefined ? [] : Array.isArray(move.owner) ? move.owner : [move.owner];
 };
@@ -54,6 +55,8 @@ export function plusTo(base: readonly Entry[], extra: readonly Entry[]): Entry[]
 }
 
 const moveOf = (e: Entry) => (e.command.type === 'move.make' ? e.command.move : undefined);
+/** Whether the entry makes one of `moves`. */
+const makesOneOf = (e: Entry, moves: readonly MoveId[]) => e.command.type === 'move.make' && moves.includes(e.command.move);
 
 /** The reference's classifications replaced by `level` throughout (severity commands and severity prompts). */
 export function severityThroughout(pack: Pack, level: SeverityLevel): Entry[] {
@@ -89,7 +92,7 @@ export function spamAtStart(pack: Pack): Entry[] {
 }
 
 /** The moves that reach an outside body: those satisfying an obligation, or with a recipient. */
-export function notificationMoves(pack: Pack): string[] {
+export function notificationMoves(pack: Pack): MoveId[] {
   const filings = new Set(pack.obligations.flatMap((o) => o.satisfiedBy));
   return pack.moves.filter((m) => filings.has(m.id) || m.recipient !== undefined).map((m) => m.id);
 }
@@ -98,7 +101,7 @@ export function notificationMoves(pack: Pack): string[] {
 const restartMoves = (pack: Pack) => pack.recovery.restartMoves;
 
 /** Entries at `at` by each move's owner. */
-const acts = (pack: Pack, at: number, moves: readonly string[]): Entry[] =>
+const acts = (pack: Pack, at: number, moves: readonly MoveId[]): Entry[] =>
   moves.map((move) => ({ at, by: (ownersOf(pack, move)[0] ?? 'incident-lead') as Actor, command: { type: 'move.make', move } as Command }));
 
 /**
@@ -107,7 +110,7 @@ const acts = (pack: Pack, at: number, moves: readonly string[]): Entry[] =>
  */
 export function strategyZoo(pack: Pack): Strategy[] {
   const first = timeline(pack).find((e) => e.at !== undefined && e.command.type !== 'run.start')?.at ?? 0;
-  const refRestart = timeline(pack).find((e) => restartMoves(pack).includes(moveOf(e) ?? ''))?.at;
+  const refRestart = timeline(pack).find((e) => makesOneOf(e, restartMoves(pack)))?.at;
   const notifications = notificationMoves(pack).filter((id) => !isHarmful(pack, pack.moves.find((m) => m.id === id)!));
   const severityPrompt = pack.decisions.find((d) => d.kind === 'severity');
   const mandatory = pack.obligations.filter((o) => (o.missedCost ?? 15) >= 15).flatMap((o) => o.satisfiedBy);
@@ -146,10 +149,10 @@ export function strategyZoo(pack: Pack): Strategy[] {
     zoo.push({ name: `skip-${move}`, description: `The reference without “${pack.moves.find((m) => m.id === move)?.label ?? move}”`, script: without(pack, (e) => moveOf(e) === move) });
   }
   if (notifications.length > 0) {
-    zoo.push({ name: 'no-outside-party-informed', description: 'The reference without any notification to an outside body', script: without(pack, (e) => notifications.includes(moveOf(e) ?? '')) });
+    zoo.push({ name: 'no-outside-party-informed', description: 'The reference without any notification to an outside body', script: without(pack, (e) => makesOneOf(e, notifications)) });
   }
   // Attempts every two hours over two days: the first the engine accepts is the act (the others are left out).
-  const soon = (move: string, from: number) => Array.from({ length: 25 }, (_, i) => acts(pack, from + 120 * i, [move])).flat();
+  const soon = (move: MoveId, from: number) => Array.from({ length: 25 }, (_, i) => acts(pack, from + 120 * i, [move])).flat();
   // Filings that meet an obligation: what a team does once a mistake has started a clock of its own.
   const filings = [...new Set(pack.obligations.flatMap((o) => o.satisfiedBy))].filter((id) => !isHarmful(pack, pack.moves.find((m) => m.id === id)!));
   for (const rule of pack.reference.forbidden) {
@@ -187,7 +190,7 @@ export function strategyZoo(pack: Pack): Strategy[] {
     }
   }
   if (refRestart !== undefined) {
-    zoo.push({ name: 'never-restart', description: 'The reference without its restart', script: without(pack, (e) => restartMoves(pack).includes(moveOf(e) ?? '')) });
+    zoo.push({ name: 'never-restart', description: 'The reference without its restart', script: without(pack, (e) => makesOneOf(e, restartMoves(pack))) });
   }
   const misleading = pack.moves.filter((m) => m.marks?.includes('misleading')).map((m) => m.id);
   if (misleading.length > 0) {

@@ -4,7 +4,7 @@
  * what it tests; `all` / `any` / `not` combine them.
  */
 import { z } from 'zod';
-import { durationSchema, idSchema } from './primitives';
+import { durationSchema, idSchema, moveIdSchema, type MoveId } from './primitives';
 import { R3AI_CATEGORIES, SEVERITY_LEVELS } from './vocabulary';
 
 /** Comparison operators a `var` or `severity` test can use (exactly one). */
@@ -21,7 +21,7 @@ export type Condition =
   | { readonly any: readonly Condition[] }
   | { readonly not: Condition }
   | ({ readonly var: string } & Comparison<Scalar>)
-  | { readonly move: string; readonly effective?: boolean }
+  | { readonly move: MoveId; readonly effective?: boolean }
   | { readonly inject: string }
   | { readonly decision: string; readonly chose?: string; readonly is?: DecisionStatus }
   | { readonly severity: Comparison<number> }
@@ -87,7 +87,7 @@ export const conditionBranches = {
     .refine(exactlyOneComparator, ONE_COMPARATOR)
     .describe("Compares a variable's current value (exactly one of eq, ne, gt, gte, lt, lte)"),
   move: z
-    .strictObject({ move: idSchema, effective: z.boolean().optional() })
+    .strictObject({ move: moveIdSchema, effective: z.boolean().optional() })
     .describe('True once the move was made (with effective: true, once its effects have applied)'),
   inject: z.strictObject({ inject: idSchema }).describe('True once the inject has fired'),
   decision: z.strictObject({

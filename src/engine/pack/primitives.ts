@@ -22,6 +22,16 @@ export const packIdSchema = idSchema.brand<'PackId'>();
 /** A pack's id, checked. */
 export type PackId = z.infer<typeof packIdSchema>;
 
+/**
+ * The id of a move in a pack's catalogue, branded: every place that names a
+ * move (the catalogue, references, conditions, `move.make`) takes one from the
+ * schema, so a variable, inject or decision id cannot be passed for it.
+ */
+export const moveIdSchema = idSchema.brand<'MoveId'>();
+
+/** A move's id, checked. */
+export type MoveId = z.infer<typeof moveIdSchema>;
+
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
 export const MAX_DURATION_MINUTES = 10_000_000;
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actorSchema, commandSchema } from '../command-schema';
 import { conditionSchema } from './condition';
 import { effectsSchema } from './effect';
-import { durationSchema, idSchema, markdownSchema, packIdSchema, textSchema } from './primitives';
+import { durationSchema, idSchema, markdownSchema, moveIdSchema, packIdSchema, textSchema } from './primitives';
 import {
   CHANNELS,
   DIFFICULTIES,
@@ -141,7 +141,7 @@ const decisionSchema = z.strictObject({
 });
 
 const moveSchema = z.strictObject({
-  id: idSchema,
+  id: moveIdSchema,
   label: textSchema,
   stage: z.enum(STAGES),
   owner: z.union([roleSchema, z.array(roleSchema).min(1)]),
@@ -175,13 +175,13 @@ const obligationSchema = z.strictObject({
     .describe('Further limbs: the obligation is due at whichever deadline comes first'),
   recipient: textSchema,
   owner: roleSchema,
-  satisfiedBy: z.array(idSchema).min(1),
+  satisfiedBy: z.array(moveIdSchema).min(1),
   missedCost: z.number().nonnegative().max(100).optional()
     .describe('Points of the 100-point total lost when the obligation is triggered and never met (default 15)'),
 });
 
 const recoverySchema = z.strictObject({
-  restartMoves: z.array(idSchema).min(1),
+  restartMoves: z.array(moveIdSchema).min(1),
   inService: conditionSchema.optional()
     .describe('When the AI system is in service; every return to service is checked against the criteria at that minute'),
   breachCost: z.number().nonnegative().max(100).optional()
@@ -207,8 +207,8 @@ const severityStepSchema = z.strictObject({
 });
 
 const requiredSchema = z.strictObject({
-  move: idSchema.optional().describe('The move required'),
-  anyOf: list(idSchema, 10).optional().describe('Alternative moves, any one of which meets the requirement'),
+  move: moveIdSchema.optional().describe('The move required'),
+  anyOf: list(moveIdSchema, 10).optional().describe('Alternative moves, any one of which meets the requirement'),
   within: durationSchema,
   from: z.union([z.literal('start'), z.strictObject({ inject: idSchema })]).default('start'),
   reason: textSchema,
@@ -228,7 +228,7 @@ const referenceSchema = z.strictObject({
   required: list(requiredSchema, 100),
   forbidden: list(
     z.strictObject({
-      move: idSchema,
+      move: moveIdSchema,
       reason: textSchema,
       cost: z.number().positive().max(100).optional().describe('Points of the 100-point total the act costs (default 10)'),
     }),

@@ -6,6 +6,7 @@
  * Scoring and the debrief read acts, never raw move ids.
  */
 import type { Actor } from '../command-schema';
+import type { MoveId } from '../pack/primitives';
 import type { Decision, Move, Pack } from '../pack/schema';
 import { ROLE_TITLES, type MoveMark, type RoleId, type Stage } from '../pack/vocabulary';
 import type { RunState, SimMinutes } from '../types';
@@ -18,13 +19,19 @@ export type Authority =
   /** Not a team act (a prompt expiring, the facilitator's own injects): nobody's authority applies. */
   | { readonly kind: 'unchecked' };
 
-/** An act in a run. */
-export type Act = {
+/** An act in a run: a move (its id a move id) or another act (a decision or inject id). */
+export type Act = ActCommon & (
+  | { readonly kind: 'move'; /** The move's id. */ readonly id: MoveId }
+  | { readonly kind: 'decision' | 'expiry' | 'release' | 'adhoc'; /** The decision or inject id. */ readonly id: string }
+);
+
+/** A move act (its id is the move's). */
+export type MoveAct = Extract<Act, { readonly kind: 'move' }>;
+
+/** What every act has, whatever its kind. */
+type ActCommon = {
   /** Unique within a run: `move:<index>`, `decision:<id>`, `expiry:<id>`, `release:<inject>`, `adhoc:<id>`. */
   readonly key: string;
-  readonly kind: 'move' | 'decision' | 'expiry' | 'release' | 'adhoc';
-  /** The move, decision or inject id. */
-  readonly id: string;
   /** Chosen options (decisions). */
   readonly options: readonly string[];
   /** For people: the move's label, or the prompt and the chosen options. */

@@ -3,6 +3,7 @@
  * reference runs, the expected severity, awareness, and small lookups over
  * the pack. Built once per `score` call; rules are functions of this context only.
  */
+import type { MoveId } from '../pack/primitives';
 import type { Move, Pack } from '../pack/schema';
 import { formatSimTime } from '../time';
 import type { LogEntry, RunHeader, RunState, SimMinutes } from '../types';
@@ -34,7 +35,7 @@ export type ScoringContext = {
   /** Scenario time reached by the team (end time when ended). */
   readonly now: SimMinutes;
   readonly warnings: readonly string[];
-  readonly moves: ReadonlyMap<string, Move>;
+  readonly moves: ReadonlyMap<MoveId, Move>;
   /** "Day 1 09:30" for a scenario minute (the scenario's own local time). */
   readonly t: (minutes: SimMinutes) => string;
 };
@@ -104,8 +105,13 @@ export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEnt
 }
 
 /** The label of a move for reasons (falls back to its id). */
-export function moveLabel(ctx: Pick<ScoringContext, 'moves'>, moveId: string): string {
+export function moveLabel(ctx: Pick<ScoringContext, 'moves'>, moveId: MoveId): string {
   return `“${ctx.moves.get(moveId)?.label ?? moveId}”`;
+}
+
+/** The name of an act for reasons: a move's label (as `moveLabel`), else the act's own label. */
+export function actName(ctx: Pick<ScoringContext, 'moves'>, act: Act): string {
+  return act.kind === 'move' ? moveLabel(ctx, act.id) : act.label;
 }
 
 /** The first act in a view matching `test`. */
@@ -114,7 +120,7 @@ export function firstAct(view: RunView, test: (act: Act) => boolean): Act | unde
 }
 
 /** The first time a move was made in a view (its act). */
-export function firstMove(view: RunView, moveId: string): Act | undefined {
+export function firstMove(view: RunView, moveId: MoveId): Act | undefined {
   return view.acts.find((a) => a.kind === 'move' && a.id === moveId);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackInput } from '../../../src/engine';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, advance, factTypes, newRun, refuse, startedRun } from '../helpers/run';
+import { testMoveId } from '../../ids';
 
 /** The first minute at which `harm`, accruing `perMinute` from 0, reaches `threshold` (same float steps as the engine). */
 function firstMinuteReaching(perMinute: number, threshold: number): number {
@@ -26,7 +27,7 @@ describe('clock.advance', () => {
 
   it('stops accruing once the condition is false', () => {
     let state = advance(pack, startedRun(pack), 40);
-    state = accept(pack, state, 'technical-lead', { type: 'move.make', move: 'suspend' }).state;
+    state = accept(pack, state, 'technical-lead', { type: 'move.make', move: testMoveId('suspend') }).state;
     state = advance(pack, state, 400);
     expect(state.vars['harm']).toBeCloseTo(40 * perMinute, 9);
   });
@@ -105,7 +106,7 @@ describe('clock.advance', () => {
       obligations: [],
       recovery: { restartMoves: ['slow'], criteria: [] },
     });
-    const made = accept(ordered, startedRun(ordered), 'technical-lead', { type: 'move.make', move: 'slow' }).state;
+    const made = accept(ordered, startedRun(ordered), 'technical-lead', { type: 'move.make', move: testMoveId('slow') }).state;
     const { facts } = accept(ordered, made, 'system', { type: 'clock.advance', to: 10 });
     expect(facts).toEqual([
       { type: 'move.effective', at: 10, moveId: 'slow' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, acceptAll, advance, refuse, startedRun } from '../helpers/run';
+import { testMoveId } from '../../ids';
 
 const jump = { type: 'clock.jumpToNext' } as const;
 
@@ -28,7 +29,7 @@ describe('clock.jumpToNext', () => {
   it('stops at a pending delayed move effect', () => {
     // After `alert` at 30 the next items are `sev`'s last minute at 89 and `complaint` at 120;
     // `preserve` (30-minute delay) made at 30 takes effect at 60, before both.
-    const made = accept(pack, advance(pack, startedRun(pack), 30), 'technical-lead', { type: 'move.make', move: 'preserve' }).state;
+    const made = accept(pack, advance(pack, startedRun(pack), 30), 'technical-lead', { type: 'move.make', move: testMoveId('preserve') }).state;
     const { state } = accept(pack, made, 'facilitator', jump);
     expect(state.clock.now).toBe(30 + 30);
     expect(state.moves[0]?.effective).toBe(true);

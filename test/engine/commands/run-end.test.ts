@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, newRun, refuse, startedRun } from '../helpers/run';
+import { testMoveId } from '../../ids';
 
 describe('run.end', () => {
   const pack = buildPack();
@@ -27,7 +28,7 @@ describe('run.end', () => {
 
   it('leaves only TRACE commands and notes afterwards', () => {
     const ended = accept(pack, startedRun(pack), 'system', { type: 'run.end' }).state;
-    refuse(pack, ended, 'technical-lead', { type: 'move.make', move: 'suspend' }, 'wrong-phase');
+    refuse(pack, ended, 'technical-lead', { type: 'move.make', move: testMoveId('suspend') }, 'wrong-phase');
     refuse(pack, ended, 'system', { type: 'clock.advance', to: 10 }, 'wrong-phase');
     refuse(pack, ended, 'system', { type: 'run.end' }, 'wrong-phase');
     accept(pack, ended, 'incident-lead', { type: 'note.add', text: 'Debrief starts.' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, advance, newRun, refuse, startedRun } from '../helpers/run';
+import { testMoveId } from '../../ids';
 
 describe('severity.classify', () => {
   const pack = buildPack();
@@ -22,10 +23,10 @@ describe('severity.classify', () => {
     let state = accept(gated, startedRun(gated), 'incident-lead', { type: 'severity.classify', level: 4 }).state;
     state = accept(gated, state, 'incident-lead', { type: 'severity.classify', level: 2 }).state;
     expect(state.severity.map((s) => s.level)).toEqual([4, 2]);
-    const rejection = refuse(gated, state, 'incident-lead', { type: 'move.make', move: 'board' }, 'precondition-failed');
+    const rejection = refuse(gated, state, 'incident-lead', { type: 'move.make', move: testMoveId('board') }, 'precondition-failed');
     expect(rejection.message).toContain('V4');
     state = accept(gated, state, 'incident-lead', { type: 'severity.classify', level: 5 }).state;
-    accept(gated, state, 'incident-lead', { type: 'move.make', move: 'board' });
+    accept(gated, state, 'incident-lead', { type: 'move.make', move: testMoveId('board') });
   });
 
   it('settles: a severity-triggered inject fires in the same command', () => {

@@ -18,6 +18,7 @@ import {
   type RunHeader,
   type RunState,
 } from '../../../src/engine';
+import { testMoveId } from '../../ids';
 
 /** A step: a ready command, or an advance relative to the clock at that point. */
 export type Intent =
@@ -30,7 +31,7 @@ const actors: readonly Actor[] = [...ROLE_IDS, 'facilitator', 'system'];
 export function intentArbitrary(pack: Pack): fc.Arbitrary<Intent> {
   const withBogus = (ids: readonly string[]) => fc.constantFrom(...ids, 'bogus-id');
   const by = fc.constantFrom(...actors);
-  const moveIds = withBogus(pack.moves.map((m) => m.id));
+  const moveIds = fc.constantFrom(...pack.moves.map((m) => m.id), testMoveId('bogus-id'));
   const injectIds = withBogus(pack.injects.map((i) => i.id));
   const decisions = pack.decisions.length > 0 ? pack.decisions : [{ id: 'none', options: [] }];
   const validOptions = (d: (typeof decisions)[number]): string[] => {

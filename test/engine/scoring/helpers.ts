@@ -2,7 +2,7 @@
  * Helpers for the scoring tests: the minimal fixture pack (and variants of
  * it), script builders, and a line lookup.
  */
-import { testRunId } from '../../ids';
+import { testMoveId, testRunId } from '../../ids';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,7 @@ export const at = (minutes: number | undefined, by: Actor, command: Command): Sc
   minutes === undefined ? { by, command } : { at: minutes, by, command };
 
 /** `move.make` by `by` at `minutes`. */
-export const move = (minutes: number, by: Actor, id: string): ScriptEntry => at(minutes, by, { type: 'move.make', move: id });
+export const move = (minutes: number, by: Actor, id: string): ScriptEntry => at(minutes, by, { type: 'move.make', move: testMoveId(id) });
 
 /** Orders entries by time (entries without `at` — setup — first), stable. */
 export function timeline(...groups: (ScriptEntry | readonly ScriptEntry[])[]): ScriptEntry[] {

@@ -28,7 +28,7 @@ function commandArb(pack: Pack): fc.Arbitrary<Command> {
     fc.constant({ type: 'clock.jumpToNext' as const }),
     fc.integer({ min: 1, max: 5 }).map((level) => ({ type: 'severity.classify' as const, level: level as 1 | 2 | 3 | 4 | 5 })),
     fc.constantFrom('reliability', 'resilience', 'responsibility').map((category) => ({ type: 'r3ai.classify' as const, category })),
-    ids(pack.moves).map((move) => ({ type: 'move.make' as const, move })),
+    fc.constantFrom(...pack.moves.map((m) => m.id)).map((move) => ({ type: 'move.make' as const, move })),
     fc.record({ type: fc.constant('decision.answer' as const), decision: ids(pack.decisions), options: fc.constantFrom('v1', 'v3', 'v5').map((o) => [o]) }),
     fc.record({ type: fc.constant('inject.release' as const), inject: ids(pack.injects) }),
     fc.record({ type: fc.constant('trace.rootCause' as const), candidate: ids(candidates) }),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { selfCheck } from '../../../src/engine/scoring';
 import { at, minimalInput, packFrom } from './helpers';
+import { testMoveId } from '../../ids';
 
 type Input = Record<string, unknown> & { reference: Record<string, unknown> & { timeline: unknown[] } };
 
@@ -56,7 +57,7 @@ describe('selfCheck', () => {
   it('reports a reference timeline the engine refuses', () => {
     const src = minimalInput() as Input;
     // restart-model requires suspend-model first.
-    src.reference.timeline = [at(60, 'technical-lead', { type: 'move.make', move: 'restart-model' })];
+    src.reference.timeline = [at(60, 'technical-lead', { type: 'move.make', move: testMoveId('restart-model') })];
     const result = selfCheck(packFrom(src));
     expect(result.referenceScore).toBeUndefined();
     expect(result.issues[0]).toMatchObject({ path: ['reference', 'timeline', 0], severity: 'error' });

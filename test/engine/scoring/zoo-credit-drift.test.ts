@@ -6,7 +6,7 @@
  * pack needs of its own; the bands are the issue's, adapted where a comment
  * says why.
  */
-import { testRunId } from '../../ids';
+import { testMoveId, testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';
@@ -24,7 +24,7 @@ const get = (name: string): Played => {
 };
 const total = (name: string) => get(name).report.total;
 
-const act = (at: number, by: ScriptEntry['by'], move: string): ScriptEntry => ({ at, by, command: { type: 'move.make', move } });
+const act = (at: number, by: ScriptEntry['by'], move: string): ScriptEntry => ({ at, by, command: { type: 'move.make', move: testMoveId(move) } });
 const moveOf = (e: ScriptEntry) => (e.command.type === 'move.make' ? e.command.move : undefined);
 const h = 60;
 const d = 24 * h;
@@ -73,7 +73,7 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error('the credit-drift pack does not load');
   pack = loaded.value.pack;
   zoo = playZoo(pack);
-  const withSuspension = pack.reference.timeline.map((e) => (moveOf(e) === 'apply-overlay' ? { ...e, command: { type: 'move.make' as const, move: 'suspend-automated-decisions' } } : e));
+  const withSuspension = pack.reference.timeline.map((e) => (moveOf(e) === 'apply-overlay' ? { ...e, command: { type: 'move.make' as const, move: testMoveId('suspend-automated-decisions') } } : e));
   const strategies: Record<string, ScriptEntry[]> = {
     'outage-reported': outageBranch(true),
     'outage-not-reported': outageBranch(false),

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { explore, playScript, score, strategyZoo, type Exploration, type Pack, type ScriptEntry } from '../../../src/engine';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { type Played, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
+import { testMoveId } from '../../ids';
 
 const SEEDS = [1, 2, 7] as const;
 let pack: Pack;
@@ -223,7 +224,7 @@ describe('ed-triage: the legal clocks agree with DOMAIN-FACTS.md', () => {
     expect(reference.state.obligations['serious-incident-report']).toMatchObject({ status: 'met', metWith: 'file-initial-report' });
     expect(reference.state.vars['msa_informed']).toBe(true);
     // One act, one clock: no other obligation is met by the same report (one verdict per act).
-    expect(pack.obligations.filter((o) => o.satisfiedBy.includes('file-initial-report')).map((o) => o.id)).toEqual(['serious-incident-report']);
+    expect(pack.obligations.filter((o) => o.satisfiedBy.includes(testMoveId('file-initial-report'))).map((o) => o.id)).toEqual(['serious-incident-report']);
     // Waiting a day "for the causal link" after the fault was confirmed is late.
     const late = playScript(pack, movedTo(pack.reference.timeline, 'file-initial-report', 26 * 60), { seed: 1 });
     expect(late.state.obligations['serious-incident-report']?.status).toBe('met-late');

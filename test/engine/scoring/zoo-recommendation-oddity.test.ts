@@ -7,7 +7,7 @@
  * plus the issue's own requirement: escalating to V4 with filings scores at
  * least 20 points below the proportionate reference.
  */
-import { testRunId } from '../../ids';
+import { testMoveId, testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';
@@ -25,7 +25,7 @@ const get = (name: string): Played => {
 };
 const total = (name: string) => get(name).report.total;
 
-const act = (at: number, by: ScriptEntry['by'], move: string): ScriptEntry => ({ at, by, command: { type: 'move.make', move } });
+const act = (at: number, by: ScriptEntry['by'], move: string): ScriptEntry => ({ at, by, command: { type: 'move.make', move: testMoveId(move) } });
 const moveOf = (e: ScriptEntry) => (e.command.type === 'move.make' ? e.command.move : undefined);
 const h = 60;
 

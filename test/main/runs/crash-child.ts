@@ -23,6 +23,7 @@ import type { Command, LogEntry } from '../../../src/engine/index';
 import { headlessPlatform } from '../../../src/main/platform/platform';
 import { createServices } from '../../../src/main/services';
 import type { SessionEvent, SubmitResult } from '../../../src/shared/runs';
+import { testMoveId } from '../../ids';
 
 const [userDataDir, bundledPacksDir, seedText = '1', submittersText = '3'] = process.argv.slice(2);
 if (!userDataDir || !bundledPacksDir) throw new Error('usage: crash-child <userDataDir> <bundledPacksDir> <seed> [submitters]');
@@ -96,7 +97,7 @@ await submit('facilitator', { type: 'role.assign', role: 'incident-lead', partic
 await submit('facilitator', { type: 'run.start' });
 say('phase running');
 
-const MOVES = ['preserve-evidence', 'suspend-model', 'notify-provider', 'inform-provider'];
+const MOVES = ['preserve-evidence', 'suspend-model', 'notify-provider', 'inform-provider'].map(testMoveId);
 function nextCommand(): { by: string; command: Command } {
   const roll = random();
   if (roll < 0.55) return { by: 'facilitator', command: { type: 'note.add', text: `note ${Math.floor(random() * 1e6)} ${'é'.repeat(Math.floor(random() * 150))}` } };

@@ -5,7 +5,7 @@
  * addressed to the audience — and yet the reducer replays any log over the
  * projected pack exactly as over the full one.
  */
-import { testRunId } from '../../ids';
+import { testMoveId, testRunId } from '../../ids';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -145,7 +145,7 @@ describe('projectEntries', () => {
     { seq: 2, by: 'facilitator', command: { type: 'note.add', text: 'Grace hesitated to suspend' } },
     { seq: 3, by: 'facilitator', command: { type: 'inject.adhoc', id: 'x1', title: 'For legal only', body: 'The settlement figure is 2m.', channel: 'email', visibleTo: ['legal-lead'] } },
     { seq: 4, by: 'facilitator', command: { type: 'inject.adhoc', id: 'x2', title: 'For everyone', body: 'All hands at noon.', channel: 'email', visibleTo: 'all' } },
-    { seq: 5, by: 'technical-lead', command: { type: 'move.make', move: 'suspend-model', note: 'Now.' } },
+    { seq: 5, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend-model'), note: 'Now.' } },
   ];
 
   it('keeps every entry in order (views replay a gap-free log) but withholds notes and other roles’ messages', () => {

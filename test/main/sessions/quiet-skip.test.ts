@@ -10,6 +10,7 @@ import { tempDir } from '../runs/helpers/run-fixtures';
 import { makeManager } from './helpers/session-fixtures';
 import { buildPack } from '../../engine/helpers/pack-builder';
 import { accept, startedRun } from '../../engine/helpers/run';
+import { testMoveId } from '../../ids';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -38,7 +39,7 @@ describe('the skipper', () => {
     skipper.noteActivity(GRACE_MS - 10);
     expect(skipper.due(state, GRACE_MS)).toBeUndefined();
     expect(skipper.due(state, 2 * GRACE_MS - 10)).toEqual({ type: 'clock.jumpToNext' });
-    const later = accept(pack, state, 'technical-lead', { type: 'move.make', move: 'suspend' }).state; // `followup` fires: new in the feed
+    const later = accept(pack, state, 'technical-lead', { type: 'move.make', move: testMoveId('suspend') }).state; // `followup` fires: new in the feed
     expect(skipper.due(later, 3 * GRACE_MS)).toBeUndefined();
   });
 

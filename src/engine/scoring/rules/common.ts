@@ -4,10 +4,11 @@
  * and the costs of acts (forbidden, harmful, irreversible, misleading,
  * costly, outside authority) in the stage of the act.
  */
+import type { MoveId } from '../../pack/primitives';
 import type { Decision } from '../../pack/schema';
 import type { Stage } from '../../pack/vocabulary';
 import { formatSpan } from '../../time';
-import { type Act, actorTitle, decisionStage, decisionTitle, optionLabel, rolesTitle } from '../acts';
+import { type Act, type MoveAct, actorTitle, decisionStage, decisionTitle, optionLabel, rolesTitle } from '../acts';
 import { type RunView, type ScoringContext, moveLabel } from '../context';
 import { deduction, notApplicableLine, penaltyLine, scoreLine, timing, timingWords } from '../lines';
 import { AUTHORITY_CREDIT, COSTS, POINTS } from '../points';
@@ -33,12 +34,12 @@ export function authorityNote(act: Act | undefined): string {
 }
 
 /** The moves a required entry accepts. */
-export const requiredMoves = (req: { readonly move?: string | undefined; readonly anyOf?: readonly string[] | undefined }): readonly string[] =>
+export const requiredMoves = (req: { readonly move?: MoveId | undefined; readonly anyOf?: readonly MoveId[] | undefined }): readonly MoveId[] =>
   req.move !== undefined ? [req.move] : req.anyOf ?? [];
 
 /** The first act in a view making one of `moveIds`. */
-export function firstOf(view: RunView | undefined, moveIds: readonly string[]): Act | undefined {
-  return view?.acts.find((a) => a.kind === 'move' && moveIds.includes(a.id));
+export function firstOf(view: RunView | undefined, moveIds: readonly MoveId[]): MoveAct | undefined {
+  return view?.acts.find((a): a is MoveAct => a.kind === 'move' && moveIds.includes(a.id));
 }
 
 /** "the reference did it at Day 1 09:15 (the Technical Containment Lead)": what the reference run did instead. */
@@ -52,7 +53,7 @@ export function referenceDid(ctx: ScoringContext, act: Act | undefined): string 
  * act gets one verdict, so a move that meets an obligation that applied (in
  * this run or the reference) is judged against the obligation's clock only.
  */
-export function obligationCovering(ctx: ScoringContext, moveIds: readonly string[]) {
+export function obligationCovering(ctx: ScoringContext, moveIds: readonly MoveId[]) {
   return ctx.pack.obligations.find(
     (ob) => ob.satisfiedBy.some((m) => moveIds.includes(m)) && (ctx.state.obligations[ob.id] !== undefined || ctx.reference?.state.obligations[ob.id] !== undefined),
   );
@@ -63,7 +64,7 @@ export function requiredLines(ctx: ScoringContext, stage: Stage): ScoreLine[] {
   const lines: ScoreLine[] = [];
   for (const req of ctx.pack.reference.required) {
     const moveIds = requiredMoves(req);
-    const first = ctx.moves.get(moveIds[0] ?? '');
+    const first = moveIds[0] === undefined ? undefined : ctx.moves.get(moveIds[0]);
     if (first?.stage !== stage || obligationCovering(ctx, moveIds) !== undefined) continue;
     const label = moveIds.map((m) => moveLabel(ctx, m)).join(' or ');
     const from = req.from;

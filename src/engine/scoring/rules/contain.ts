@@ -4,7 +4,7 @@
  * decisions and costs.
  */
 import { formatSpan } from '../../time';
-import { type ScoringContext, harmAt, moveLabel, packHasMark } from '../context';
+import { type ScoringContext, actName, harmAt, packHasMark } from '../context';
 import { deduction, notApplicableLine, penaltyLine, round1, scoreLine } from '../lines';
 import { COSTS, DEFAULT_HARM_SCALE_MINUTES, POINTS } from '../points';
 import type { ScoreLine } from '../types';
@@ -88,10 +88,10 @@ function evidenceLine(ctx: ScoringContext): ScoreLine {
   }
   const before = !altered || preserved.effectiveAt <= altered.effectiveAt;
   const reason = !altered
-    ? `Evidence preserved with ${moveLabel(ctx, preserved.id)} at ${ctx.t(preserved.at)}; the system was not altered.`
+    ? `Evidence preserved with ${actName(ctx, preserved)} at ${ctx.t(preserved.at)}; the system was not altered.`
     : before
-      ? `Evidence preserved with ${moveLabel(ctx, preserved.id)} (in place at ${ctx.t(preserved.effectiveAt)}), before the system was first altered (${altered.label}, in effect at ${ctx.t(altered.effectiveAt)}).`
-      : `The system was altered (${altered.label}, in effect at ${ctx.t(altered.effectiveAt)}) before evidence was preserved (${moveLabel(ctx, preserved.id)}, in place at ${ctx.t(preserved.effectiveAt)}, ${formatSpan(preserved.effectiveAt - altered.effectiveAt)} later): the evidence may no longer show the cause.`;
+      ? `Evidence preserved with ${actName(ctx, preserved)} (in place at ${ctx.t(preserved.effectiveAt)}), before the system was first altered (${altered.label}, in effect at ${ctx.t(altered.effectiveAt)}).`
+      : `The system was altered (${altered.label}, in effect at ${ctx.t(altered.effectiveAt)}) before evidence was preserved (${actName(ctx, preserved)}, in place at ${ctx.t(preserved.effectiveAt)}, ${formatSpan(preserved.effectiveAt - altered.effectiveAt)} later): the evidence may no longer show the cause.`;
   return scoreLine({ ...base, points: before ? POINTS.evidence : 0, at: preserved.at, reference, reason, ...(before ? {} : { lesson }) });
 }
 

@@ -12,6 +12,7 @@ import type { PackSnapshot } from '../../../../src/shared/runs';
 import type { RunDeps } from '../../../../src/main/runs/run-deps';
 import { realRunDeps } from '../../../../src/main/runs/real-deps';
 import { loadPackSnapshot } from '../../../../src/main/packs/index';
+import { testMoveId } from '../../../ids';
 
 /** The project's known-valid minimal pack (8 h scenario, compression 60). */
 export const MINIMAL_PACK_DIR = fileURLToPath(new URL('../../../fixtures/packs/minimal', import.meta.url));
@@ -53,7 +54,7 @@ export function sampleLog(): LogEntry[] {
     { by: 'facilitator', command: { type: 'run.start' } },
     { by: 'system', command: { type: 'clock.advance', to: 31 } },
     { by: 'incident-lead', command: { type: 'severity.classify', level: 3 } },
-    { by: 'technical-lead', command: { type: 'move.make', move: 'suspend-model' } },
+    { by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend-model') } },
     { by: 'system', command: { type: 'clock.advance', to: 95 } },
     { by: 'facilitator', command: { type: 'note.add', text: 'Good pace.' } },
   ];
