@@ -1,5 +1,5 @@
-/** Run, pack and move ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
-import { moveIdSchema, packIdSchema, toRunId, type MoveId, type PackId, type RunId } from '../src/engine';
+/** Run, pack, move, decision and inject ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
+import { decisionIdSchema, injectIdSchema, moveIdSchema, packIdSchema, toRunId, type DecisionId, type InjectId, type MoveId, type PackId, type RunId } from '../src/engine';
 
 /** A test's run id, checked (a typo in a test fails loudly here, not deep in the store). */
 export function testRunId(value: string): RunId {
@@ -22,4 +22,14 @@ export const uncheckedPackId = (value: string): PackId => value as PackId;
 /** A test's move id, checked by the pack schema's own rule (whether the pack has the move is the engine's to say). */
 export function testMoveId(value: string): MoveId {
   return moveIdSchema.parse(value);
+}
+
+/** A test's decision prompt id, checked by the pack schema's own rule. */
+export function testDecisionId(value: string): DecisionId {
+  return decisionIdSchema.parse(value);
+}
+
+/** A test's inject id, checked by the pack schema's own rule. */
+export function testInjectId(value: string): InjectId {
+  return injectIdSchema.parse(value);
 }

@@ -7,6 +7,7 @@
 import type { Ctx, Outcome } from './context';
 import { applyEffects, clamp, fireInject } from './effects';
 import { makeMoveEffective } from './moves';
+import type { InjectId } from './pack/primitives';
 import type { LimbInfo, ObligationInfo, SettleCandidates, TriggeredInject } from './pack-index';
 import { settleScoped } from './settle';
 
@@ -128,9 +129,10 @@ export function processDue(ctx: Ctx): boolean {
     for (const moveIndex of order) makeMoveEffective(ctx, moveIndex);
     happened = true;
   }
-  const dueTimed: { id: string; at: number; index: number }[] = [];
+  const dueTimed: { id: InjectId; at: number; index: number }[] = [];
   for (const index of ctx.index.timed) {
-    const id = ctx.pack.injects[index]?.id ?? '';
+    const id = ctx.pack.injects[index]?.id;
+    if (id === undefined) continue;
     const at = state.schedule[id];
     if (at !== undefined && at <= now && state.fired[id] === undefined) dueTimed.push({ id, at, index });
   }
@@ -142,7 +144,7 @@ export function processDue(ctx: Ctx): boolean {
   const dueInjects = state.pending.filter((p) => p.kind === 'inject' && p.at <= now);
   if (dueInjects.length > 0) {
     state.pending = state.pending.filter((p) => !(p.kind === 'inject' && p.at <= now));
-    const ids = dueInjects.map((p) => (p.kind === 'inject' ? p.injectId : ''));
+    const ids = dueInjects.flatMap((p) => (p.kind === 'inject' ? [p.injectId] : []));
     ids.sort((a, b) => (ctx.index.injects.get(a)?.index ?? 0) - (ctx.index.injects.get(b)?.index ?? 0));
     for (const id of ids) fireInject(ctx, id, false);
     happened = true;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { effectBranches } from './pack/effect';
-import { idSchema, moveIdSchema } from './pack/primitives';
+import { decisionIdSchema, idSchema, injectIdSchema, moveIdSchema } from './pack/primitives';
 import { CHANNELS, R3AI_CATEGORIES, ROLE_IDS, SEVERITY_LEVELS } from './pack/vocabulary';
 
 const roleSchema = z.enum(ROLE_IDS);
@@ -36,7 +36,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('move.make'), move: moveIdSchema, note: freeText.optional() }),
   z.strictObject({
     type: z.literal('decision.answer'),
-    decision: idSchema,
+    decision: decisionIdSchema,
     options: z.array(idSchema).max(50).default([]),
     text: freeText.optional(),
   }),
@@ -57,10 +57,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('trace.actionItem.remove'), id: idSchema }),
   // Facilitator
-  z.strictObject({ type: z.literal('inject.release'), inject: idSchema }),
+  z.strictObject({ type: z.literal('inject.release'), inject: injectIdSchema }),
   z.strictObject({
     type: z.literal('inject.adhoc'),
-    id: idSchema,
+    id: injectIdSchema,
     title: shortText,
     body: freeText,
     channel: z.enum(CHANNELS),

@@ -5,6 +5,7 @@
  */
 import type { Ctx } from './context';
 import type { Effect } from './pack/effect';
+import type { DecisionId, InjectId } from './pack/primitives';
 import type { ActRef } from './types';
 
 /** Sets a variable, clamping numbers to the variable's bounds. Unknown ids and type mismatches are ignored (the pack validator reports them). */
@@ -50,7 +51,7 @@ export function applyEffects(ctx: Ctx, effects: readonly Effect[] | undefined, c
 }
 
 /** Opens a decision prompt if it is still pending (never opened). */
-export function openDecision(ctx: Ctx, id: string): void {
+export function openDecision(ctx: Ctx, id: DecisionId): void {
   const info = ctx.index.decisions.get(id);
   if (info === undefined || ctx.state.decisions[id] !== undefined) return;
   const now = ctx.state.clock.now;
@@ -69,7 +70,7 @@ export function openDecision(ctx: Ctx, id: string): void {
  * effects and opens its decisions. An inject fires at most once; a pending
  * (delayed) firing of it is dropped.
  */
-export function fireInject(ctx: Ctx, id: string, released: boolean): void {
+export function fireInject(ctx: Ctx, id: InjectId, released: boolean): void {
   const entry = ctx.index.injects.get(id);
   const state = ctx.state;
   if (entry === undefined || state.fired[id] !== undefined) return;

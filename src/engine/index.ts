@@ -77,7 +77,7 @@ export * from './explore';
 export * from './lint';
 
 // Helpers the pack loaders outside the engine share with it (reading untrusted JSON, ids, nesting limits).
-export { idSchema, moveIdSchema, packIdSchema, type MoveId, type PackId } from './pack/primitives';
+export { decisionIdSchema, idSchema, injectIdSchema, moveIdSchema, packIdSchema, type DecisionId, type InjectId, type MoveId, type PackId } from './pack/primitives';
 export { field, isRecord, items, str, type Json } from './pack/loose';
 export { MAX_PACK_DEPTH } from './pack/plain-data';
 export { closestName } from './pack/suggest';

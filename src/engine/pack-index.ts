@@ -4,7 +4,7 @@
  * and every clock minute reads these instead of scanning the pack.
  */
 import { compileCondition, compileGate, type CompiledCondition, type ConditionInput } from './conditions';
-import type { MoveId } from './pack/primitives';
+import type { DecisionId, InjectId, MoveId } from './pack/primitives';
 import type { Decision, Inject, Move, Obligation, Pack } from './pack/schema';
 import { DEFAULT_READINESS_ITEMS } from './pack/vocabulary';
 import type { RunState } from './types';
@@ -13,7 +13,7 @@ import type { RunState } from './types';
 export type Gate = ((state: RunState) => boolean) | undefined;
 /** A triggered inject (one with `when`), with its compiled condition and gate. */
 export type TriggeredInject = {
-  readonly id: string;
+  readonly id: InjectId;
   readonly index: number;
   readonly when: CompiledCondition;
   readonly gate: Gate;
@@ -69,12 +69,12 @@ export type SettleCandidates = {
 
 /** Everything the reducer looks up in a pack. */
 export type PackIndex = {
-  readonly injects: ReadonlyMap<string, { readonly inject: Inject; readonly index: number }>;
+  readonly injects: ReadonlyMap<InjectId, { readonly inject: Inject; readonly index: number }>;
   /** Indices of timed injects (with `at`), pack order. */
   readonly timed: readonly number[];
   readonly triggered: readonly TriggeredInject[];
   readonly moves: ReadonlyMap<MoveId, MoveInfo>;
-  readonly decisions: ReadonlyMap<string, DecisionInfo>;
+  readonly decisions: ReadonlyMap<DecisionId, DecisionInfo>;
   readonly obligations: readonly ObligationInfo[];
   readonly obligationsByMove: ReadonlyMap<MoveId, readonly ObligationInfo[]>;
   /** Each obligation's earlier-deadline limbs, in pack order. */
@@ -253,6 +253,6 @@ function validOptionIds(decision: Decision): string[] {
 }
 
 /** The option ids a decision accepts (severity and R3AI prompts: their fixed ids); empty for an unknown decision. */
-export function decisionOptionIds(pack: Pack, decisionId: string): ReadonlySet<string> {
+export function decisionOptionIds(pack: Pack, decisionId: DecisionId): ReadonlySet<string> {
   return indexOf(pack).decisions.get(decisionId)?.optionIds ?? new Set<string>();
 }

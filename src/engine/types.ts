@@ -3,7 +3,7 @@
  * JSON (no classes, Map, Date or functions) so it can be stored, sent over
  * IPC and replayed.
  */
-import type { MoveId, PackId } from './pack/primitives';
+import type { DecisionId, InjectId, MoveId, PackId } from './pack/primitives';
 import type { Result } from './result';
 import type { Actor, Command } from './command-schema';
 import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
@@ -73,7 +73,7 @@ export type LogEntry = {
 
 /** An item in the team's feed: a pack inject or an ad-hoc facilitator inject. */
 export type FeedItem = {
-  readonly injectId: string;
+  readonly injectId: InjectId;
   readonly at: SimMinutes;
   readonly adhoc: boolean;
   /** Released early by the facilitator. */
@@ -140,10 +140,10 @@ export type ObligationRecord = {
  */
 export type ActRef =
   | { readonly kind: 'move'; readonly moveIndex: number; readonly moveId: MoveId; readonly by: Actor }
-  | { readonly kind: 'decision'; readonly decisionId: string; readonly options: readonly string[]; readonly by: Actor }
-  | { readonly kind: 'expiry'; readonly decisionId: string }
-  | { readonly kind: 'inject'; readonly injectId: string; readonly released: boolean }
-  | { readonly kind: 'adhoc'; readonly injectId: string; readonly by: Actor };
+  | { readonly kind: 'decision'; readonly decisionId: DecisionId; readonly options: readonly string[]; readonly by: Actor }
+  | { readonly kind: 'expiry'; readonly decisionId: DecisionId }
+  | { readonly kind: 'inject'; readonly injectId: InjectId; readonly released: boolean }
+  | { readonly kind: 'adhoc'; readonly injectId: InjectId; readonly by: Actor };
 
 /**
  * The AI system went into or out of service (the pack's
@@ -160,7 +160,7 @@ export type ServiceTransition = {
 /** Effects waiting for their time (delayed move effects, delayed triggered injects). */
 export type PendingItem =
   | { readonly kind: 'move-effects'; readonly at: SimMinutes; readonly moveIndex: number }
-  | { readonly kind: 'inject'; readonly at: SimMinutes; readonly injectId: string };
+  | { readonly kind: 'inject'; readonly at: SimMinutes; readonly injectId: InjectId };
 
 export type ActionItem = { readonly id: string; readonly text: string; readonly owner: RoleId; readonly due: string; readonly by: Actor };
 
@@ -220,9 +220,9 @@ export type RunState = {
 
 /** What applying a command emitted: facts a view can announce ("inject X arrived"). */
 export type Fact =
-  | { readonly type: 'inject.fired'; readonly at: SimMinutes; readonly injectId: string; readonly adhoc: boolean }
-  | { readonly type: 'decision.opened'; readonly at: SimMinutes; readonly decisionId: string }
-  | { readonly type: 'decision.expired'; readonly at: SimMinutes; readonly decisionId: string }
+  | { readonly type: 'inject.fired'; readonly at: SimMinutes; readonly injectId: InjectId; readonly adhoc: boolean }
+  | { readonly type: 'decision.opened'; readonly at: SimMinutes; readonly decisionId: DecisionId }
+  | { readonly type: 'decision.expired'; readonly at: SimMinutes; readonly decisionId: DecisionId }
   | { readonly type: 'move.effective'; readonly at: SimMinutes; readonly moveId: MoveId }
   | { readonly type: 'move.outsideAuthority'; readonly at: SimMinutes; readonly moveId: MoveId; readonly by: Actor }
   | { readonly type: 'gate.violated'; readonly at: SimMinutes; readonly moveId: MoveId; readonly unmet: readonly string[] }

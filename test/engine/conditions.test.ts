@@ -3,7 +3,7 @@ import { compileCondition } from '../../src/engine/conditions';
 import type { Condition, RunState } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
 import { newRun } from './helpers/run';
-import { testMoveId } from '../ids';
+import { testDecisionId, testInjectId, testMoveId } from '../ids';
 
 const pack = buildPack();
 const base = newRun(pack);
@@ -28,16 +28,16 @@ describe('conditions', () => {
     ['move not made', { move: testMoveId('fix') }, base, false],
     ['move effective: not yet', { move: testMoveId('fix'), effective: true }, at({ moves: [move('fix', false)] }), false],
     ['move effective', { move: testMoveId('fix'), effective: true }, at({ moves: [move('fix', true)] }), true],
-    ['inject fired', { inject: 'alert' }, at({ fired: { alert: 30 } }), true],
-    ['inject not fired', { inject: 'alert' }, base, false],
-    ['sinceInject: too soon', { sinceInject: 'alert', atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 89 } }), false],
-    ['sinceInject: long enough', { sinceInject: 'alert', atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 90 } }), true],
-    ['sinceInject: not fired', { sinceInject: 'alert', atLeast: 0 }, base, false],
-    ['decision pending', { decision: 'notify', is: 'pending' }, base, true],
-    ['decision open', { decision: 'notify', is: 'open' }, at({ decisions: { notify: { status: 'open', openedAt: 0, options: [] } } }), true],
-    ['decision chose', { decision: 'notify', chose: 'yes' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), true],
-    ['decision chose other', { decision: 'notify', chose: 'no' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), false],
-    ['bare decision means answered', { decision: 'notify' }, at({ decisions: { notify: { status: 'expired', openedAt: 0, options: [] } } }), false],
+    ['inject fired', { inject: testInjectId('alert') }, at({ fired: { alert: 30 } }), true],
+    ['inject not fired', { inject: testInjectId('alert') }, base, false],
+    ['sinceInject: too soon', { sinceInject: testInjectId('alert'), atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 89 } }), false],
+    ['sinceInject: long enough', { sinceInject: testInjectId('alert'), atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 90 } }), true],
+    ['sinceInject: not fired', { sinceInject: testInjectId('alert'), atLeast: 0 }, base, false],
+    ['decision pending', { decision: testDecisionId('notify'), is: 'pending' }, base, true],
+    ['decision open', { decision: testDecisionId('notify'), is: 'open' }, at({ decisions: { notify: { status: 'open', openedAt: 0, options: [] } } }), true],
+    ['decision chose', { decision: testDecisionId('notify'), chose: 'yes' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), true],
+    ['decision chose other', { decision: testDecisionId('notify'), chose: 'no' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), false],
+    ['bare decision means answered', { decision: testDecisionId('notify') }, at({ decisions: { notify: { status: 'expired', openedAt: 0, options: [] } } }), false],
     ['severity with none yet compares 0', { severity: { lt: 1 } }, base, true],
     ['severity latest', { severity: { gte: 4 } }, at({ severity: [{ at: 0, level: 5, by: 'incident-lead' }, { at: 1, level: 3, by: 'incident-lead' }] }), false],
     ['r3ai latest', { r3ai: 'resilience' }, at({ r3ai: [{ at: 0, category: 'reliability', by: 'incident-lead' }, { at: 1, category: 'resilience', by: 'incident-lead' }] }), true],
@@ -68,6 +68,6 @@ describe('conditions', () => {
     expect(compiled.time).toBe(true);
     expect([...compiled.vars].sort()).toEqual(['harm', 'rate']);
     expect(compileCondition({ move: testMoveId('fix') }).time).toBe(false);
-    expect(compileCondition({ sinceInject: 'alert', atLeast: 5 }).time).toBe(true);
+    expect(compileCondition({ sinceInject: testInjectId('alert'), atLeast: 5 }).time).toBe(true);
   });
 });

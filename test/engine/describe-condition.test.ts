@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCondition, type Condition } from '../../src/engine';
-import { testMoveId } from '../ids';
+import { testDecisionId, testInjectId, testMoveId } from '../ids';
 import { buildPack } from './helpers/pack-builder';
 
 const pack = buildPack({ readiness: [{ id: 'logging', label: 'Logs kept six months' }] });
@@ -11,10 +11,10 @@ describe('describeCondition', () => {
     [{ var: 'harm', gte: 100 }, '"People harmed" is at least 100'],
     [{ move: testMoveId('suspend') }, 'move "Suspend the model" has been made'],
     [{ move: testMoveId('fix'), effective: true }, 'move "Fix and validate" has taken effect'],
-    [{ inject: 'alert' }, '"Alert" has arrived'],
-    [{ sinceInject: 'alert', atLeast: 90 }, 'at least 1h 30m have passed since "Alert" arrived'],
-    [{ decision: 'notify', chose: 'yes' }, 'decision "notify" was answered with "Yes"'],
-    [{ decision: 'notify', is: 'expired' }, 'decision "notify" is expired'],
+    [{ inject: testInjectId('alert') }, '"Alert" has arrived'],
+    [{ sinceInject: testInjectId('alert'), atLeast: 90 }, 'at least 1h 30m have passed since "Alert" arrived'],
+    [{ decision: testDecisionId('notify'), chose: 'yes' }, 'decision "notify" was answered with "Yes"'],
+    [{ decision: testDecisionId('notify'), is: 'expired' }, 'decision "notify" is expired'],
     [{ severity: { gte: 4 } }, 'the current V-SEV level is at least V4'],
     [{ r3ai: 'resilience' }, 'the incident is classified as an R3AI resilience failure'],
     [{ elapsed: { gt: 1440 } }, 'the elapsed scenario time is more than 1d'],
@@ -24,7 +24,7 @@ describe('describeCondition', () => {
     [{ role: 'legal-lead', assigned: true }, 'the Legal & Compliance Lead role is assigned'],
     [{ not: { var: 'aware', eq: true } }, 'not ("Aware" is true)'],
     [{ all: [{ move: testMoveId('suspend') }] }, 'move "Suspend the model" has been made'],
-    [{ any: [{ inject: 'alert' }, { var: 'aware', eq: true }] }, 'any of: ("Alert" has arrived); ("Aware" is true)'],
+    [{ any: [{ inject: testInjectId('alert') }, { var: 'aware', eq: true }] }, 'any of: ("Alert" has arrived); ("Aware" is true)'],
     [{ move: testMoveId('nonexistent') }, 'move "nonexistent" has been made'],
   ])('%j reads "%s"', (condition, text) => {
     expect(describeCondition(pack, condition)).toBe(text);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedSteps, playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
-import { testMoveId } from '../ids';
+import { testDecisionId, testMoveId } from '../ids';
 
 const PACK_DIR = fileURLToPath(new URL('../../scenarios/biased-hiring', import.meta.url));
 const SEED = 1;
@@ -157,7 +157,7 @@ describe('biased-hiring: the breach branch (candidate data e-mailed)', () => {
     const found = run.state.fired['spreadsheet-misdirected']!;
     const informed = play(withEntries(pack.reference.timeline, [
       { at: emailAt, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('email-candidate-data-to-vendor') } },
-      { at: found + 30, by: 'legal-lead', command: { type: 'decision.answer', decision: 'breach-communication', options: ['tell-them'] } },
+      { at: found + 30, by: 'legal-lead', command: { type: 'decision.answer', decision: testDecisionId('breach-communication'), options: ['tell-them'] } },
       { at: found + 30, by: 'legal-lead', command: { type: 'move.make', move: testMoveId('notify-dpa-breach') } },
       { at: found + 40, by: 'legal-lead', command: { type: 'move.make', move: testMoveId('inform-breach-subjects') } },
     ]));

@@ -12,7 +12,7 @@ import { loadPack } from '../../src/main/packs/load-pack';
 import { buildLog, sequenceArbitrary } from './helpers/command-arbitrary';
 import { buildPack, jitteredPack } from './helpers/pack-builder';
 import { accept, advance, startedRun, testHeader } from './helpers/run';
-import { testMoveId } from '../ids';
+import { testDecisionId, testMoveId } from '../ids';
 
 /** The stop rule, written independently of pacing.ts: every scheduled minute a jump must not pass. */
 function modelTarget(state: RunState): number {
@@ -153,7 +153,7 @@ describe('quiet periods', () => {
   it('are not quiet while a decision is open or a regulatory clock is within two hours of its deadline', () => {
     const atAlert = advance(pack, startedRun(pack), 30); // `sev` open; `report` due at 150
     expect(quietBlockers(atAlert).map((b) => b.kind)).toEqual(['open-decision', 'deadline-near']);
-    const answered = accept(pack, atAlert, 'incident-lead', { type: 'decision.answer', decision: 'sev', options: ['v4'] }).state;
+    const answered = accept(pack, atAlert, 'incident-lead', { type: 'decision.answer', decision: testDecisionId('sev'), options: ['v4'] }).state;
     expect(quietBlockers(answered).map((b) => b.kind)).toEqual(['deadline-near']);
     const met = accept(pack, answered, 'legal-lead', { type: 'move.make', move: testMoveId('notify-msa') }).state;
     expect(isQuietPeriod(met)).toBe(true);

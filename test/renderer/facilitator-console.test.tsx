@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { FLAGSHIP } from './real-main';
 import { startedRun } from './run-helpers';
-import { testMoveId } from '../ids';
+import { testInjectId, testMoveId } from '../ids';
 
 describe('Facilitator console', () => {
   it('lists the events: what arrived, what is due and when, what a condition triggers, with a marker for role-only injects', async () => {
@@ -51,7 +51,7 @@ describe('Facilitator console', () => {
     await act(() => run.submit('technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }));
     await waitFor(() => expect(suspend()).toHaveTextContent('Done: Suspend automatic rejections'));
     expect(suspend()).toHaveTextContent('Made Day 1 08:30 by the Technical Containment Lead');
-    await act(() => run.submit('facilitator', { type: 'inject.release', inject: 'fairness-alert' }));
+    await act(() => run.submit('facilitator', { type: 'inject.release', inject: testInjectId('fairness-alert') }));
     await waitFor(() => expect(item('Snapshot the model, logs and input data')).toHaveTextContent('Pending: Snapshot the model, logs and input data · 1h left'));
     await act(() => run.advance(run.state().clock.now + 61));
     await waitFor(() => expect(item('Snapshot the model, logs and input data')).toHaveTextContent('Missed'));

@@ -69,7 +69,7 @@ const tally = (counts: Readonly<Record<string, number>>): Tally => {
 /** Builds the report from an exploration. */
 export function playtestReport(pack: Pack, coverage: BranchCoverage, seed: number): PlaytestReport {
   const reach = reachOf(pack);
-  const triggered = new Set(pack.injects.filter((i) => i.at === undefined).map((i) => i.id));
+  const triggered = new Set<string>(pack.injects.filter((i) => i.at === undefined).map((i) => i.id));
   const options = Object.fromEntries(Object.entries(coverage.options).flatMap(([d, byOption]) => Object.entries(byOption).map(([o, n]) => [`${d}/${o}`, n])));
   const unreachable = pack.injects.filter((i) => !reach.injects.has(i.id) || coverage.injects[i.id] === 0).map((i) => i.id);
   return {

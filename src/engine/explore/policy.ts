@@ -9,7 +9,7 @@ import type { Actor, Command } from '../command-schema';
 import { applyToDraft } from '../apply-command';
 import { createDraft } from '../create-run';
 import type { DraftState } from '../draft';
-import type { MoveId } from '../pack/primitives';
+import type { InjectId, MoveId } from '../pack/primitives';
 import type { Pack } from '../pack/schema';
 import { indexOf } from '../pack-index';
 import { nextFloat, seedRng } from '../random';
@@ -46,7 +46,7 @@ export type PolicyRun = {
   /** The same run as a `vaim play` script (entries with `at`). */
   readonly script: readonly ScriptEntry[];
   /** Injects that fired and decisions that opened (for coverage). */
-  readonly fired: readonly string[];
+  readonly fired: readonly InjectId[];
   readonly opened: readonly string[];
 };
 
@@ -93,7 +93,7 @@ export function playPolicy(pack: Pack, policy: Policy, seed: number): PolicyRun 
   for (const entry of policy.after(pack)) apply(entry.by, entry.command, true);
   return {
     header, log, state, script,
-    fired: Object.keys(state.fired).filter((id) => index.injects.has(id)),
+    fired: pack.injects.map((i) => i.id).filter((id) => state.fired[id] !== undefined),
     opened: Object.keys(state.decisions),
   };
 }

@@ -4,7 +4,7 @@
  * what it tests; `all` / `any` / `not` combine them.
  */
 import { z } from 'zod';
-import { durationSchema, idSchema, moveIdSchema, type MoveId } from './primitives';
+import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, type DecisionId, type InjectId, type MoveId } from './primitives';
 import { R3AI_CATEGORIES, SEVERITY_LEVELS } from './vocabulary';
 
 /** Comparison operators a `var` or `severity` test can use (exactly one). */
@@ -22,12 +22,12 @@ export type Condition =
   | { readonly not: Condition }
   | ({ readonly var: string } & Comparison<Scalar>)
   | { readonly move: MoveId; readonly effective?: boolean }
-  | { readonly inject: string }
-  | { readonly decision: string; readonly chose?: string; readonly is?: DecisionStatus }
+  | { readonly inject: InjectId }
+  | { readonly decision: DecisionId; readonly chose?: string; readonly is?: DecisionStatus }
   | { readonly severity: Comparison<number> }
   | { readonly r3ai: (typeof R3AI_CATEGORIES)[number] }
   | { readonly elapsed: Comparison<number> }
-  | { readonly sinceInject: string; readonly atLeast: number }
+  | { readonly sinceInject: InjectId; readonly atLeast: number }
   | { readonly readiness: string; readonly is?: boolean }
   | { readonly obligation: string; readonly is: ObligationStatus }
   | { readonly gateViolated: boolean }
@@ -89,9 +89,9 @@ export const conditionBranches = {
   move: z
     .strictObject({ move: moveIdSchema, effective: z.boolean().optional() })
     .describe('True once the move was made (with effective: true, once its effects have applied)'),
-  inject: z.strictObject({ inject: idSchema }).describe('True once the inject has fired'),
+  inject: z.strictObject({ inject: injectIdSchema }).describe('True once the inject has fired'),
   decision: z.strictObject({
-    decision: idSchema,
+    decision: decisionIdSchema,
     chose: idSchema.optional(),
     is: z.enum(DECISION_STATUSES).optional(),
   }).describe('A decision prompt: its status (is), or whether the team chose an option (chose)'),
@@ -101,7 +101,7 @@ export const conditionBranches = {
   r3ai: z.strictObject({ r3ai: z.enum(R3AI_CATEGORIES) }).describe("True when the team's latest R3AI category is this one"),
   elapsed: z.strictObject({ elapsed: comparison(durationSchema) }).describe('Compares the scenario time since the start'),
   sinceInject: z
-    .strictObject({ sinceInject: idSchema, atLeast: durationSchema })
+    .strictObject({ sinceInject: injectIdSchema, atLeast: durationSchema })
     .describe('True when the inject fired at least `atLeast` ago'),
   readiness: z
     .strictObject({ readiness: idSchema, is: z.boolean().optional() })

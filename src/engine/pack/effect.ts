@@ -2,14 +2,14 @@
  * Effects: what injects, decision options and moves do to the run state.
  */
 import { z } from 'zod';
-import { idSchema } from './primitives';
+import { decisionIdSchema, idSchema, injectIdSchema, type DecisionId, type InjectId } from './primitives';
 
 /** An effect after parsing. */
 export type Effect =
   | { readonly set: string; readonly to: number | boolean | string }
   | { readonly add: string; readonly by: number }
-  | { readonly open: string }
-  | { readonly fire: string };
+  | { readonly open: DecisionId }
+  | { readonly fire: InjectId };
 
 /** Each effect branch keyed by its identifying property (see conditionBranches). */
 export const effectBranches = {
@@ -17,8 +17,8 @@ export const effectBranches = {
     .strictObject({ set: idSchema, to: z.union([z.number(), z.boolean(), z.string()]) })
     .describe('Sets a variable (numbers are clamped to min/max; an enum takes one of its values)'),
   add: z.strictObject({ add: idSchema, by: z.number() }).describe('Adds to a number variable (clamped to min/max)'),
-  open: z.strictObject({ open: idSchema }).describe('Opens a decision prompt'),
-  fire: z.strictObject({ fire: idSchema }).describe('Fires an inject now, if it has not fired yet'),
+  open: z.strictObject({ open: decisionIdSchema }).describe('Opens a decision prompt'),
+  fire: z.strictObject({ fire: injectIdSchema }).describe('Fires an inject now, if it has not fired yet'),
 } as const;
 
 export type EffectKey = keyof typeof effectBranches;

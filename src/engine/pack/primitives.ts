@@ -32,6 +32,18 @@ export const moveIdSchema = idSchema.brand<'MoveId'>();
 /** A move's id, checked. */
 export type MoveId = z.infer<typeof moveIdSchema>;
 
+/** The id of a decision prompt in a pack, branded like a move id (prompts, `opens`, `open` effects, conditions, `decision.answer`). */
+export const decisionIdSchema = idSchema.brand<'DecisionId'>();
+
+/** A decision prompt's id, checked. */
+export type DecisionId = z.infer<typeof decisionIdSchema>;
+
+/** The id of an inject (a pack's, or a facilitator's ad-hoc one), branded like a move id. */
+export const injectIdSchema = idSchema.brand<'InjectId'>();
+
+/** An inject's id, checked. */
+export type InjectId = z.infer<typeof injectIdSchema>;
+
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
 export const MAX_DURATION_MINUTES = 10_000_000;
 

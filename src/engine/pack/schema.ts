@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actorSchema, commandSchema } from '../command-schema';
 import { conditionSchema } from './condition';
 import { effectsSchema } from './effect';
-import { durationSchema, idSchema, markdownSchema, moveIdSchema, packIdSchema, textSchema } from './primitives';
+import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, markdownSchema, moveIdSchema, packIdSchema, textSchema } from './primitives';
 import {
   CHANNELS,
   DIFFICULTIES,
@@ -91,7 +91,7 @@ const attachmentSchema = z.strictObject({
 });
 
 const injectSchema = z.strictObject({
-  id: idSchema,
+  id: injectIdSchema,
   stage: z.enum(STAGES).describe('The V-AIM stage this inject belongs to'),
   at: durationSchema.optional().describe('Timed: fires at this scenario time'),
   jitter: durationSchema.optional().describe('Timed only: fires up to this much later, chosen by the run seed'),
@@ -104,7 +104,7 @@ const injectSchema = z.strictObject({
   attachments: list(attachmentSchema, 20).optional(),
   visibleTo: z.union([z.literal('all'), z.array(roleSchema).min(1)]).default('all'),
   effects: effectsSchema.optional(),
-  opens: list(idSchema, 10).optional().describe('Decision prompts this inject opens'),
+  opens: list(decisionIdSchema, 10).optional().describe('Decision prompts this inject opens'),
 });
 
 /**
@@ -128,7 +128,7 @@ const optionSchema = z.strictObject({
 });
 
 const decisionSchema = z.strictObject({
-  id: idSchema,
+  id: decisionIdSchema,
   kind: z.enum(['severity', 'r3ai', 'single', 'multiple', 'text']),
   prompt: markdownSchema,
   askedTo: z.array(roleSchema).min(1).optional(),
@@ -199,7 +199,7 @@ const choiceSchema = z.strictObject({ id: idSchema, label: textSchema, expected:
 
 const severityStepSchema = z.strictObject({
   at: durationSchema.optional().describe('The step applies from this scenario time (when it has no evidence)'),
-  evidence: list(idSchema, 20).optional()
+  evidence: list(injectIdSchema, 20).optional()
     .describe('Injects the step rests on: it applies from the moment the first of them reaches the team'),
   level: severitySchema,
   accept: list(severitySchema, 5).optional().describe('Levels also acceptable at this step (the reference level is always acceptable)'),
@@ -210,7 +210,7 @@ const requiredSchema = z.strictObject({
   move: moveIdSchema.optional().describe('The move required'),
   anyOf: list(moveIdSchema, 10).optional().describe('Alternative moves, any one of which meets the requirement'),
   within: durationSchema,
-  from: z.union([z.literal('start'), z.strictObject({ inject: idSchema })]).default('start'),
+  from: z.union([z.literal('start'), z.strictObject({ inject: injectIdSchema })]).default('start'),
   reason: textSchema,
 }).refine((r) => (r.move === undefined) !== (r.anyOf === undefined), {
   message: 'needs exactly one of move (one required move) or anyOf (alternatives, any one of which will do)',
@@ -221,7 +221,7 @@ const referenceSchema = z.strictObject({
   r3ai: z.union([z.enum(R3AI_CATEGORIES), z.array(z.enum(R3AI_CATEGORIES)).min(1).max(3)])
     .describe('The R3AI category (or categories, the first the primary) of the failure'),
   r3aiRationale: markdownSchema.optional(),
-  awareness: list(idSchema, 20).optional()
+  awareness: list(injectIdSchema, 20).optional()
     .describe('The signals that make the team aware: awareness is when the first of these injects reaches it'),
   tempo: z.partialRecord(z.enum(['1', '2', '3', '4', '5']), durationSchema).optional(),
   boardWithin: durationSchema.optional().describe('Board briefing expected within this time of V4 (default 4h)'),

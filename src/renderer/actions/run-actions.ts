@@ -3,7 +3,7 @@
  * label, shortcut, when it is offered and enabled, and what it does. The
  * buttons, the key handler and the shortcut help all read this list.
  */
-import { nextStop, type Actor, type Command } from '../../engine';
+import { nextStop, type Actor, type Command, type InjectId } from '../../engine';
 import type { ActiveRun } from '../store/run-slice';
 
 /** Panels an action can move the focus to. */
@@ -93,7 +93,7 @@ export function heldNext(run: ActiveRun, holds: ReadonlySet<string>): boolean {
 }
 
 /** The inject the facilitator would release next: the earliest scheduled one not yet fired, else the first triggered one. */
-export function nextReleasable(run: ActiveRun): string | undefined {
+export function nextReleasable(run: ActiveRun): InjectId | undefined {
   const { state, pack } = run;
   const waiting = pack.injects.filter((i) => state.fired[i.id] === undefined);
   const scheduled = waiting.filter((i) => state.schedule[i.id] !== undefined).sort((a, b) => state.schedule[a.id]! - state.schedule[b.id]!);
@@ -186,7 +186,8 @@ export const RUN_ACTIONS: readonly RunAction[] = [
     offered: facilitated,
     enabled: ({ run }) => isRunning(run) && nextReleasable(run) !== undefined,
     perform: ({ run, submit }, injectId) => {
-      const inject = injectId ?? nextReleasable(run);
+      // The inject chosen in the events list is one of the pack's (its id as the pack spells it).
+      const inject = injectId === undefined ? nextReleasable(run) : run.pack.injects.find((i) => i.id === injectId)?.id;
       return inject === undefined ? undefined : submit({ type: 'inject.release', inject }, 'facilitator');
     },
   },

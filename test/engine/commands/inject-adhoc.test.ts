@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { CommandOf } from '../../../src/engine';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, newRun, refuse, startedRun } from '../helpers/run';
+import { testInjectId } from '../../ids';
 
 describe('inject.adhoc', () => {
   const pack = buildPack();
   const adhoc: CommandOf<'inject.adhoc'> = {
     type: 'inject.adhoc',
-    id: 'ceo-call',
+    id: testInjectId('ceo-call'),
     title: 'The CEO calls',
     body: 'What is going on?',
     channel: 'call',
@@ -28,7 +29,7 @@ describe('inject.adhoc', () => {
   });
 
   it('refuses an id used by a pack inject or an earlier ad-hoc inject', () => {
-    const clash = refuse(pack, startedRun(pack), 'facilitator', { ...adhoc, id: 'alert' }, 'already-done');
+    const clash = refuse(pack, startedRun(pack), 'facilitator', { ...adhoc, id: testInjectId('alert') }, 'already-done');
     expect(clash.message).toContain('"alert"');
     const once = accept(pack, startedRun(pack), 'facilitator', adhoc).state;
     expect(refuse(pack, once, 'facilitator', adhoc, 'already-done').message).toContain('earlier ad-hoc');

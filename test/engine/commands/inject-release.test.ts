@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, newRun, refuse, startedRun } from '../helpers/run';
+import { testInjectId } from '../../ids';
 
 describe('inject.release', () => {
   const pack = buildPack();
 
   it('fires a pack inject now, marked as released, with its effects', () => {
     const running = advance(pack, startedRun(pack), 10);
-    const { state, facts } = accept(pack, running, 'facilitator', { type: 'inject.release', inject: 'alert' });
+    const { state, facts } = accept(pack, running, 'facilitator', { type: 'inject.release', inject: testInjectId('alert') });
     expect(state.fired['alert']).toBe(10);
     expect(state.feed[state.feed.length - 1]).toEqual({ injectId: 'alert', at: 10, adhoc: false, released: true });
     expect(state.vars['aware']).toBe(true);
@@ -17,7 +18,7 @@ describe('inject.release', () => {
   });
 
   it('does not fire a released timed inject again at its scheduled time', () => {
-    let state = accept(pack, startedRun(pack), 'facilitator', { type: 'inject.release', inject: 'complaint' }).state;
+    let state = accept(pack, startedRun(pack), 'facilitator', { type: 'inject.release', inject: testInjectId('complaint') }).state;
     state = advance(pack, state, 200);
     expect(state.feed.filter((f) => f.injectId === 'complaint')).toHaveLength(1);
     expect(state.fired['complaint']).toBe(0);
@@ -27,21 +28,21 @@ describe('inject.release', () => {
     // harm (6/h) reaches 30 at about minute 300; `press` then waits 60 minutes.
     let state = advance(pack, startedRun(pack), 330);
     expect(state.pending.some((p) => p.kind === 'inject' && p.injectId === 'press')).toBe(true);
-    state = accept(pack, state, 'facilitator', { type: 'inject.release', inject: 'press' }).state;
+    state = accept(pack, state, 'facilitator', { type: 'inject.release', inject: testInjectId('press') }).state;
     expect(state.pending).toEqual([]);
     expect(state.fired['press']).toBe(330);
   });
 
   it('refuses an inject that already arrived, or does not exist', () => {
     const running = advance(pack, startedRun(pack), 40);
-    const again = refuse(pack, running, 'facilitator', { type: 'inject.release', inject: 'alert' }, 'already-done');
+    const again = refuse(pack, running, 'facilitator', { type: 'inject.release', inject: testInjectId('alert') }, 'already-done');
     expect(again.message).toContain('"alert"');
     expect(again.message).toContain('minute 30');
-    const unknown = refuse(pack, running, 'facilitator', { type: 'inject.release', inject: 'ufo' }, 'unknown-id');
+    const unknown = refuse(pack, running, 'facilitator', { type: 'inject.release', inject: testInjectId('ufo') }, 'unknown-id');
     expect(unknown.message).toContain('"ufo"');
   });
 
   it('is refused during setup', () => {
-    refuse(pack, newRun(pack), 'facilitator', { type: 'inject.release', inject: 'alert' }, 'wrong-phase');
+    refuse(pack, newRun(pack), 'facilitator', { type: 'inject.release', inject: testInjectId('alert') }, 'wrong-phase');
   });
 });

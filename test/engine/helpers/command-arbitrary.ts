@@ -18,7 +18,7 @@ import {
   type RunHeader,
   type RunState,
 } from '../../../src/engine';
-import { testMoveId } from '../../ids';
+import { testDecisionId, testInjectId, testMoveId } from '../../ids';
 
 /** A step: a ready command, or an advance relative to the clock at that point. */
 export type Intent =
@@ -32,8 +32,8 @@ export function intentArbitrary(pack: Pack): fc.Arbitrary<Intent> {
   const withBogus = (ids: readonly string[]) => fc.constantFrom(...ids, 'bogus-id');
   const by = fc.constantFrom(...actors);
   const moveIds = fc.constantFrom(...pack.moves.map((m) => m.id), testMoveId('bogus-id'));
-  const injectIds = withBogus(pack.injects.map((i) => i.id));
-  const decisions = pack.decisions.length > 0 ? pack.decisions : [{ id: 'none', options: [] }];
+  const injectIds = fc.constantFrom(...pack.injects.map((i) => i.id), testInjectId('bogus-id'));
+  const decisions = pack.decisions.length > 0 ? pack.decisions : [{ id: testDecisionId('none'), options: [] }];
   const validOptions = (d: (typeof decisions)[number]): string[] => {
     const kind = 'kind' in d ? d.kind : 'single';
     if (kind === 'severity') return ['v1', 'v2', 'v3', 'v4', 'v5'];
@@ -62,7 +62,7 @@ export function intentArbitrary(pack: Pack): fc.Arbitrary<Intent> {
     { weight: 3, arbitrary: fc.constantFrom(1, 2, 3, 4, 5).map((level) => ({ type: 'severity.classify' as const, level: level as 1 })) },
     { weight: 2, arbitrary: fc.constantFrom(...R3AI_CATEGORIES).map((category) => ({ type: 'r3ai.classify' as const, category })) },
     { weight: 2, arbitrary: injectIds.map((inject) => ({ type: 'inject.release' as const, inject })) },
-    { weight: 1, arbitrary: fc.constantFrom('adhoc-1', 'adhoc-2', pack.injects[0]?.id ?? 'x').map((id) => ({ type: 'inject.adhoc' as const, id, title: 'Ad hoc', body: 'Body', channel: 'chat' as const, visibleTo: 'all' as const })) },
+    { weight: 1, arbitrary: fc.constantFrom(...['adhoc-1', 'adhoc-2', pack.injects[0]?.id ?? 'x'].map(testInjectId)).map((id) => ({ type: 'inject.adhoc' as const, id, title: 'Ad hoc', body: 'Body', channel: 'chat' as const, visibleTo: 'all' as const })) },
     { weight: 2, arbitrary: fc.constant({ type: 'note.add' as const, text: 'A note.' }) },
     { weight: 1, arbitrary: fc.constantFrom(...ROLE_IDS).map((role) => ({ type: 'role.assign' as const, role, participant: 'Pat' })) },
     { weight: 1, arbitrary: fc.constantFrom(...ROLE_IDS).map((role) => ({ type: 'role.unassign' as const, role })) },

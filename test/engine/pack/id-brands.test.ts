@@ -1,13 +1,18 @@
 /**
- * Branded ids: a move id comes only out of the pack schema or the command
- * schema, checked by the id rule, and the brand changes nothing authors see.
+ * Branded ids: a move, decision or inject id comes only out of the pack
+ * schema or the command schema, checked by the id rule, and the brand changes
+ * nothing authors see.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { idSchema, moveIdSchema, packIdSchema, parseCommand, type Command, type Condition, type MoveId, type PackId } from '../../../src/engine';
+import {
+  decisionIdSchema, idSchema, injectIdSchema, moveIdSchema, packIdSchema, parseCommand,
+  type Command, type Condition, type DecisionId, type InjectId, type MoveId, type PackId,
+} from '../../../src/engine';
+import type { Effect, effectBranches } from '../../../src/engine/pack/effect';
 import { type conditionBranches, conditionSchema } from '../../../src/engine/pack/condition';
 import { packSchema } from '../../../src/engine/pack/schema';
-import { testMoveId } from '../../ids';
+import { testDecisionId, testInjectId, testMoveId } from '../../ids';
 
 describe('MoveId', () => {
   it('is checked by the id rule, whatever the hostile input', () => {
@@ -22,6 +27,8 @@ describe('MoveId', () => {
   it('is invisible in the JSON Schema authors use (the same as a plain id)', () => {
     expect(z.toJSONSchema(moveIdSchema)).toEqual(z.toJSONSchema(idSchema));
     expect(z.toJSONSchema(packIdSchema)).toEqual(z.toJSONSchema(idSchema));
+    expect(z.toJSONSchema(decisionIdSchema)).toEqual(z.toJSONSchema(idSchema));
+    expect(z.toJSONSchema(injectIdSchema)).toEqual(z.toJSONSchema(idSchema));
   });
 
   it('comes out of a parsed move.make command, and a bad one is refused with where it is wrong', () => {
@@ -51,6 +58,13 @@ describe('MoveId', () => {
     const fromString: MoveId = plain;
     // @ts-expect-error a pack id is not a move id
     const fromPackId: MoveId = packId;
+    // @ts-expect-error a decision id is not a move id
+    const fromDecisionId: MoveId = testDecisionId('notify');
+    // @ts-expect-error an inject id is not a decision id
+    const decisionFromInject: DecisionId = testInjectId('alert');
+    // @ts-expect-error a move id is not an inject id
+    const injectFromMove: InjectId = testMoveId('suspend');
+    expect([fromDecisionId, decisionFromInject, injectFromMove]).toEqual(['notify', 'alert', 'suspend']);
     // @ts-expect-error a move.make command needs a move id
     const command: Command = { type: 'move.make', move: plain };
     // A move id is still a string wherever a string is read.
@@ -59,16 +73,65 @@ describe('MoveId', () => {
   });
 });
 
+describe('DecisionId and InjectId', () => {
+  it('are checked by the id rule', () => {
+    for (const schema of [decisionIdSchema, injectIdSchema]) {
+      for (const bad of ['', 'Notify', 'a b', 'nul', 7, null]) expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(() => testDecisionId('Not An Id')).toThrow();
+    expect(() => testInjectId('Not An Id')).toThrow();
+  });
+
+  it('come out of parsed decision.answer, inject.release and inject.adhoc commands', () => {
+    const answer = parseCommand({ type: 'decision.answer', decision: 'notify', options: ['yes'] });
+    if (answer.ok && answer.value.type === 'decision.answer') expectTypeOf(answer.value.decision).toEqualTypeOf<DecisionId>();
+    const release = parseCommand({ type: 'inject.release', inject: 'alert' });
+    if (release.ok && release.value.type === 'inject.release') expectTypeOf(release.value.inject).toEqualTypeOf<InjectId>();
+    expect([answer.ok, release.ok]).toEqual([true, true]);
+    expect(parseCommand({ type: 'inject.release', inject: '../alert' }).ok).toBe(false);
+    expect(parseCommand({ type: 'decision.answer', decision: 'Notify!', options: [] }).ok).toBe(false);
+  });
+
+  it('type every reference to a decision or an inject in a parsed pack', () => {
+    type Pack = z.output<typeof packSchema>;
+    expectTypeOf<Pack['decisions'][number]['id']>().toEqualTypeOf<DecisionId>();
+    expectTypeOf<NonNullable<Pack['injects'][number]['opens']>[number]>().toEqualTypeOf<DecisionId>();
+    expectTypeOf<Pack['injects'][number]['id']>().toEqualTypeOf<InjectId>();
+    expectTypeOf<NonNullable<Pack['reference']['awareness']>[number]>().toEqualTypeOf<InjectId>();
+    expectTypeOf<NonNullable<Pack['reference']['severity'][number]['evidence']>[number]>().toEqualTypeOf<InjectId>();
+    expectTypeOf<Exclude<Pack['reference']['required'][number]['from'], 'start'>['inject']>().toEqualTypeOf<InjectId>();
+    expect(packSchema.shape.decisions).toBeDefined();
+  });
+});
+
+/** What the hand-written union `U` says of the property `K` of its branch keyed `K`. */
+type Written<U, K extends PropertyKey> = Extract<U, Readonly<Record<K, unknown>>> extends infer W ? (K extends keyof W ? W[K] : never) : never;
+/** What the schema of branch `K` in `B` parses that property to. */
+type Parsed<B, K extends keyof B> = B[K] extends z.ZodType ? (K extends keyof z.output<B[K]> ? z.output<B[K]>[K] : never) : never;
+/** Both, side by side for the branches `Keys`: equal types mean the hand-written type and the schema agree. */
+type Sides<U, B, Keys extends keyof B> = { readonly written: { -readonly [K in Keys]: Written<U, K> }; readonly parsed: { -readonly [K in Keys]: Parsed<B, K> } };
+
+describe('the hand-written Effect type and the effect schema', () => {
+  type EffectSides = Sides<Effect, typeof effectBranches, keyof typeof effectBranches>;
+
+  it('agree on the id each effect names', () => {
+    expectTypeOf<EffectSides['written']>().toEqualTypeOf<EffectSides['parsed']>();
+    expectTypeOf<Written<Effect, 'open'>>().toEqualTypeOf<DecisionId>();
+    expectTypeOf<Written<Effect, 'fire'>>().toEqualTypeOf<InjectId>();
+  });
+});
+
 describe('the hand-written Condition type and the condition schema', () => {
   /** The branches that name something by id, compared property by property (the recursive ones are not). */
   type IdBranch = 'var' | 'move' | 'inject' | 'decision' | 'sinceInject' | 'readiness' | 'obligation' | 'role';
-  type Written<K extends IdBranch> = Extract<Condition, Readonly<Record<K, unknown>>>[K];
-  type ParsedBranch<K extends IdBranch> = z.output<(typeof conditionBranches)[K]>;
-  type Parsed<K extends IdBranch> = ParsedBranch<K>[K & keyof ParsedBranch<K>];
+  type ConditionSides = Sides<Condition, typeof conditionBranches, IdBranch>;
 
   it('agree on the id each branch names (a brand on one side only is a type error)', () => {
-    expectTypeOf<{ [K in IdBranch]: Written<K> }>().toEqualTypeOf<{ [K in IdBranch]: Parsed<K> }>();
-    expectTypeOf<Written<'move'>>().toEqualTypeOf<MoveId>();
+    expectTypeOf<ConditionSides['written']>().toEqualTypeOf<ConditionSides['parsed']>();
+    expectTypeOf<Written<Condition, 'move'>>().toEqualTypeOf<MoveId>();
+    expectTypeOf<Written<Condition, 'decision'>>().toEqualTypeOf<DecisionId>();
+    expectTypeOf<Written<Condition, 'inject'>>().toEqualTypeOf<InjectId>();
+    expectTypeOf<Written<Condition, 'sinceInject'>>().toEqualTypeOf<InjectId>();
   });
 
   it('parse a move condition to a branded move id', () => {

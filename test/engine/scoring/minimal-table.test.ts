@@ -30,6 +30,7 @@ import type { TraceSection } from '../../../src/engine/pack/vocabulary';
 import { score } from '../../../src/engine/scoring';
 import type { ScriptEntry } from '../../../src/engine/script';
 import { at, minimalInput, minimalPack, move, packFrom, play, pointsById, timeline } from './helpers';
+import { testDecisionId } from '../../ids';
 
 const IL = 'incident-lead' as const;
 const TL = 'technical-lead' as const;
@@ -76,7 +77,7 @@ function response(r: Response = {}): ScriptEntry[] {
   const late = roles.map((e) => ({ ...e, at: 1 }));
   return timeline(
     r.rolesBeforeStart === false ? late : roles,
-    at(30, IL, { type: 'decision.answer', decision: 'classify-severity', options: [`v${r.level ?? 3}`] }),
+    at(30, IL, { type: 'decision.answer', decision: testDecisionId('classify-severity'), options: [`v${r.level ?? 3}`] }),
     at(30, IL, { type: 'r3ai.classify', category: 'responsibility' }),
     move(r.preserveAt ?? 35, TL, 'preserve-evidence'),
     move(r.suspendAt ?? 40, TL, 'suspend-model'),

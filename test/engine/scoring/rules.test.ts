@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { score, stageWeights } from '../../../src/engine/scoring';
 import { at, line, minimalInput, minimalPack, move, packFrom, play, timeline } from './helpers';
+import { testDecisionId } from '../../ids';
 
 const IL = 'incident-lead' as const;
 const TL = 'technical-lead' as const;
@@ -146,7 +147,7 @@ describe('decisions', () => {
     });
     src.injects.push({ id: 'memo', stage: 'govern', at: '1h', channel: 'memo', title: 'Memo', body: 'Decide.', opens: ['tell'] });
     const pack = packFrom(src);
-    const { header, log } = play(pack, timeline(roles, at(70, IL, { type: 'decision.answer', decision: 'tell', options: ['provider', 'press'] })));
+    const { header, log } = play(pack, timeline(roles, at(70, IL, { type: 'decision.answer', decision: testDecisionId('tell'), options: ['provider', 'press'] })));
     // chosen ∩ best = {provider}; chosen ∪ best = {provider, msa, press} → 5 × 1/3 = 1.7
     const l = line(score(pack, header, log), 'govern.decision.tell');
     expect(l).toMatchObject({ points: 1.7, max: 5 });

@@ -11,6 +11,7 @@ import { buildDebrief, type Debrief } from '../../../src/engine/scoring';
 import { escapeHtml, renderReport, toHtml, toMarkdown, writeReport } from '../../../src/main/report';
 import { markdownCell } from '../../../src/main/report/sanitize';
 import { at, minimalPack, move, play, timeline } from '../../engine/scoring/helpers';
+import { testDecisionId } from '../../ids';
 
 const IL = 'incident-lead' as const;
 const TL = 'technical-lead' as const;
@@ -19,7 +20,7 @@ function sampleDebrief(): Debrief {
   const pack = minimalPack();
   const { header, log } = play(pack, timeline(
     at(undefined, 'facilitator', { type: 'role.assign', role: IL, participant: 'Ada' }),
-    at(30, IL, { type: 'decision.answer', decision: 'classify-severity', options: ['v2'] }),
+    at(30, IL, { type: 'decision.answer', decision: testDecisionId('classify-severity'), options: ['v2'] }),
     move(35, TL, 'preserve-evidence'),
     move(90, TL, 'suspend-model'),
     move(120, TL, 'restart-model'),

@@ -5,7 +5,7 @@
  * addressed to the audience — and yet the reducer replays any log over the
  * projected pack exactly as over the full one.
  */
-import { testMoveId, testRunId } from '../../ids';
+import { testInjectId, testMoveId, testRunId } from '../../ids';
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -143,8 +143,8 @@ describe('projectEntries', () => {
   const entries: LogEntry[] = [
     { seq: 1, by: 'system', command: { type: 'run.start' } },
     { seq: 2, by: 'facilitator', command: { type: 'note.add', text: 'Grace hesitated to suspend' } },
-    { seq: 3, by: 'facilitator', command: { type: 'inject.adhoc', id: 'x1', title: 'For legal only', body: 'The settlement figure is 2m.', channel: 'email', visibleTo: ['legal-lead'] } },
-    { seq: 4, by: 'facilitator', command: { type: 'inject.adhoc', id: 'x2', title: 'For everyone', body: 'All hands at noon.', channel: 'email', visibleTo: 'all' } },
+    { seq: 3, by: 'facilitator', command: { type: 'inject.adhoc', id: testInjectId('x1'), title: 'For legal only', body: 'The settlement figure is 2m.', channel: 'email', visibleTo: ['legal-lead'] } },
+    { seq: 4, by: 'facilitator', command: { type: 'inject.adhoc', id: testInjectId('x2'), title: 'For everyone', body: 'All hands at noon.', channel: 'email', visibleTo: 'all' } },
     { seq: 5, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend-model'), note: 'Now.' } },
   ];
 

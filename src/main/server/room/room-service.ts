@@ -323,7 +323,7 @@ export function createRoomService(options: RoomServiceOptions) {
       if (participant.role === null) throw new IpcFailure('forbidden', 'You have no command role yet.');
       const decision = current.pack.decisions.find((d) => d.id === decisionId);
       if (!decision || sessions.state(runId)?.decisions[decisionId]?.status !== 'open') throw new IpcFailure('rejected', 'That decision is not open.');
-      const valid = decisionOptionIds(current.pack, decisionId);
+      const valid = decisionOptionIds(current.pack, decision.id);
       if (choice.length === 0 || choice.some((o) => !valid.has(o)) || new Set(choice).size !== choice.length) throw new IpcFailure('invalid-arguments', 'Those are not options of this decision.');
       const votes = current.votes.get(decisionId) ?? new Map<string, readonly string[]>();
       votes.set(participantId, [...choice]);

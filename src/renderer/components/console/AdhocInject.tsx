@@ -1,6 +1,6 @@
 /** An ad-hoc inject from the facilitator: title, channel, audience and a Markdown message. */
 import { useState, type FormEvent } from 'react';
-import { CHANNELS, ROLE_TITLES, type Channel, type RoleId } from '../../../engine';
+import { CHANNELS, injectIdSchema, ROLE_TITLES, type Channel, type RoleId } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { CHANNEL_LABELS } from '../../lib/labels';
 
@@ -13,7 +13,7 @@ export function AdhocInject() {
   if (run.state.phase !== 'running') return null;
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const id = `adhoc-${run.entries.length + 1}`;
+    const id = injectIdSchema.parse(`adhoc-${run.entries.length + 1}`);
     if (await submit({ type: 'inject.adhoc', id, title: title.trim(), body, channel, visibleTo: audience === 'all' ? 'all' : [audience] }, 'facilitator')) {
       setTitle('');
       setBody('');
