@@ -9,11 +9,12 @@
 import { testMoveId, testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, score, strategyZoo, type Pack } from '../../../src/engine';
+import { buildDebrief, playScript, score, type Pack } from '../../../src/engine';
 import type { ScriptEntry } from '../../../src/engine/script';
 import { plus, plusTo } from '../../../src/engine/explore/zoo';
 import { loadPack } from '../../../src/main/packs/load-pack';
-import { type Played, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
+import { type Played, biggestLoss, checkInvariants, injectsNeverReached, playZoo } from './zoo-helpers';
+import { playSome } from './zoo-standard-bands';
 
 let pack: Pack;
 let zoo: Map<string, Played>;
@@ -56,17 +57,6 @@ function outageBranch(report: boolean): ScriptEntry[] {
 }
 
 const custom = new Map<string, ReturnType<typeof playCustom>>();
-
-/** The named zoo strategies and every greedy policy, played with `seed` (a subset keeps the other seeds quick). */
-function playSome(seed: number, names: readonly string[]): Map<string, Played> {
-  const out = new Map<string, Played>();
-  for (const strategy of strategyZoo(pack).filter((s) => names.includes(s.name))) out.set(strategy.name, playCustom(strategy.name, strategy.script, seed).played);
-  for (const policy of greedyPolicies()) {
-    const run = playPolicy(pack, policy, seed);
-    out.set(policy.name, { name: policy.name, report: score(pack, run.header, run.log), debrief: buildDebrief(pack, run.header, run.log), skipped: 0 });
-  }
-  return out;
-}
 
 beforeAll(async () => {
   const loaded = await loadPack(fileURLToPath(new URL('../../../scenarios/credit-drift', import.meta.url)));
@@ -235,18 +225,13 @@ describe('the credit-drift pack’s strategy zoo', () => {
   });
 
   it('reaches every inject in some zoo or exploration run', { timeout: 60_000 }, () => {
-    const fired = new Set<string>();
-    for (const { state } of custom.values()) for (const id of Object.keys(state.fired)) fired.add(id);
-    for (const played of zoo.values()) for (const e of played.debrief.timeline.team) if (e.kind === 'inject') fired.add(e.key.replace(/^inject:/, ''));
-    const exploration = explore(pack, { random: 8 });
-    for (const [id, n] of Object.entries(exploration.coverage.injects)) if (n > 0) fired.add(id);
-    expect(pack.injects.map((i) => i.id).filter((id) => !fired.has(id))).toEqual([]);
+    expect(injectsNeverReached(pack, zoo, custom.values())).toEqual([]);
   });
 });
 
 describe('the credit-drift bands on other seeds', () => {
   it.each([2, 7])('holds the main bands with seed %i', { timeout: 60_000 }, (seed) => {
-    const again = playSome(seed, ['reference', 'do-nothing', 'spam-at-start', 'wrong-roles', 'v1-throughout', 'reference-1d-late', 'restart-by-decision-remove-overlay', 'junk-trace']);
+    const again = playSome(pack, seed, ['reference', 'do-nothing', 'spam-at-start', 'wrong-roles', 'v1-throughout', 'reference-1d-late', 'restart-by-decision-remove-overlay', 'junk-trace', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key']);
     const t = (name: string) => again.get(name)!.report.total;
     expect(t('reference')).toBeGreaterThanOrEqual(95);
     expect(t('do-nothing')).toBeLessThanOrEqual(15);

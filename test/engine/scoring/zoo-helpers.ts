@@ -7,7 +7,7 @@
 export const ZOO_TIMEOUT = 180_000;
 import { testRunId } from '../../ids';
 import { expect } from 'vitest';
-import { buildDebrief, playPolicy, playScript, strategyZoo, greedyPolicies, type Debrief, type Pack, type ScoreReport } from '../../../src/engine';
+import { buildDebrief, explore, playPolicy, playScript, strategyZoo, greedyPolicies, type Debrief, type Pack, type RunState, type ScoreReport } from '../../../src/engine';
 
 /** A played strategy: its report and debrief. */
 export type Played = { readonly name: string; readonly report: ScoreReport; readonly debrief: Debrief; readonly skipped: number };
@@ -27,6 +27,15 @@ export function playZoo(pack: Pack, seed = 1): Map<string, Played> {
     out.set(policy.name, { name: policy.name, report: debrief.score, debrief, skipped: 0 });
   }
   return out;
+}
+
+/** The pack's injects that no zoo strategy, no extra run and no random exploration (8 runs) reached, in pack order. */
+export function injectsNeverReached(pack: Pack, zoo: ReadonlyMap<string, Played>, runs: Iterable<{ readonly state: RunState }>): string[] {
+  const fired = new Set<string>();
+  for (const { state } of runs) for (const id of Object.keys(state.fired)) fired.add(id);
+  for (const played of zoo.values()) for (const e of played.debrief.timeline.team) if (e.kind === 'inject') fired.add(e.key.replace(/^inject:/, ''));
+  for (const [id, n] of Object.entries(explore(pack, { random: 8 }).coverage.injects)) if (n > 0) fired.add(id);
+  return pack.injects.map((i) => i.id).filter((id) => !fired.has(id));
 }
 
 /** Words that must never reach a learner: the pack's own ids and author jargon. */
