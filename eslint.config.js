@@ -12,6 +12,12 @@ const noDoubleCast = {
   selector: 'TSAsExpression > TSAsExpression.expression[typeAnnotation.type="TSUnknownKeyword"]',
   message: 'No `as unknown as`: type the value truthfully (a schema, a narrower type, or one `as` to a comparable type with a comment).',
 };
+// Branded ids and the scenario-minute unit are made by their one constructor or schema, never asserted into being.
+const noBrandCast = {
+  selector: 'TSAsExpression > TSTypeReference.typeAnnotation > Identifier.typeName[name=/^(SimMinutes|RunId|PackId|MoveId|DecisionId|InjectId)$/]',
+  message: 'No `as` to a branded id or to SimMinutes: make it with its schema or constructor (simMinutes(), toRunId(), the pack schema), which is where it is checked.',
+};
+const engineNoClass = { selector: 'ClassDeclaration', message: 'Engine data is plain JSON: no classes.' };
 const baseSyntax = [
   { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
   { selector: 'TSEnumDeclaration', message: 'Use `as const` objects instead of enums.' },
@@ -39,7 +45,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-syntax': ['error', ...baseSyntax, noDoubleCast] },
+    rules: { 'no-restricted-syntax': ['error', ...baseSyntax, noDoubleCast, noBrandCast] },
   },
   {
     files: ['src/engine/**/*.ts'],
@@ -70,8 +76,13 @@ export default tseslint.config(
         { property: 'toLocaleUpperCase', message: 'The engine is locale-independent.' },
         { property: 'localeCompare', message: 'The engine is locale-independent: compare with < or a fixed order.' },
       ],
-      'no-restricted-syntax': ['error', ...baseSyntax, noDoubleCast, { selector: 'ClassDeclaration', message: 'Engine data is plain JSON: no classes.' }],
+      'no-restricted-syntax': ['error', ...baseSyntax, noDoubleCast, noBrandCast, engineNoClass],
     },
+  },
+  {
+    // The unit's one constructor.
+    files: ['src/engine/sim-minutes.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...baseSyntax, noDoubleCast, engineNoClass] },
   },
   {
     files: ['src/shared/**/*.ts'],

@@ -10,19 +10,20 @@ import { makeMoveEffective } from './moves';
 import type { InjectId } from './pack/primitives';
 import type { LimbInfo, ObligationInfo, SettleCandidates, TriggeredInject } from './pack-index';
 import { settleScoped } from './settle';
+import { NEVER, simMinutes, type SimMinutes } from './sim-minutes';
 
 /**
  * Steps the clock from `now` to `to` (inclusive), one minute at a time:
  * accrual, `now = m`, due items, settle, hourly harm sample.
  */
-export function advanceTo(ctx: Ctx, to: number): Outcome {
+export function advanceTo(ctx: Ctx, to: SimMinutes): Outcome {
   const state = ctx.state;
   const accrues = ctx.index.accruals.length > 0;
   let nextDue = nextDueTime(ctx);
   let live = liveQuiet(ctx);
   for (let m = state.clock.now + 1; m <= to; m += 1) {
     const accrued = accrues && accrue(ctx);
-    state.clock.now = m;
+    state.clock.now = simMinutes(m);
     const events = m >= nextDue && processDue(ctx);
     const settled = settleScoped(ctx, events ? ctx.index.all : accrued ? live.accrual : live.time);
     if (typeof settled !== 'boolean') return settled;
@@ -164,9 +165,9 @@ export function processDue(ctx: Ctx): boolean {
  * The earliest time anything is scheduled: an unfired timed inject, a
  * pending item or an open decision's deadline (`Infinity` when nothing is).
  */
-export function nextDueTime(ctx: Ctx, after = -Infinity): number {
+export function nextDueTime(ctx: Ctx, after: SimMinutes = simMinutes(-Infinity)): SimMinutes {
   const state = ctx.state;
-  let next = Infinity;
+  let next = NEVER;
   for (const index of ctx.index.timed) {
     const id = ctx.pack.injects[index]?.id ?? '';
     const at = state.fired[id] === undefined ? state.schedule[id] : undefined;

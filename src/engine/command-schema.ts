@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { effectBranches } from './pack/effect';
 import { decisionIdSchema, idSchema, injectIdSchema, moveIdSchema } from './pack/primitives';
 import { CHANNELS, R3AI_CATEGORIES, ROLE_IDS, SEVERITY_LEVELS } from './pack/vocabulary';
+import { simMinutesSchema } from './sim-minutes';
 
 const roleSchema = z.enum(ROLE_IDS);
 const severitySchema = z.literal(SEVERITY_LEVELS);
@@ -24,7 +25,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   // Run lifecycle and clock
   z.strictObject({ type: z.literal('run.start') }),
   z.strictObject({ type: z.literal('run.end'), reason: freeText.optional() }),
-  z.strictObject({ type: z.literal('clock.advance'), to: z.number().int().nonnegative().max(10_000_000) }),
+  z.strictObject({ type: z.literal('clock.advance'), to: simMinutesSchema }),
   z.strictObject({ type: z.literal('clock.pause') }),
   z.strictObject({ type: z.literal('clock.resume') }),
   z.strictObject({ type: z.literal('clock.setCompression'), compression: z.number().positive().max(10_000) }),

@@ -6,6 +6,7 @@ import { indexOf } from './pack-index';
 import { initialService } from './service';
 import { nextIntInclusive, seedRng } from './random';
 import { ENGINE_VERSION, SUPPORTED_ENGINE_VERSIONS, type RunHeader, type RunState } from './types';
+import { after, simMinutes, START, type SimMinutes } from './sim-minutes';
 
 /**
  * Creates the initial state of a run (phase `setup`, clock paused at 0).
@@ -20,11 +21,11 @@ export function createRun(pack: Pack, header: RunHeader): RunState {
 /** `createRun` returning the engine's mutable type (replay works on it in place). */
 export function createDraft(pack: Pack, header: RunHeader): DraftState {
   const rng = seedRng(header.seed);
-  const schedule: Record<string, number> = {};
+  const schedule: Record<string, SimMinutes> = {};
   for (const inject of pack.injects) {
     if (inject.at === undefined) continue;
     const jitter = inject.jitter ?? 0;
-    schedule[inject.id] = inject.at + (jitter > 0 ? nextIntInclusive(rng, jitter) : 0);
+    schedule[inject.id] = after(inject.at, simMinutes(jitter > 0 ? nextIntInclusive(rng, jitter) : 0));
   }
   const vars: Record<string, number | boolean | string> = {};
   for (const variable of pack.variables) vars[variable.id] = variable.initial;
@@ -33,7 +34,7 @@ export function createDraft(pack: Pack, header: RunHeader): DraftState {
     engineVersion: SUPPORTED_ENGINE_VERSIONS.includes(header.engineVersion) ? header.engineVersion : ENGINE_VERSION,
     packId: pack.id,
     phase: 'setup',
-    clock: { now: 0, paused: true, compression: pack.clock.compression, end: pack.clock.end },
+    clock: { now: START, paused: true, compression: pack.clock.compression, end: pack.clock.end },
     rng,
     vars,
     schedule,
@@ -49,8 +50,8 @@ export function createDraft(pack: Pack, header: RunHeader): DraftState {
     readiness: {},
     trace: { corrections: [], evolutions: [], reflections: {}, actionItems: [] },
     notes: [],
-    harmSeries: [[0, harmOf(vars[pack.metrics.harm])]],
-    otherHarmSeries: Object.fromEntries(pack.metrics.harms.map((h) => [h.var, [[0, harmOf(vars[h.var])] as const]])),
+    harmSeries: [[START, harmOf(vars[pack.metrics.harm])]],
+    otherHarmSeries: Object.fromEntries(pack.metrics.harms.map((h) => [h.var, [[START, harmOf(vars[h.var])] as const]])),
     service: [],
   };
   draft.service = initialService(indexOf(pack), draft);

@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import type { Effect } from './pack/effect';
 import type { DecisionId, InjectId } from './pack/primitives';
 import type { ActRef } from './types';
+import { after } from './sim-minutes';
 
 /** Sets a variable, clamping numbers to the variable's bounds. Unknown ids and type mismatches are ignored (the pack validator reports them). */
 export function setVar(ctx: Ctx, id: string, value: number | boolean | string): void {
@@ -59,7 +60,7 @@ export function openDecision(ctx: Ctx, id: DecisionId): void {
   ctx.state.decisions[id] = {
     status: 'open',
     openedAt: now,
-    ...(countdown === undefined ? {} : { dueAt: now + countdown }),
+    ...(countdown === undefined ? {} : { dueAt: after(now, countdown) }),
     options: [],
   };
   ctx.facts.push({ type: 'decision.opened', at: now, decisionId: id });

@@ -5,6 +5,7 @@
 import type { Ctx } from './context';
 import type { LimbInfo, ObligationInfo } from './pack-index';
 import type { MoveRecord, ObligationRecord } from './types';
+import { after, earliest, START } from './sim-minutes';
 
 /** Starts every not-yet-started obligation of `candidates` whose trigger holds. Returns whether any started. */
 export function startObligations(ctx: Ctx, candidates: readonly ObligationInfo[]): boolean {
@@ -13,7 +14,7 @@ export function startObligations(ctx: Ctx, candidates: readonly ObligationInfo[]
   for (const info of candidates) {
     if (state.obligations[info.id] !== undefined || !info.trigger.test(state)) continue;
     const now = state.clock.now;
-    const started: ObligationRecord = { status: 'running', triggeredAt: now, dueAt: now + info.obligation.deadline };
+    const started: ObligationRecord = { status: 'running', triggeredAt: now, dueAt: after(now, info.obligation.deadline) };
     const record = withLimbs(ctx, info.id, started);
     state.obligations[info.id] = record;
     ctx.facts.push({ type: 'obligation.started', at: now, obligationId: info.id, dueAt: record.dueAt });
@@ -41,10 +42,11 @@ function withLimbs(ctx: Ctx, obligationId: string, record: ObligationRecord, onl
     changed = true;
   }
   if (!changed) return record;
-  let dueAt = record.triggeredAt + (ctx.index.obligations.find((o) => o.id === obligationId)?.obligation.deadline ?? 0);
+  const deadline = ctx.index.obligations.find((o) => o.id === obligationId)?.obligation.deadline ?? START;
+  let dueAt = after(record.triggeredAt, deadline);
   limbs.forEach((limb, i) => {
     const start = starts[i];
-    if (start !== null && start !== undefined) dueAt = Math.min(dueAt, start + limb.within);
+    if (start !== null && start !== undefined) dueAt = earliest(dueAt, after(start, limb.within));
   });
   return { ...record, limbs: starts, dueAt };
 }

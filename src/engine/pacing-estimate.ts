@@ -12,6 +12,7 @@ import type { Pack } from './pack/schema';
 import { activityMark, isQuietPeriod, QUIET_GRACE_SECONDS } from './pacing';
 import { playScript } from './script';
 import { createRun } from './create-run';
+import { after, simMinutes } from './sim-minutes';
 import type { LogEntry, RunHeader, RunState, SimMinutes } from './types';
 
 /** Real seconds a team needs to discuss and record one act. */
@@ -116,7 +117,7 @@ function sessionModel(pack: Pack, header: RunHeader, compression: number, skipQu
     const from = state.clock.now;
     const untilCalm = Math.max(1, Math.ceil((QUIET_GRACE_SECONDS - calmSeconds) * compression));
     const step = Math.min(to - from, STEP_MINUTES, skipQuiet && isQuietPeriod(state) ? untilCalm : STEP_MINUTES);
-    state = advanced(from + step);
+    state = advanced(after(from, simMinutes(step)));
     const seconds = step / compression;
     totals.clockSeconds += seconds;
     totals.ticked += step;
@@ -148,8 +149,8 @@ function sessionModel(pack: Pack, header: RunHeader, compression: number, skipQu
       realSeconds: totals.clockSeconds + totals.pausedSeconds,
       clockSeconds: totals.clockSeconds,
       acts: totals.acts,
-      tickedMinutes: totals.ticked,
-      skippedMinutes: totals.skipped,
+      tickedMinutes: simMinutes(totals.ticked),
+      skippedMinutes: simMinutes(totals.skipped),
       skips: totals.skips,
     }),
   };

@@ -16,9 +16,11 @@
  *   `clock.jumpToNext` steps minute by minute and stops at the first one.
  */
 import type { RunState, SimMinutes } from './types';
+import { before, earliest, ONE_MINUTE, simMinutes } from './sim-minutes';
 
-/** A regulatory clock is "near" when its deadline is at most this far away (scenario minutes). */
-export const DEADLINE_WARNING_MINUTES = 120;
+/** A regulatory clock is "near" when its deadline is at most this far away. */
+export const DEADLINE_WARNING_MINUTES = simMinutes(120);
+
 
 /**
  * Real seconds of calm the session waits (no team command, nothing new
@@ -60,15 +62,28 @@ export function upcomingStops(state: PacingState): Stop[] {
   }
   for (const [decisionId, record] of Object.entries(state.decisions)) {
     if (record.status !== 'open' || record.dueAt === undefined) continue;
-    add(record.dueAt - 1, { kind: 'decision-last-minute', decisionId });
+    add(before(record.dueAt, ONE_MINUTE), { kind: 'decision-last-minute', decisionId });
     add(record.dueAt, { kind: 'decision-expires', decisionId });
   }
   for (const [obligationId, record] of Object.entries(state.obligations)) {
     if (record.status !== 'running') continue;
-    add(record.dueAt - DEADLINE_WARNING_MINUTES, { kind: 'deadline-near', obligationId });
+    add(before(record.dueAt, DEADLINE_WARNING_MINUTES), { kind: 'deadline-near', obligationId });
     add(record.dueAt, { kind: 'deadline', obligationId });
   }
   return stops.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * When an inject that has not arrived is due: its scheduled time or, once its
+ * condition held, the end of its delay (the earlier of the two). Undefined
+ * when it has arrived or nothing has it due yet.
+ */
+export function injectDueAt(state: Pick<RunState, 'schedule' | 'fired' | 'pending'>, injectId: string): SimMinutes | undefined {
+  if (state.fired[injectId] !== undefined) return undefined;
+  const scheduled = state.schedule[injectId];
+  const pending = state.pending.find((p) => p.kind === 'inject' && p.injectId === injectId)?.at;
+  if (scheduled === undefined) return pending;
+  return pending === undefined ? scheduled : earliest(scheduled, pending);
 }
 
 /** The earliest scheduled stop after `now`, or undefined when nothing is scheduled. */
@@ -86,7 +101,7 @@ export function nextStop(state: PacingState): Stop | undefined {
 export function jumpTarget(state: PacingState): SimMinutes | undefined {
   const { now, end } = state.clock;
   if (now >= end) return undefined;
-  return Math.min(nextStop(state)?.at ?? end, end);
+  return earliest(nextStop(state)?.at ?? end, end);
 }
 
 /** What keeps a stretch of time from being quiet (empty when it is quiet). */

@@ -8,6 +8,7 @@ import type { DecisionId, InjectId, MoveId } from './pack/primitives';
 import type { Decision, Inject, Move, Obligation, Pack } from './pack/schema';
 import { DEFAULT_READINESS_ITEMS } from './pack/vocabulary';
 import type { RunState } from './types';
+import { START, type SimMinutes } from './sim-minutes';
 
 /** A condition's gate (see `compileGate`); `undefined` = always possibly true. */
 export type Gate = ((state: RunState) => boolean) | undefined;
@@ -17,7 +18,7 @@ export type TriggeredInject = {
   readonly index: number;
   readonly when: CompiledCondition;
   readonly gate: Gate;
-  readonly delay: number;
+  readonly delay: SimMinutes;
 };
 /** An obligation with its compiled trigger and gate. */
 export type ObligationInfo = {
@@ -36,7 +37,7 @@ export type LimbInfo = {
   readonly index: number;
   readonly after: CompiledCondition;
   readonly gate: Gate;
-  readonly within: number;
+  readonly within: SimMinutes;
 };
 /** A move with its owners, compiled precondition and recovery-gate flag. */
 export type MoveInfo = {
@@ -44,7 +45,7 @@ export type MoveInfo = {
   readonly owners: ReadonlySet<string>;
   readonly requires?: CompiledCondition;
   readonly restart: boolean;
-  readonly delay: number;
+  readonly delay: SimMinutes;
   /** The move's cost condition (`undefined`: the cost, if any, always applies). */
   readonly costWhen?: CompiledCondition;
 };
@@ -128,7 +129,7 @@ function buildIndex(pack: Pack): PackIndex {
         owners: new Set(Array.isArray(move.owner) ? move.owner : [move.owner]),
         ...(move.requires === undefined ? {} : { requires: compileCondition(move.requires) }),
         restart: restartMoves.has(move.id),
-        delay: move.delay ?? 0,
+        delay: move.delay ?? START,
         ...(move.cost?.when === undefined ? {} : { costWhen: compileCondition(move.cost.when) }),
       },
     ]),
@@ -165,7 +166,7 @@ function buildIndex(pack: Pack): PackIndex {
   const triggered = pack.injects.flatMap((inject, index) =>
     inject.when === undefined
       ? []
-      : [{ id: inject.id, index, when: compileCondition(inject.when), gate: compileGate(inject.when, accruing), delay: inject.delay ?? 0 }],
+      : [{ id: inject.id, index, when: compileCondition(inject.when), gate: compileGate(inject.when, accruing), delay: inject.delay ?? START }],
   );
   const obligations = pack.obligations.map((obligation, index) => ({
     id: obligation.id,

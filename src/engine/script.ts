@@ -18,6 +18,7 @@ import { err, ok, type Result } from './result';
 import type { Pack } from './pack/schema';
 import { replay, stateReached } from './replay';
 import { ENGINE_VERSION, type Fact, type LogEntry, type Rejection, type RunHeader, type RunMode, type RunState } from './types';
+import { earliest, type SimMinutes } from './sim-minutes';
 
 /** One script entry: an optional scenario time, who acts, and the command. */
 export const scriptEntrySchema = z.strictObject({ at: durationSchema.optional(), by: actorSchema, command: commandSchema });
@@ -48,7 +49,7 @@ export function parseScript(input: unknown): Result<Script, PackIssue[]> {
 }
 
 /** A parsed script entry (`at` in minutes). A pack's reference timeline entry has the same shape. */
-export type ScriptEntry = { readonly at?: number; readonly by: Actor; readonly command: Command };
+export type ScriptEntry = { readonly at?: SimMinutes; readonly by: Actor; readonly command: Command };
 /** A parsed script. */
 export type Script = readonly ScriptEntry[];
 
@@ -152,7 +153,7 @@ export function playScript(pack: Pack, script: Script, options: PlayOptions): Pl
       }
       const lateEntry = options.skipRefused && entry.at < state.clock.now;
       if (entry.at !== state.clock.now && !lateEntry && (state.phase === 'running' || !options.skipRefused)) {
-        const advanced = apply('system', { type: 'clock.advance', to: options.skipRefused ? Math.min(entry.at, state.clock.end) : entry.at });
+        const advanced = apply('system', { type: 'clock.advance', to: options.skipRefused ? earliest(entry.at, state.clock.end) : entry.at });
         if (advanced !== undefined) {
           stop(index, entry, advanced);
           continue;

@@ -8,11 +8,12 @@
 import type { Ctx } from './context';
 import type { PackIndex } from './pack-index';
 import type { RunState, ServiceTransition } from './types';
+import { START } from './sim-minutes';
 
 /** The service history a new run starts with: its state at minute 0 (empty without `inService`). */
 export function initialService(index: PackIndex, state: RunState): ServiceTransition[] {
   if (index.service === undefined) return [];
-  return [{ at: 0, inService: index.service.condition.test(state), unmet: [] }];
+  return [{ at: START, inService: index.service.condition.test(state), unmet: [] }];
 }
 
 /** Records a transition if a variable the in-service condition reads changed and its value flipped. */

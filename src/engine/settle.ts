@@ -12,6 +12,7 @@ import { markOverdue, startLimbs, startObligations } from './obligations';
 import { checkService } from './service';
 import type { SettleCandidates, TriggeredInject } from './pack-index';
 import type { Rejection } from './types';
+import { after } from './sim-minutes';
 
 /** Maximum settle rounds (the last one must change nothing). */
 export const SETTLE_ROUND_CAP = 1000;
@@ -69,7 +70,7 @@ function fireTriggered(ctx: Ctx, candidates: readonly TriggeredInject[]): boolea
     if (state.pending.length > 0 && isPending(ctx, t.id)) continue;
     if (!t.when.test(state)) continue;
     changed = true;
-    if (t.delay > 0) state.pending.push({ kind: 'inject', at: state.clock.now + t.delay, injectId: t.id });
+    if (t.delay > 0) state.pending.push({ kind: 'inject', at: after(state.clock.now, t.delay), injectId: t.id });
     else fireInject(ctx, t.id, false);
   }
   return changed;

@@ -17,8 +17,8 @@ declare const runIdBrand: unique symbol;
  */
 export type RunId = string & { readonly [runIdBrand]: 'RunId' };
 
-/** Scenario minutes since the run started (whole minutes). */
-export type SimMinutes = number;
+export type { SimMinutes } from './sim-minutes';
+import type { SimMinutes } from './sim-minutes';
 
 /**
  * The version of the engine's rules; stored in every run header. A run is

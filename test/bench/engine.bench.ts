@@ -14,7 +14,7 @@
  */
 import { testRunId } from '../ids';
 import { fileURLToPath } from 'node:url';
-import { applyCommand, createRun, playScript, replay, type LogEntry, type Pack, type RunHeader, type ScriptEntry } from '../../src/engine';
+import { applyCommand, createRun, playScript, replay, type LogEntry, type Pack, type RunHeader, type ScriptEntry, simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
 import { against, median, sample, type BenchResult } from './bench-kit';
 
@@ -63,10 +63,10 @@ function fillerScript(pack: Pack, size: number): ScriptEntry[] {
     while (next < timed.length && (timed[next]?.at ?? 0) <= now) script.push(timed[next++] as ScriptEntry);
     const r = random();
     const by = roles[Math.floor(random() * roles.length)] ?? 'incident-lead';
-    if (r < 0.55) script.push({ at: now, by, command: { type: 'note.add', text: `Update ${i}: still working on it.` } });
-    else if (r < 0.7) script.push({ at: now, by: 'facilitator', command: { type: 'note.add', text: `Facilitator note ${i}` } });
-    else if (r < 0.9) script.push({ at: now, by: 'incident-lead', command: { type: 'severity.classify', level: random() < 0.5 ? 3 : 4 } });
-    else script.push({ at: now, by: 'incident-lead', command: { type: 'r3ai.classify', category: random() < 0.8 ? 'responsibility' : 'reliability' } });
+    if (r < 0.55) script.push({ at: simMinutes(now), by, command: { type: 'note.add', text: `Update ${i}: still working on it.` } });
+    else if (r < 0.7) script.push({ at: simMinutes(now), by: 'facilitator', command: { type: 'note.add', text: `Facilitator note ${i}` } });
+    else if (r < 0.9) script.push({ at: simMinutes(now), by: 'incident-lead', command: { type: 'severity.classify', level: random() < 0.5 ? 3 : 4 } });
+    else script.push({ at: simMinutes(now), by: 'incident-lead', command: { type: 'r3ai.classify', category: random() < 0.8 ? 'responsibility' : 'reliability' } });
     if (random() < advanceChance) now += sparse ? 1 + Math.floor(random() * 6) : 1;
   }
   return script;

@@ -4,6 +4,7 @@ import type { Condition, RunState } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
 import { newRun } from './helpers/run';
 import { testDecisionId, testInjectId, testMoveId } from '../ids';
+import { simMinutes, START } from '../../src/engine';
 
 const pack = buildPack();
 const base = newRun(pack);
@@ -11,7 +12,7 @@ const at = (patch: Partial<RunState>): RunState => ({ ...base, ...patch });
 const holds = (condition: Condition, state: RunState): boolean => compileCondition(condition).test(state);
 
 const move = (moveId: string, effective: boolean, gateViolation?: string[]) => ({
-  moveId: testMoveId(moveId), at: 0, by: 'technical-lead' as const, effectiveAt: 0, effective, outsideAuthority: false, ...(gateViolation ? { gateViolation } : {}),
+  moveId: testMoveId(moveId), at: START, by: 'technical-lead' as const, effectiveAt: START, effective, outsideAuthority: false, ...(gateViolation ? { gateViolation } : {}),
 });
 
 describe('conditions', () => {
@@ -28,27 +29,27 @@ describe('conditions', () => {
     ['move not made', { move: testMoveId('fix') }, base, false],
     ['move effective: not yet', { move: testMoveId('fix'), effective: true }, at({ moves: [move('fix', false)] }), false],
     ['move effective', { move: testMoveId('fix'), effective: true }, at({ moves: [move('fix', true)] }), true],
-    ['inject fired', { inject: testInjectId('alert') }, at({ fired: { alert: 30 } }), true],
+    ['inject fired', { inject: testInjectId('alert') }, at({ fired: { alert: simMinutes(30) } }), true],
     ['inject not fired', { inject: testInjectId('alert') }, base, false],
-    ['sinceInject: too soon', { sinceInject: testInjectId('alert'), atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 89 } }), false],
-    ['sinceInject: long enough', { sinceInject: testInjectId('alert'), atLeast: 60 }, at({ fired: { alert: 30 }, clock: { ...base.clock, now: 90 } }), true],
+    ['sinceInject: too soon', { sinceInject: testInjectId('alert'), atLeast: 60 }, at({ fired: { alert: simMinutes(30) }, clock: { ...base.clock, now: simMinutes(89) } }), false],
+    ['sinceInject: long enough', { sinceInject: testInjectId('alert'), atLeast: 60 }, at({ fired: { alert: simMinutes(30) }, clock: { ...base.clock, now: simMinutes(90) } }), true],
     ['sinceInject: not fired', { sinceInject: testInjectId('alert'), atLeast: 0 }, base, false],
     ['decision pending', { decision: testDecisionId('notify'), is: 'pending' }, base, true],
-    ['decision open', { decision: testDecisionId('notify'), is: 'open' }, at({ decisions: { notify: { status: 'open', openedAt: 0, options: [] } } }), true],
-    ['decision chose', { decision: testDecisionId('notify'), chose: 'yes' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), true],
-    ['decision chose other', { decision: testDecisionId('notify'), chose: 'no' }, at({ decisions: { notify: { status: 'answered', openedAt: 0, options: ['yes'] } } }), false],
-    ['bare decision means answered', { decision: testDecisionId('notify') }, at({ decisions: { notify: { status: 'expired', openedAt: 0, options: [] } } }), false],
+    ['decision open', { decision: testDecisionId('notify'), is: 'open' }, at({ decisions: { notify: { status: 'open', openedAt: simMinutes(0), options: [] } } }), true],
+    ['decision chose', { decision: testDecisionId('notify'), chose: 'yes' }, at({ decisions: { notify: { status: 'answered', openedAt: simMinutes(0), options: ['yes'] } } }), true],
+    ['decision chose other', { decision: testDecisionId('notify'), chose: 'no' }, at({ decisions: { notify: { status: 'answered', openedAt: simMinutes(0), options: ['yes'] } } }), false],
+    ['bare decision means answered', { decision: testDecisionId('notify') }, at({ decisions: { notify: { status: 'expired', openedAt: simMinutes(0), options: [] } } }), false],
     ['severity with none yet compares 0', { severity: { lt: 1 } }, base, true],
-    ['severity latest', { severity: { gte: 4 } }, at({ severity: [{ at: 0, level: 5, by: 'incident-lead' }, { at: 1, level: 3, by: 'incident-lead' }] }), false],
-    ['r3ai latest', { r3ai: 'resilience' }, at({ r3ai: [{ at: 0, category: 'reliability', by: 'incident-lead' }, { at: 1, category: 'resilience', by: 'incident-lead' }] }), true],
-    ['elapsed', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: 120 } }), true],
-    ['elapsed before', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: 119 } }), false],
+    ['severity latest', { severity: { gte: 4 } }, at({ severity: [{ at: simMinutes(0), level: 5, by: 'incident-lead' }, { at: simMinutes(1), level: 3, by: 'incident-lead' }] }), false],
+    ['r3ai latest', { r3ai: 'resilience' }, at({ r3ai: [{ at: simMinutes(0), category: 'reliability', by: 'incident-lead' }, { at: simMinutes(1), category: 'resilience', by: 'incident-lead' }] }), true],
+    ['elapsed', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: simMinutes(120) } }), true],
+    ['elapsed before', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: simMinutes(119) } }), false],
     ['readiness default is true', { readiness: 'logging' }, at({ readiness: { logging: true } }), true],
     ['readiness unanswered is false', { readiness: 'logging' }, base, false],
     ['readiness is false matches unanswered', { readiness: 'logging', is: false }, base, true],
     ['obligation pending = not started', { obligation: 'report', is: 'pending' }, base, true],
-    ['obligation met is on time only', { obligation: 'report', is: 'met' }, at({ obligations: { report: { status: 'met-late', triggeredAt: 0, dueAt: 1 } } }), false],
-    ['obligation met-late', { obligation: 'report', is: 'met-late' }, at({ obligations: { report: { status: 'met-late', triggeredAt: 0, dueAt: 1 } } }), true],
+    ['obligation met is on time only', { obligation: 'report', is: 'met' }, at({ obligations: { report: { status: 'met-late', triggeredAt: simMinutes(0), dueAt: simMinutes(1) } } }), false],
+    ['obligation met-late', { obligation: 'report', is: 'met-late' }, at({ obligations: { report: { status: 'met-late', triggeredAt: simMinutes(0), dueAt: simMinutes(1) } } }), true],
     ['gate not violated', { gateViolated: true }, at({ moves: [move('restart', true)] }), false],
     ['gate violated', { gateViolated: true }, at({ moves: [move('restart', true, ['fix-validated'])] }), true],
     ['role assigned', { role: 'legal-lead', assigned: true }, at({ roles: { 'legal-lead': 'Lena' } }), true],

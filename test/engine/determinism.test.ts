@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyCommand, createRun, replay, type LogEntry, type RunState } from '../../src/engine';
+import { applyCommand, createRun, replay, type LogEntry, type RunState, simMinutes } from '../../src/engine';
 import { applyToDraft } from '../../src/engine/apply-command';
 import { draftOf } from '../../src/engine/draft';
 import { buildLog, commandOf, sequenceArbitrary } from './helpers/command-arbitrary';
@@ -71,7 +71,7 @@ describe('determinism', () => {
           if (command.type === 'clock.advance') {
             const from = states[i]?.clock.now ?? 0;
             const points = [...new Set(cuts.map((c) => from + Math.floor(c * (command.to - from))))].filter((t) => t > from && t < command.to).sort((a, b) => a - b);
-            for (const to of points) split.push({ seq: split.length + 1, by: entry.by, command: { type: 'clock.advance', to } });
+            for (const to of points) split.push({ seq: split.length + 1, by: entry.by, command: { type: 'clock.advance', to: simMinutes(to) } });
           }
           split.push({ ...entry, seq: split.length + 1 });
         });

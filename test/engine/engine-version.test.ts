@@ -6,7 +6,7 @@
 import { testRunId } from '../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_VERSION, replay, type LogEntry, type Pack, type RunHeader } from '../../src/engine';
+import { ENGINE_VERSION, replay, type LogEntry, type Pack, type RunHeader, simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
 
 let pack: Pack;
@@ -23,7 +23,7 @@ const header = (engineVersion: number): RunHeader => ({
 const log = (): LogEntry[] => [
   { seq: 1, by: 'facilitator', command: { type: 'readiness.set', item: 'monitoring', value: true } },
   { seq: 2, by: 'system', command: { type: 'run.start' } },
-  { seq: 3, by: 'incident-lead', command: { type: 'clock.advance', to: 10 } },
+  { seq: 3, by: 'incident-lead', command: { type: 'clock.advance', to: simMinutes(10) } },
   { seq: 4, by: 'incident-lead', command: { type: 'clock.jumpToNext' } },
 ];
 

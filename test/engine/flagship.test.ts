@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectedSteps, playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry } from '../../src/engine';
+import { expectedSteps, playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry, simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
 import { testDecisionId, testMoveId } from '../ids';
 
@@ -130,7 +130,7 @@ describe('biased-hiring: the reference restarts only after its own gate', () => 
   it('refuses Legal’s sign-off before the auditor’s conditions are in, even with fairness validated', () => {
     // The reference until just before the audit reports, then an early sign-off.
     const audit = play(pack.reference.timeline).state.fired['audit-findings']!;
-    const run = playScript(pack, [...referenceUntil(audit - 60), { at: audit - 60, by: 'legal-lead', command: { type: 'move.make', move: testMoveId('legal-signoff') } }], { seed: SEED, skipRefused: true });
+    const run = playScript(pack, [...referenceUntil(audit - 60), { at: simMinutes(audit - 60), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('legal-signoff') } }], { seed: SEED, skipRefused: true });
     expect(run.state.vars['fairness_validated']).toBe(true);
     expect(run.state.moves.some((m) => m.moveId === 'legal-signoff')).toBe(false);
     expect(run.skipped.length).toBe(1);
@@ -141,7 +141,7 @@ describe('biased-hiring: the breach branch (candidate data e-mailed)', () => {
   const emailAt = 2 * 60;
   let run: PlayResult;
   beforeAll(() => {
-    run = play([...referenceUntil(emailAt), { at: emailAt, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('email-candidate-data-to-vendor') } }]);
+    run = play([...referenceUntil(emailAt), { at: simMinutes(emailAt), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('email-candidate-data-to-vendor') } }]);
   });
 
   it('starts the GDPR Art. 33 and Art. 34 clocks when the misdirected e-mail is discovered, and asks whether to tell the applicants', () => {
@@ -156,10 +156,10 @@ describe('biased-hiring: the breach branch (candidate data e-mailed)', () => {
   it('meets the Art. 34 clock with the message to the applicants once the breach is known', () => {
     const found = run.state.fired['spreadsheet-misdirected']!;
     const informed = play(withEntries(pack.reference.timeline, [
-      { at: emailAt, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('email-candidate-data-to-vendor') } },
-      { at: found + 30, by: 'legal-lead', command: { type: 'decision.answer', decision: testDecisionId('breach-communication'), options: ['tell-them'] } },
-      { at: found + 30, by: 'legal-lead', command: { type: 'move.make', move: testMoveId('notify-dpa-breach') } },
-      { at: found + 40, by: 'legal-lead', command: { type: 'move.make', move: testMoveId('inform-breach-subjects') } },
+      { at: simMinutes(emailAt), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('email-candidate-data-to-vendor') } },
+      { at: simMinutes(found + 30), by: 'legal-lead', command: { type: 'decision.answer', decision: testDecisionId('breach-communication'), options: ['tell-them'] } },
+      { at: simMinutes(found + 30), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('notify-dpa-breach') } },
+      { at: simMinutes(found + 40), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('inform-breach-subjects') } },
     ]));
     expect(informed.state.obligations['gdpr-breach-communication']).toMatchObject({ status: 'met', metWith: 'inform-breach-subjects', metAt: found + 40 + (move('inform-breach-subjects').delay ?? 0) });
     expect(informed.state.obligations['gdpr-breach-notification']?.status).toBe('met');
@@ -216,7 +216,7 @@ describe('biased-hiring: restarting before the recovery criteria hold', () => {
   const restartAt = 24 * 60 + 9 * 60;
   let run: PlayResult;
   beforeAll(() => {
-    run = play([...referenceUntil(restartAt), { at: restartAt, by: 'business-owner', command: { type: 'move.make', move: testMoveId('restart-immediately') } }]);
+    run = play([...referenceUntil(restartAt), { at: simMinutes(restartAt), by: 'business-owner', command: { type: 'move.make', move: testMoveId('restart-immediately') } }]);
   });
 
   it('accepts the restart but records which criteria were unmet', () => {

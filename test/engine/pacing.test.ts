@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyCommand, DEADLINE_WARNING_MINUTES, isQuietPeriod, nextStop, quietBlockers, type Fact, type Pack, type RunState } from '../../src/engine';
+import { applyCommand, DEADLINE_WARNING_MINUTES, isQuietPeriod, nextStop, quietBlockers, type Fact, type Pack, type RunState, simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
 import { buildLog, sequenceArbitrary } from './helpers/command-arbitrary';
 import { buildPack, jitteredPack } from './helpers/pack-builder';
@@ -31,7 +31,7 @@ function modelJump(pack: Pack, state: RunState): { state: RunState; facts: Fact[
   let current = state;
   const facts: Fact[] = [];
   while (current.clock.now < target && facts.length === 0) {
-    const result = applyCommand(pack, current, { by: 'system', command: { type: 'clock.advance', to: current.clock.now + 1 } });
+    const result = applyCommand(pack, current, { by: 'system', command: { type: 'clock.advance', to: simMinutes(current.clock.now + 1) } });
     if (!result.ok) throw new Error(result.error.message);
     current = result.value.state;
     facts.push(...result.value.facts);

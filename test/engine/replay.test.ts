@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, createRun, replay, type Fact, type LogEntry, type RunState } from '../../src/engine';
+import { applyCommand, createRun, replay, type Fact, type LogEntry, type RunState, simMinutes } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
 import { testHeader } from './helpers/run';
 import { testMoveId } from '../ids';
@@ -9,10 +9,10 @@ const header = testHeader(pack, 5);
 const entries: Omit<LogEntry, 'seq'>[] = [
   { by: 'facilitator', command: { type: 'role.assign', role: 'incident-lead', participant: 'Ann' } },
   { by: 'system', command: { type: 'run.start' } },
-  { by: 'system', command: { type: 'clock.advance', to: 35 } },
+  { by: 'system', command: { type: 'clock.advance', to: simMinutes(35) } },
   { by: 'incident-lead', command: { type: 'severity.classify', level: 4 } },
   { by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
-  { by: 'system', command: { type: 'clock.advance', to: 100 } },
+  { by: 'system', command: { type: 'clock.advance', to: simMinutes(100) } },
   { by: 'legal-lead', command: { type: 'move.make', move: testMoveId('notify-msa') } },
   { by: 'system', command: { type: 'run.end' } },
 ];

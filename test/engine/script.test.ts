@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isScriptError, playScript, replay, scriptSchema, type Script, type ScriptError } from '../../src/engine';
+import { isScriptError, playScript, replay, scriptSchema, type Script, type ScriptError, simMinutes } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
 import { testMoveId } from '../ids';
 
@@ -21,7 +21,7 @@ describe('playScript', () => {
       pack,
       [
         { by: 'facilitator', command: { type: 'role.assign', role: 'technical-lead', participant: 'Tom' } },
-        { at: 45, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
+        { at: simMinutes(45), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
         { by: 'incident-lead', command: { type: 'note.add', text: 'Done at the same minute.' } },
       ],
       { seed: 3 },
@@ -58,14 +58,14 @@ describe('playScript', () => {
   });
 
   it('does not advance the clock for an entry at the current minute', () => {
-    const run = playScript(pack, [{ at: 0, by: 'incident-lead', command: { type: 'severity.classify', level: 2 } }], { seed: 1 });
+    const run = playScript(pack, [{ at: simMinutes(0), by: 'incident-lead', command: { type: 'severity.classify', level: 2 } }], { seed: 1 });
     expect(run.log.slice(0, 2).map((e) => e.command.type)).toEqual(['run.start', 'severity.classify']);
   });
 
   it('stops at a refused entry, naming it (1-based) and the rejection', () => {
     const error = failure([
-      { at: 10, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
-      { at: 20, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
+      { at: simMinutes(10), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
+      { at: simMinutes(20), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend') } },
     ]);
     expect(error.index).toBe(1);
     expect(error.rejection.code).toBe('already-done');
@@ -77,15 +77,15 @@ describe('playScript', () => {
 
   it('refuses an entry whose time goes backwards', () => {
     const error = failure([
-      { at: 50, by: 'incident-lead', command: { type: 'note.add', text: 'Later.' } },
-      { at: 40, by: 'incident-lead', command: { type: 'note.add', text: 'Earlier?' } },
+      { at: simMinutes(50), by: 'incident-lead', command: { type: 'note.add', text: 'Later.' } },
+      { at: simMinutes(40), by: 'incident-lead', command: { type: 'note.add', text: 'Earlier?' } },
     ]);
     expect(error.index).toBe(1);
     expect(error.rejection.code).toBe('time-backwards');
   });
 
   it('refuses an entry beyond the scenario end', () => {
-    expect(failure([{ at: pack.clock.end + 1, by: 'incident-lead', command: { type: 'note.add', text: 'x' } }]).rejection.code).toBe('beyond-end');
+    expect(failure([{ at: simMinutes(pack.clock.end + 1), by: 'incident-lead', command: { type: 'note.add', text: 'x' } }]).rejection.code).toBe('beyond-end');
   });
 });
 

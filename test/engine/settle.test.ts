@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, replay, type PackInput, stateReached } from '../../src/engine';
+import { applyCommand, replay, type PackInput, stateReached, simMinutes } from '../../src/engine';
 import { SETTLE_ROUND_CAP } from '../../src/engine/settle';
 import { basePackInput, buildPack } from './helpers/pack-builder';
 import { advance, startedRun, testHeader } from './helpers/run';
@@ -39,7 +39,7 @@ describe('settle', () => {
     const pack = chainPack(SETTLE_ROUND_CAP);
     const before = advance(pack, startedRun(pack), 29);
     const frozen = structuredClone(before);
-    const result = applyCommand(pack, before, { by: 'system', command: { type: 'clock.advance', to: 40 } });
+    const result = applyCommand(pack, before, { by: 'system', command: { type: 'clock.advance', to: simMinutes(40) } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('trigger-loop');
@@ -53,8 +53,8 @@ describe('settle', () => {
     const header = testHeader(pack);
     const log = [
       { seq: 1, by: 'system' as const, command: { type: 'run.start' as const } },
-      { seq: 2, by: 'system' as const, command: { type: 'clock.advance' as const, to: 20 } },
-      { seq: 3, by: 'system' as const, command: { type: 'clock.advance' as const, to: 40 } },
+      { seq: 2, by: 'system' as const, command: { type: 'clock.advance' as const, to: simMinutes(20) } },
+      { seq: 3, by: 'system' as const, command: { type: 'clock.advance' as const, to: simMinutes(40) } },
     ];
     const result = replay(pack, header, log);
     expect(result.ok).toBe(false);

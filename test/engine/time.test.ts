@@ -1,6 +1,6 @@
 /** Scenario times for people, computed without `Date`. */
 import { describe, expect, it } from 'vitest';
-import { clockOffset, formatRealMinutes, formatRealSeconds, formatSimDateTime, formatSimDateTimeZone, formatSimTime, realSecondsFor } from '../../src/engine';
+import { clockOffset, formatRealMinutes, formatRealSeconds, formatSimDateTime, formatSimDateTimeZone, formatSimTime, realSecondsFor, simMinutes } from '../../src/engine';
 
 describe('formatSimTime', () => {
   it.each([
@@ -10,7 +10,7 @@ describe('formatSimTime', () => {
     ['2027-12-06T23:59:00+01:00', 1, 'Day 2 00:00'],
     ['2027-12-06T08:30:00Z', 3 * 1440 + 15, 'Day 4 08:45'],
   ])('%s + %i min → %s', (start, minutes, expected) => {
-    expect(formatSimTime(start, minutes)).toBe(expected);
+    expect(formatSimTime(start, simMinutes(minutes))).toBe(expected);
   });
 });
 
@@ -26,7 +26,7 @@ describe('formatSimDateTime', () => {
     // Shown in the start's own offset, never converted.
     ['2030-01-07T09:00:00+05:30', 0, 'Mon 7 Jan 2030 09:00'],
   ])('%s + %i min → %s', (start, minutes, expected) => {
-    expect(formatSimDateTime(start, minutes)).toBe(expected);
+    expect(formatSimDateTime(start, simMinutes(minutes))).toBe(expected);
   });
 });
 
@@ -39,8 +39,8 @@ describe('clockOffset', () => {
 
 describe('formatSimDateTimeZone', () => {
   it('shows the local date-time with the zone the pack states', () => {
-    expect(formatSimDateTimeZone('2028-03-06T08:30:00+01:00', 0)).toBe('Mon 6 Mar 2028 08:30 (UTC+01:00)');
-    expect(formatSimDateTimeZone('2027-12-06T08:30:00Z', 930)).toBe('Tue 7 Dec 2027 00:00 (UTC)');
+    expect(formatSimDateTimeZone('2028-03-06T08:30:00+01:00', simMinutes(0))).toBe('Mon 6 Mar 2028 08:30 (UTC+01:00)');
+    expect(formatSimDateTimeZone('2027-12-06T08:30:00Z', simMinutes(930))).toBe('Tue 7 Dec 2027 00:00 (UTC)');
   });
 });
 
@@ -50,11 +50,11 @@ describe('real time', () => {
     [0, 3, 0],
     [-5, 3, 0],
   ])('%i scenario minutes at %i a second take %f real seconds', (minutes, compression, seconds) => {
-    expect(realSecondsFor(minutes, compression)).toBeCloseTo(seconds, 9);
+    expect(realSecondsFor(simMinutes(minutes), compression)).toBeCloseTo(seconds, 9);
   });
 
   it('is endless when the clock does not run', () => {
-    expect(realSecondsFor(10, 0)).toBe(Infinity);
+    expect(realSecondsFor(simMinutes(10), 0)).toBe(Infinity);
     expect(formatRealSeconds(Infinity)).toBe('∞');
   });
 

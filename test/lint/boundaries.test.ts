@@ -45,6 +45,10 @@ describe('layer boundaries', () => {
     ['shared importing engine types by deep path', "import type { RunState } from '../engine/types';\nexport type S = RunState;\n", 'src/shared/bad.ts', /no-restricted-imports.*public surface/],
     ['`as unknown as` in the app', 'export const f = (x: string): number => x as unknown as number;\n', 'src/main/bad.ts', /no-restricted-syntax.*as unknown as/],
     ['`as unknown as` in the engine', 'export const f = (x: string): number => x as unknown as number;\n', 'src/engine/bad.ts', /no-restricted-syntax.*as unknown as/],
+    ['`as SimMinutes` in the renderer', "import type { SimMinutes } from '../engine';\nexport const f = (n: number): SimMinutes => n as SimMinutes;\n", 'src/renderer/bad.ts', /no-restricted-syntax.*SimMinutes/],
+    ['`as SimMinutes` in the engine outside its constructor', "import type { SimMinutes } from './sim-minutes';\nexport const f = (n: number): SimMinutes => n as SimMinutes;\n", 'src/engine/bad.ts', /no-restricted-syntax.*SimMinutes/],
+    ['`as RunId` in main', "import type { RunId } from '../engine';\nexport const f = (s: string): RunId => s as RunId;\n", 'src/main/bad.ts', /no-restricted-syntax.*branded id/],
+    ['`as MoveId` in the CLI', "import type { MoveId } from '../engine';\nexport const f = (s: string): MoveId => s as MoveId;\n", 'src/cli/bad.ts', /no-restricted-syntax.*branded id/],
     ['setTimeout in the engine', 'export const later = (f: () => void) => setTimeout(f, 1);\n', 'src/engine/bad.ts', /no-restricted-globals/],
   ])('fails lint for %s', async (_label, code, filePath, expected) => {
     const messages = await ruleIds(code, filePath);
@@ -53,6 +57,7 @@ describe('layer boundaries', () => {
 
   it.each([
     ['the engine importing zod and itself', "import { z } from 'zod';\nimport type { RunState } from './types';\nexport const s = z.string();\nexport type S = RunState;\n", 'src/engine/ok.ts'],
+    ['the unit\'s one constructor casting a number to SimMinutes', "declare const b: unique symbol;\nexport type SimMinutes = number & { readonly [b]: 'SimMinutes' };\nexport const simMinutes = (n: number): SimMinutes => n as SimMinutes;\n", 'src/engine/sim-minutes.ts'],
     ['shared importing engine types', "import type { RunState } from '../engine';\nexport type S = RunState;\n", 'src/shared/ok.ts'],
     ['the renderer importing the engine and shared', "import { ENGINE_VERSION } from '../engine';\nimport type { AppInfo } from '../shared/app';\nexport const v: number = ENGINE_VERSION;\nexport type A = AppInfo;\n", 'src/renderer/ok.ts'],
     ['the renderer importing the engine through its index file', "import { ENGINE_VERSION } from '../../engine/index';\nexport const v: number = ENGINE_VERSION;\n", 'src/renderer/screens/ok.ts'],

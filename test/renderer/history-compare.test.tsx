@@ -7,6 +7,7 @@ import { setDesktopApi } from '../../src/renderer/api';
 import type { Actor, Command } from '../../src/engine';
 import { realMain } from './real-main';
 import { testMoveId } from '../ids';
+import { simMinutes } from '../../src/engine';
 
 async function endedAttempt(main: Awaited<ReturnType<typeof realMain>>, steps: ReadonlyArray<[Actor, Command]>) {
   const run = await main.createRun('solo');
@@ -23,12 +24,12 @@ describe('Comparing attempts', () => {
   it('shows two attempts side by side with what was gained, lost or unchanged, per stage and per line, and each timeline', async () => {
     const main = await realMain();
     // A first attempt that does nothing, then one that suspends the model and preserves the evidence in time.
-    await endedAttempt(main, [['facilitator', { type: 'clock.advance', to: 60 }]]);
+    await endedAttempt(main, [['facilitator', { type: 'clock.advance', to: simMinutes(60) }]]);
     await endedAttempt(main, [
-      ['facilitator', { type: 'clock.advance', to: 30 }],
+      ['facilitator', { type: 'clock.advance', to: simMinutes(30) }],
       ['technical-lead', { type: 'move.make', move: testMoveId('preserve-evidence') }],
       ['technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }],
-      ['facilitator', { type: 'clock.advance', to: 60 }],
+      ['facilitator', { type: 'clock.advance', to: simMinutes(60) }],
     ]);
     setDesktopApi(main.api);
     window.location.hash = '#/history';

@@ -8,6 +8,7 @@ import { App } from '../../src/renderer/App';
 import { setDesktopApi } from '../../src/renderer/api';
 import type { RunSummary } from '../../src/shared/runs';
 import { fakeDesktopApi } from './fake-api';
+import { simMinutes } from '../../src/engine';
 
 const run = (runId: RunId, status: 'ended' | 'interrupted', createdAt: string): RunSummary => ({
   ok: true,
@@ -21,8 +22,8 @@ const run = (runId: RunId, status: 'ended' | 'interrupted', createdAt: string): 
   status,
   phase: status === 'ended' ? 'ended' : 'running',
   paused: false,
-  simMinutes: 600,
-  endMinutes: 28800,
+  simMinutes: simMinutes(600),
+  endMinutes: simMinutes(28800),
   entries: 40,
   live: false,
   ...(status === 'ended' ? { score: { total: 72.5, max: 100 } } : {}),

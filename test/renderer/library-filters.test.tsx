@@ -9,6 +9,7 @@ import { setDesktopApi } from '../../src/renderer/api';
 import type { LibraryEntry, PackSummary } from '../../src/shared/library';
 import type { RunSummary } from '../../src/shared/runs';
 import { fakeDesktopApi } from './fake-api';
+import { simMinutes } from '../../src/engine';
 
 const pack = (id: string, over: Partial<PackSummary>): LibraryEntry => ({
   ok: true,
@@ -30,7 +31,7 @@ const PACKS: LibraryEntry[] = [
 
 const run = (runId: RunId, packId: string, createdAt: string, total: number): RunSummary => ({
   ok: true, runId, packId: testPackId(packId), packTitle: packId, packVersion: '1.0.0', createdAt, mode: 'solo', participants: [], status: 'ended', phase: 'ended',
-  paused: true, simMinutes: 100, endMinutes: 100, entries: 10, score: { total, max: 100 }, live: false,
+  paused: true, simMinutes: simMinutes(100), endMinutes: simMinutes(100), entries: 10, score: { total, max: 100 }, live: false,
 });
 
 async function open(runs: RunSummary[] = []) {

@@ -13,6 +13,7 @@ import type { Actor, Command, LogEntry, RunMode, RunState } from '../../src/engi
 import { createServices, type Services } from '../../src/main/services';
 import type { Platform } from '../../src/main/platform/platform';
 import { CHANNELS, type DesktopApi, type EventName, type IpcEvents } from '../../src/shared/ipc';
+import { simMinutes } from '../../src/engine';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/packs');
 
@@ -92,7 +93,7 @@ export async function realMain(options: { readonly packs?: readonly string[] } =
       header: created.value.header,
       submit,
       /** Moves scenario time (as the facilitator: the session reserves `system` for its own clock). */
-      advance: (to: number) => submit('facilitator', { type: 'clock.advance', to }),
+      advance: (to: number) => submit('facilitator', { type: 'clock.advance', to: simMinutes(to) }),
       state: (): RunState => {
         const state = services.sessions.state(runId);
         if (!state) throw new Error(`run ${runId} is not live`);

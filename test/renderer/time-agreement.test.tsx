@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, formatSimDateTime, formatSimTime, playScript, score } from '../../src/engine';
+import { buildDebrief, formatSimDateTime, formatSimTime, playScript, score, simMinutes } from '../../src/engine';
 import { formatReport } from '../../src/cli/commands/score';
 import { loadPack } from '../../src/main/packs/load-pack';
 import { toMarkdown } from '../../src/main/report';
@@ -28,9 +28,9 @@ describe('the clock starts where the briefing says, for every shipped pack', () 
     const stated = /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{1,2}) (\w+) (\d{4}), (\d{2}:\d{2})/.exec(pack.situation);
     expect(stated, `${dir}: the situation states no start date and time`).not.toBeNull();
     const [, weekday, day, month, year, time] = stated!;
-    expect(formatSimDateTime(pack.clock.start, 0)).toBe(`${weekday!.slice(0, 3)} ${day} ${month!.slice(0, 3)} ${year} ${time}`);
+    expect(formatSimDateTime(pack.clock.start, simMinutes(0))).toBe(`${weekday!.slice(0, 3)} ${day} ${month!.slice(0, 3)} ${year} ${time}`);
     expect(MONTHS).toContain(month);
-    expect(formatSimTime(pack.clock.start, 0)).toBe(`Day 1 ${time}`);
+    expect(formatSimTime(pack.clock.start, simMinutes(0))).toBe(`Day 1 ${time}`);
   });
 });
 

@@ -15,6 +15,7 @@ import type { RunDamage, RunSummary } from '../../src/shared/runs';
 import { fakeDesktopApi } from './fake-api';
 import { minimalPack } from './minimal-pack';
 import { realMain, type RealMain } from './real-main';
+import { simMinutes } from '../../src/engine';
 
 const DISK_FULL = { ok: false, reason: 'The disk is full (ENOSPC)', since: '2026-11-26T10:00:00Z', unsaved: 2, retrying: true } as const;
 
@@ -167,8 +168,8 @@ describe('damaged runs', () => {
       status: 'damaged',
       phase: 'running',
       paused: false,
-      simMinutes: 30,
-      endMinutes: 480,
+      simMinutes: simMinutes(30),
+      endMinutes: simMinutes(480),
       entries: 3,
       live: false,
       damage: DAMAGE,

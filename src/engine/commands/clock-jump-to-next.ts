@@ -4,6 +4,7 @@ import { type Ctx, type Outcome, reject } from '../context';
 import { advanceTo, nextDueTime } from '../clock';
 import { jumpTarget } from '../pacing';
 import { formatSimTime } from '../time';
+import { after, earliest, ONE_MINUTE } from '../sim-minutes';
 
 /**
  * Advances towards the next scheduled stop (pacing.ts: a timed inject, a
@@ -22,7 +23,7 @@ export function clockJumpToNext(ctx: Ctx, _command: CommandOf<'clock.jumpToNext'
   }
   const factsBefore = ctx.facts.length;
   while (state.clock.now < target) {
-    const outcome = advanceTo(ctx, state.clock.now + 1);
+    const outcome = advanceTo(ctx, after(state.clock.now, ONE_MINUTE));
     if (outcome !== undefined) return outcome;
     if (ctx.facts.length > factsBefore) break;
   }
@@ -37,7 +38,7 @@ export function clockJumpToNext(ctx: Ctx, _command: CommandOf<'clock.jumpToNext'
 function jumpStraight(ctx: Ctx): Outcome {
   const { now, end } = ctx.state.clock;
   const next = nextDueTime(ctx, now);
-  const target = Math.min(next, end);
+  const target = earliest(next, end);
   if (!Number.isFinite(next) || target <= now) {
     return reject('not-allowed', `Nothing is scheduled after ${formatSimTime(ctx.pack.clock.start, now)} before the scenario ends.`);
   }

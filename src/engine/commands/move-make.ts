@@ -5,6 +5,7 @@ import { describeCondition } from '../describe-condition';
 import { makeMoveEffective } from '../moves';
 import { settle } from '../settle';
 import type { MoveRecord } from '../types';
+import { after } from '../sim-minutes';
 
 /**
  * Checks id, repetition and precondition, then records the move. A move by a
@@ -33,7 +34,7 @@ export function moveMake(ctx: Ctx, command: CommandOf<'move.make'>): Outcome {
     moveId: move.id,
     at: now,
     by,
-    effectiveAt: now + info.delay,
+    effectiveAt: after(now, info.delay),
     effective: false,
     outsideAuthority,
     ...(unmet.length > 0 ? { gateViolation: unmet } : {}),

@@ -24,6 +24,7 @@ import { type DraftState, draftOf } from '../draft';
 import type { Pack } from '../pack/schema';
 import { indexOf } from '../pack-index';
 import type { Fact, LogEntry, Rejection, RunHeader, SimMinutes } from '../types';
+import { after, earliest, ONE_MINUTE } from '../sim-minutes';
 
 /** A stall longer than this many real seconds at the pack's default speed is a dead end. */
 export const STALL_REAL_SECONDS = 120;
@@ -69,7 +70,7 @@ export function deadEndsOf(pack: Pack, header: RunHeader, log: readonly LogEntry
       feedAtQuiet = state.feed.length;
     }
     if (entry.command.type === 'run.end' && running) {
-      const probe = applyToDraft(pack, draftOf(state), { by: 'system', command: { type: 'clock.advance', to: Math.min(end, state.clock.now + 1) } }, [], index);
+      const probe = applyToDraft(pack, draftOf(state), { by: 'system', command: { type: 'clock.advance', to: earliest(end, after(state.clock.now, ONE_MINUTE)) } }, [], index);
       if (probe?.code === 'trigger-loop') out.push({ kind: 'stuck-clock', at: state.clock.now, rejection: probe });
     }
     scratch.length = 0;

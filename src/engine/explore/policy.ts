@@ -15,6 +15,7 @@ import { indexOf } from '../pack-index';
 import { nextFloat, seedRng } from '../random';
 import type { ScriptEntry } from '../script';
 import { ENGINE_VERSION, type Fact, type LogEntry, type RunHeader, type RunState } from '../types';
+import { after, earliest, simMinutes, type SimMinutes } from '../sim-minutes';
 
 /** What a policy sees at a stop and what it may do. */
 export type PolicyView = {
@@ -51,9 +52,9 @@ export type PolicyRun = {
 };
 
 /** How often the policy looks at the state: every 15 minutes on the first day, then hourly. */
-function nextStop(now: number, end: number): number {
-  const step = now < 24 * 60 ? 15 : 60;
-  return Math.min(end, now + step);
+function nextStop(now: SimMinutes, end: SimMinutes): SimMinutes {
+  const step = simMinutes(now < 24 * 60 ? 15 : 60);
+  return earliest(end, after(now, step));
 }
 
 /** Plays `policy` on `pack` with `seed` (the run's seed and the policy's random stream). */

@@ -11,6 +11,7 @@ import type { Pack } from '../pack/schema';
 import { ROLE_IDS, type RoleId, type SeverityLevel } from '../pack/vocabulary';
 import type { ScriptEntry } from '../script';
 import { isHarmful, traceEntries } from './policies';
+import { after, ONE_MINUTE, simMinutes, START, type SimMinutes } from '../sim-minutes';
 
 /** One strategy: a script played with `skipRefused` (entries that cannot apply are left out). */
 export type Strategy = { readonly name: string; readonly description: string; readonly script: readonly ScriptEntry[] };
@@ -26,8 +27,8 @@ const ownersOf = (pack: Pack, moveId: MoveId): readonly RoleId[] => {
 const wrongRole = (roles: readonly RoleId[]): RoleId => ROLE_IDS.find((r) => !roles.includes(r)) ?? 'comms-lead';
 
 /** The reference with every timed entry after `from` moved `by` minutes later. */
-export function shifted(pack: Pack, by: number, from = 1): Entry[] {
-  return timeline(pack).map((e) => (e.at !== undefined && e.at >= from && e.command.type !== 'run.end' ? { ...e, at: e.at + by } : e));
+export function shifted(pack: Pack, by: SimMinutes, from = ONE_MINUTE): Entry[] {
+  return timeline(pack).map((e) => (e.at !== undefined && e.at >= from && e.command.type !== 'run.end' ? { ...e, at: after(e.at, by) } : e));
 }
 
 /** The reference without the acts `drop` says. */
@@ -88,7 +89,7 @@ export function junkTrace(pack: Pack): Entry[] {
 /** Every move at minute 0, after the reference's setup (most are refused: nothing has happened yet). */
 export function spamAtStart(pack: Pack): Entry[] {
   const setup = timeline(pack).filter(isSetup);
-  return [...setup, ...pack.moves.map((m) => ({ at: 0, by: ownersOf(pack, m.id)[0] ?? 'incident-lead', command: { type: 'move.make', move: m.id } as Command }))];
+  return [...setup, ...pack.moves.map((m) => ({ at: START, by: ownersOf(pack, m.id)[0] ?? 'incident-lead', command: { type: 'move.make', move: m.id } as Command }))];
 }
 
 /** The moves that reach an outside body: those satisfying an obligation, or with a recipient. */
@@ -101,7 +102,7 @@ export function notificationMoves(pack: Pack): MoveId[] {
 const restartMoves = (pack: Pack) => pack.recovery.restartMoves;
 
 /** Entries at `at` by each move's owner. */
-const acts = (pack: Pack, at: number, moves: readonly MoveId[]): Entry[] =>
+const acts = (pack: Pack, at: SimMinutes, moves: readonly MoveId[]): Entry[] =>
   moves.map((move) => ({ at, by: (ownersOf(pack, move)[0] ?? 'incident-lead') as Actor, command: { type: 'move.make', move } as Command }));
 
 /**
@@ -109,7 +110,7 @@ const acts = (pack: Pack, at: number, moves: readonly MoveId[]): Entry[] =>
  * first timed act, the end of the first day) so the same builders fit every pack.
  */
 export function strategyZoo(pack: Pack): Strategy[] {
-  const first = timeline(pack).find((e) => e.at !== undefined && e.command.type !== 'run.start')?.at ?? 0;
+  const first = timeline(pack).find((e) => e.at !== undefined && e.command.type !== 'run.start')?.at ?? START;
   const refRestart = timeline(pack).find((e) => makesOneOf(e, restartMoves(pack)))?.at;
   const notifications = notificationMoves(pack).filter((id) => !isHarmful(pack, pack.moves.find((m) => m.id === id)!));
   const severityPrompt = pack.decisions.find((d) => d.kind === 'severity');
@@ -118,9 +119,9 @@ export function strategyZoo(pack: Pack): Strategy[] {
     { name: 'reference', description: 'The reference response', script: timeline(pack) },
     { name: 'do-nothing', description: 'Start and wait until the end', script: [] },
     { name: 'spam-at-start', description: 'Every move at minute 0', script: spamAtStart(pack) },
-    { name: 'reference-2h-late', description: 'Every act of the reference two hours later', script: shifted(pack, 120) },
-    { name: 'reference-1d-late', description: 'Every act of the reference one day later', script: shifted(pack, 24 * 60) },
-    { name: 'reference-3d-late', description: 'Every act of the reference three days later', script: shifted(pack, 3 * 24 * 60) },
+    { name: 'reference-2h-late', description: 'Every act of the reference two hours later', script: shifted(pack, simMinutes(120)) },
+    { name: 'reference-1d-late', description: 'Every act of the reference one day later', script: shifted(pack, simMinutes(24 * 60)) },
+    { name: 'reference-3d-late', description: 'Every act of the reference three days later', script: shifted(pack, simMinutes(3 * 24 * 60)) },
     { name: 'wrong-roles', description: 'The reference, every act by a role without the authority', script: wrongRoles(pack) },
     { name: 'v1-throughout', description: 'The reference acts, classified V1 throughout', script: severityThroughout(pack, 1) },
     { name: 'junk-trace', description: 'The reference acts; TRACE reflections of "x" and every option ticked', script: junkTrace(pack) },
@@ -136,7 +137,7 @@ export function strategyZoo(pack: Pack): Strategy[] {
         if (!firstSeverity || firstSeverity.at === undefined) return base;
         const low: Entry = firstSeverity.command.type === 'decision.answer' ? { ...firstSeverity, command: { ...firstSeverity.command, options: ['v1'] } } : { ...firstSeverity, command: { ...firstSeverity.command, level: 1 } as Command };
         const level = firstSeverity.command.type === 'severity.classify' ? firstSeverity.command.level : Number(((firstSeverity.command as { options: string[] }).options[0] ?? 'v3').slice(1));
-        const recoverAt = firstSeverity.at + 120;
+        const recoverAt = after(firstSeverity.at, simMinutes(120));
         const nextReference = base.find((e) => e.at !== undefined && e.at > firstSeverity.at! && e.command.type === 'severity.classify');
         const replaced = base.map((e) => (e === firstSeverity ? low : e));
         // The reference re-classifies within two hours anyway: the V1 stands until then.
@@ -152,21 +153,21 @@ export function strategyZoo(pack: Pack): Strategy[] {
     zoo.push({ name: 'no-outside-party-informed', description: 'The reference without any notification to an outside body', script: without(pack, (e) => makesOneOf(e, notifications)) });
   }
   // Attempts every two hours over two days: the first the engine accepts is the act (the others are left out).
-  const soon = (move: MoveId, from: number) => Array.from({ length: 25 }, (_, i) => acts(pack, from + 120 * i, [move])).flat();
+  const soon = (move: MoveId, from: SimMinutes) => Array.from({ length: 25 }, (_, i) => acts(pack, after(from, simMinutes(120 * i)), [move])).flat();
   // Filings that meet an obligation: what a team does once a mistake has started a clock of its own.
   const filings = [...new Set(pack.obligations.flatMap((o) => o.satisfiedBy))].filter((id) => !isHarmful(pack, pack.moves.find((m) => m.id === id)!));
   for (const rule of pack.reference.forbidden) {
-    zoo.push({ name: `plus-${rule.move}-early`, description: `The reference plus the forbidden “${rule.move}” as soon as it can be made`, script: plus(pack, soon(rule.move, first + 5)) });
+    zoo.push({ name: `plus-${rule.move}-early`, description: `The reference plus the forbidden “${rule.move}” as soon as it can be made`, script: plus(pack, soon(rule.move, after(first, simMinutes(5)))) });
     zoo.push({
       name: `plus-${rule.move}-then-handled`, description: `The reference plus the forbidden “${rule.move}”, then every filing its consequences call for`,
-      script: plus(pack, [...soon(rule.move, first + 5), ...filings.flatMap((id) => soon(id, first + 65))]),
+      script: plus(pack, [...soon(rule.move, after(first, simMinutes(5))), ...filings.flatMap((id) => soon(id, after(first, simMinutes(65))))]),
     });
   }
   for (const move of pack.moves.filter((m) => m.cost && !timeline(pack).some((e) => moveOf(e) === m.id))) {
-    zoo.push({ name: `plus-costly-${move.id}`, description: `The reference plus the costly “${move.label}”`, script: plus(pack, soon(move.id, first + 5)) });
+    zoo.push({ name: `plus-costly-${move.id}`, description: `The reference plus the costly “${move.label}”`, script: plus(pack, soon(move.id, after(first, simMinutes(5)))) });
   }
   for (const move of restartMoves(pack)) {
-    zoo.push({ name: `restart-early-${move}`, description: 'The reference plus a restart as soon as possible', script: plus(pack, soon(move, first + 60)) });
+    zoo.push({ name: `restart-early-${move}`, description: 'The reference plus a restart as soon as possible', script: plus(pack, soon(move, after(first, simMinutes(60)))) });
   }
   for (const decision of pack.decisions) {
     const restartOptions = (decision.options ?? []).filter((o) => o.marks?.includes('restart'));
@@ -195,7 +196,7 @@ export function strategyZoo(pack: Pack): Strategy[] {
   const misleading = pack.moves.filter((m) => m.marks?.includes('misleading')).map((m) => m.id);
   if (misleading.length > 0) {
     const isCommunication = (e: Entry) => pack.moves.find((m) => m.id === moveOf(e))?.marks?.includes('stakeholder-communication') ?? false;
-    zoo.push({ name: 'misleading-instead-of-communication', description: 'The reference with its communications replaced by the misleading ones', script: plusTo(without(pack, isCommunication), soon(misleading[0]!, first + 5)) });
+    zoo.push({ name: 'misleading-instead-of-communication', description: 'The reference with its communications replaced by the misleading ones', script: plusTo(without(pack, isCommunication), soon(misleading[0]!, after(first, simMinutes(5)))) });
   }
   return zoo;
 }

@@ -1,6 +1,7 @@
 /** Small reusable schemas for pack fields. */
 import { z } from 'zod';
 import { DURATION_REGEX_SOURCE, parseDuration } from './duration';
+import { MAX_SIM_MINUTES, simMinutes } from '../sim-minutes';
 
 /** Names Windows reserves for devices: a folder called `con` or `lpt1` cannot be created there (pack ids name folders). */
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -45,7 +46,7 @@ export const injectIdSchema = idSchema.brand<'InjectId'>();
 export type InjectId = z.infer<typeof injectIdSchema>;
 
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
-export const MAX_DURATION_MINUTES = 10_000_000;
+export const MAX_DURATION_MINUTES = MAX_SIM_MINUTES;
 
 /** A duration in scenario minutes: a whole number, or a string like "15d", "72h", "1h 30m". */
 export const durationSchema = z
@@ -54,7 +55,7 @@ export const durationSchema = z
     z.string().regex(new RegExp(DURATION_REGEX_SOURCE), 'must be a duration like 90, "90m", "72h", "15d" or "1d 2h 30m"'),
   ])
   .transform((value, ctx) => {
-    if (typeof value === 'number') return value;
+    if (typeof value === 'number') return simMinutes(value);
     const minutes = parseDuration(value);
     if (minutes === undefined) {
       ctx.addIssue({ code: 'custom', message: 'must be a duration like 90, "90m", "72h", "15d" or "1d 2h 30m"' });
@@ -64,7 +65,7 @@ export const durationSchema = z
       ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_DURATION_MINUTES} minutes (about 19 years)` });
       return z.NEVER;
     }
-    return minutes;
+    return simMinutes(minutes);
   });
 
 /** Plain text: non-empty, bounded. */

@@ -2,6 +2,7 @@
  * The fixed vocabulary of the V-AIM domain: command roles, stages, severity,
  * R3AI categories, inject channels and move marks. Packs refer to these by id.
  */
+import { simMinutes, type SimMinutes } from '../sim-minutes';
 
 /** The six V-AIM command roles, in the order the UI lists them. */
 export const ROLE_IDS = [
@@ -131,12 +132,12 @@ export const DEFAULT_STAGE_WEIGHTS: Readonly<Record<Stage, number>> = {
  * Default tempo: the time within which a team is expected to classify an
  * incident of the given reference severity (scenario minutes).
  */
-export const DEFAULT_TEMPO_MINUTES: Readonly<Record<SeverityLevel, number>> = {
-  1: 24 * 60,
-  2: 8 * 60,
-  3: 4 * 60,
-  4: 60,
-  5: 30,
+export const DEFAULT_TEMPO_MINUTES: Readonly<Record<SeverityLevel, SimMinutes>> = {
+  1: simMinutes(24 * 60),
+  2: simMinutes(8 * 60),
+  3: simMinutes(4 * 60),
+  4: simMinutes(60),
+  5: simMinutes(30),
 };
 
 /**

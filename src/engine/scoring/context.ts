@@ -47,7 +47,7 @@ export type ScoringContext = {
  */
 export function awarenessOf(pack: Pack, state: RunState): RunView['awareness'] {
   const ids = pack.reference.awareness ?? pack.injects.filter((i) => i.stage === 'detect').map((i) => i.id);
-  let best: { at: number; inject: string } | undefined;
+  let best: { at: SimMinutes; inject: string } | undefined;
   for (const id of ids) {
     const at = state.fired[id];
     if (at !== undefined && (best === undefined || at < best.at)) best = { at, inject: id };

@@ -5,6 +5,7 @@
  * that scored them), so the timeline and the score always agree.
  */
 import type { Pack } from '../pack/schema';
+import type { SimMinutes } from '../sim-minutes';
 import { actorTitle, optionLabel } from './acts';
 import type { RunView } from './context';
 import type { TimelineEvent, TimelineKind, TimelineRow } from './debrief-types';
@@ -40,7 +41,7 @@ export function verdictsOf(lines: readonly ScoreLine[]): ReadonlyMap<string, str
 }
 
 /** Every notable event of a run, in time order (stable: by kind, then record order). */
-export function runTimeline(pack: Pack, view: RunView, t: (minutes: number) => string, verdicts: ReadonlyMap<string, string> = new Map()): TimelineEvent[] {
+export function runTimeline(pack: Pack, view: RunView, t: (minutes: SimMinutes) => string, verdicts: ReadonlyMap<string, string> = new Map()): TimelineEvent[] {
   const state = view.state;
   const injects = new Map(pack.injects.map((i) => [i.id, i]));
   const obligations = new Map(pack.obligations.map((o) => [o.id, o]));

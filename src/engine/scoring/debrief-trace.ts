@@ -13,6 +13,7 @@ import type { DebriefFact, ReferenceItem, TraceSectionModel } from './debrief-ty
 import { formatNumber } from './rules/contain';
 import { TRACE_TITLES } from './rules/learn';
 import { countedClassifications } from './severity';
+import { START } from '../sim-minutes';
 
 const QUESTIONS: Readonly<Record<TraceSection, string>> = {
   trust: 'Was the system trusted appropriately?',
@@ -34,7 +35,7 @@ function harmStopped(ctx: ScoringContext): string {
   const final = teamHarmAt(ctx, ctx.now);
   const lastSample = series[series.length - 1];
   if (!lastSample || lastSample[0] < ctx.now) series.push([ctx.now, final]);
-  let lastRise: number | undefined;
+  let lastRise: SimMinutes | undefined;
   for (let i = 1; i < series.length; i += 1) if (series[i]![1] > series[i - 1]![1] + 1e-9) lastRise = series[i]![0];
   if (lastRise === undefined) return 'The harm counter never grew during the run.';
   if (lastRise >= ctx.now) return `Still growing at ${ctx.t(ctx.now)}: the harm was never stopped for good.`;
@@ -46,7 +47,7 @@ function harmStopped(ctx: ScoringContext): string {
  * (packs with `recovery.inService`), else the first act marked `containment`
  * — never a harmful act, whatever its stage.
  */
-export function containmentBegan(ctx: ScoringContext): { at: number; text: string } | undefined {
+export function containmentBegan(ctx: ScoringContext): { at: SimMinutes; text: string } | undefined {
   const out = ctx.state.service.find((s, i) => i > 0 && !s.inService);
   if (out) return { at: out.at, text: `${ctx.pack.system.name} out of service at ${ctx.t(out.at)}` };
   // Packs without `containment` marks (format 1): the first Contain act that limits nothing else —
@@ -62,7 +63,7 @@ export function containmentBegan(ctx: ScoringContext): { at: number; text: strin
 function trustFacts(ctx: ScoringContext): DebriefFact[] {
   const aware = ctx.team.awareness;
   const warning = aware ? ctx.pack.injects.find((i) => i.id === aware.inject)?.title : undefined;
-  const from = aware?.at ?? 0;
+  const from = aware?.at ?? START;
   const began = containmentBegan(ctx);
   const facts: DebriefFact[] = [
     aware && warning ? { label: 'First warning', text: `“${warning}” at ${ctx.t(aware.at)}.`, at: aware.at } : { label: 'First warning', text: 'No signal of the incident reached the team.' },

@@ -6,6 +6,7 @@
  * lines are scaled together to the stage's weight); a penalty's cost is in
  * **total points** of the 100-point score and is never absorbed by a floor.
  */
+import { simMinutes } from '../sim-minutes';
 
 /** Maximum stage points of each kind of score line. */
 export const POINTS = {
@@ -109,12 +110,12 @@ export const REFLECTION_TERMS = 2;
 export const MIN_ACTION_ITEM_WORDS = 4;
 
 /** Govern: default time allowed to brief the board after the expected severity reaches V4 (minutes). */
-export const DEFAULT_BOARD_WITHIN = 240;
+export const DEFAULT_BOARD_WITHIN = simMinutes(240);
 
 /** Recover: restarting up to this share of the reference restart time later still counts as on time… */
 export const RECOVERY_TOLERANCE_SHARE = 0.25;
 /** …and at least this many minutes. */
-export const RECOVERY_TOLERANCE_MIN = 60;
+export const RECOVERY_TOLERANCE_MIN = simMinutes(60);
 
 /** Detect: the severity-track line starts this long after awareness (the time to classify is judged on its own line)… as a multiple of the tempo. */
 export const TRACK_GRACE_TEMPOS = 1;
@@ -124,4 +125,4 @@ export const TRACK_UNDER_PER_LEVEL = 0.5;
 export const TRACK_OVER_PER_LEVEL = 0.25;
 
 /** Contain: the default harm scale is what doing nothing adds in this many minutes after awareness. */
-export const DEFAULT_HARM_SCALE_MINUTES = 24 * 60;
+export const DEFAULT_HARM_SCALE_MINUTES = simMinutes(24 * 60);

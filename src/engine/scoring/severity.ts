@@ -10,6 +10,7 @@
 import type { Pack } from '../pack/schema';
 import { DEFAULT_TEMPO_MINUTES, SEVERITY_DEFINITIONS, type SeverityLevel } from '../pack/vocabulary';
 import type { RunState, SeverityRecord, SimMinutes } from '../types';
+import { latest, START } from '../sim-minutes';
 
 /** One step of a severity series: from `at` on, the level is `level` (0 = not classified). */
 export type SeverityStep = { readonly at: SimMinutes; readonly level: number };
@@ -29,15 +30,15 @@ export type ExpectedStep = {
 };
 
 /** When each reference step is reached in a run: its first evidence inject's arrival (not before `at`), or `at`. */
-function reachedAt(step: Pack['reference']['severity'][number], state: RunState): { at: number; evidence?: string } | undefined {
-  if (step.evidence === undefined || step.evidence.length === 0) return { at: step.at ?? 0 };
-  let best: { at: number; evidence: string } | undefined;
+function reachedAt(step: Pack['reference']['severity'][number], state: RunState): { at: SimMinutes; evidence?: string } | undefined {
+  if (step.evidence === undefined || step.evidence.length === 0) return { at: step.at ?? START };
+  let best: { at: SimMinutes; evidence: string } | undefined;
   for (const id of step.evidence) {
     const fired = state.fired[id];
     if (fired !== undefined && (best === undefined || fired < best.at)) best = { at: fired, evidence: id };
   }
   if (best === undefined) return undefined;
-  return { ...best, at: Math.max(best.at, step.at ?? 0) };
+  return { ...best, at: latest(best.at, step.at ?? START) };
 }
 
 /**
@@ -47,7 +48,7 @@ function reachedAt(step: Pack['reference']['severity'][number], state: RunState)
 export function expectedSteps(pack: Pack, state: RunState): readonly ExpectedStep[] {
   const reached = pack.reference.severity
     .map((step, index) => ({ step, index, when: reachedAt(step, state) }))
-    .filter((r): r is typeof r & { when: { at: number; evidence?: string } } => r.when !== undefined)
+    .filter((r): r is typeof r & { when: { at: SimMinutes; evidence?: string } } => r.when !== undefined)
     .sort((a, b) => a.when.at - b.when.at || a.index - b.index);
   const out: ExpectedStep[] = [];
   let current = -1;
@@ -102,7 +103,7 @@ export function levelAt(records: readonly SeverityRecord[], at: SimMinutes): num
 }
 
 /** The time allowed to classify at the given level (pack tempo, else the default). */
-export function tempoFor(pack: Pack, level: SeverityLevel): number {
+export function tempoFor(pack: Pack, level: SeverityLevel): SimMinutes {
   const key = String(level) as keyof NonNullable<Pack['reference']['tempo']>;
   return pack.reference.tempo?.[key] ?? DEFAULT_TEMPO_MINUTES[level];
 }
@@ -120,5 +121,5 @@ export function acceptWords(step: Pick<ExpectedStep, 'accept'>): string {
 
 /** The team's severity as steps (starting at 0 = not classified). */
 export function teamSteps(state: RunState): readonly SeverityStep[] {
-  return [{ at: 0, level: 0 }, ...state.severity.map((r) => ({ at: r.at, level: r.level }))];
+  return [{ at: START, level: 0 }, ...state.severity.map((r) => ({ at: r.at, level: r.level }))];
 }

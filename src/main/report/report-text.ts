@@ -10,6 +10,8 @@ import {
   formatDuration,
   formatSimDateTime,
   formatSimTime,
+  START,
+  type SimMinutes,
   type ObligationRecord,
   ROLE_TITLES,
   type RoleId,
@@ -26,12 +28,12 @@ export function actorName(actor: Actor | undefined): string {
 }
 
 /** Scenario time "Day 1 09:30" of a debrief. */
-export const at = (debrief: Debrief, minutes: number | undefined): string =>
+export const at = (debrief: Debrief, minutes: SimMinutes | undefined): string =>
   minutes === undefined ? '' : formatSimTime(debrief.pack.clockStart, minutes);
 
 /** "Mon 6 Dec 2027 08:30 (UTC)": the scenario start, shown once in the header. */
 export function scenarioStart(debrief: Debrief): string {
-  return `${formatSimDateTime(debrief.pack.clockStart, 0)} (${clockOffset(debrief.pack.clockStart)})`;
+  return `${formatSimDateTime(debrief.pack.clockStart, START)} (${clockOffset(debrief.pack.clockStart)})`;
 }
 
 /** Scenario length, "8h". */

@@ -3,7 +3,7 @@
  * Team vs reference; lines also differ by dash pattern so they survive
  * black-and-white printing.
  */
-import { formatSimTime, type Debrief } from '../../engine';
+import { formatSimTime, simMinutes, type Debrief, type SimMinutes } from '../../engine';
 import { escapeHtml } from './sanitize';
 
 const W = 720;
@@ -36,7 +36,7 @@ function xAxis(clockStart: string, end: number, x: (t: number) => number): strin
     const anchor = x(t) > M.left + PLOT_W - 30 ? 'end' : 'middle';
     ticks.push(
       `<line x1="${f(x(t))}" y1="${M.top}" x2="${f(x(t))}" y2="${M.top + PLOT_H}" stroke="#ddd"/>` +
-        `<text x="${f(x(t))}" y="${H - M.bottom + 16}" font-size="10" text-anchor="${anchor}">${escapeHtml(formatSimTime(clockStart, t))}</text>`,
+        `<text x="${f(x(t))}" y="${H - M.bottom + 16}" font-size="10" text-anchor="${anchor}">${escapeHtml(formatSimTime(clockStart, simMinutes(t)))}</text>`,
     );
   }
   return ticks.join('');
@@ -85,7 +85,7 @@ export function severityChart(debrief: Debrief): string {
   ];
   const team = `<path d="${stepPath(debrief.severity.team, end, x, y)}" ${STYLES.team}/>`;
   const ref = `<path d="${stepPath(debrief.severity.expected, end, x, y)}" ${STYLES.reference}/>`;
-  const describe = (steps: readonly { at: number; level: number }[]) =>
+  const describe = (steps: readonly { at: SimMinutes; level: number }[]) =>
     steps.filter((s) => s.level > 0).map((s) => `V${s.level} from ${formatSimTime(debrief.pack.clockStart, s.at)}`).join(', ') || 'never classified';
   const desc = `Team: ${describe(debrief.severity.team)}. Expected on the evidence: ${describe(debrief.severity.expected)}.`;
   return frame('severity-chart', 'Severity over time, team vs what the evidence called for', desc, grid + xAxis(debrief.pack.clockStart, end, x) + ref + team + legend(series));

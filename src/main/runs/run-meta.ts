@@ -12,6 +12,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
+import { simMinutesSchema } from '../../engine';
 
 export const META_FILE = 'meta.json';
 export const META_VERSION = 2;
@@ -36,8 +37,8 @@ const metaSchema = z.strictObject({
   packTitle: z.string(),
   phase: z.enum(['setup', 'running', 'ended']),
   paused: z.boolean(),
-  simMinutes: z.number(),
-  endMinutes: z.number(),
+  simMinutes: simMinutesSchema,
+  endMinutes: simMinutesSchema,
   score: z.strictObject({ total: z.number(), max: z.number() }).optional(),
   repaired: z.strictObject({ droppedBytes: z.number(), message: z.string() }).optional(),
   damage: damageSchema.optional(),

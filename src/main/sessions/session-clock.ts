@@ -5,7 +5,7 @@
  * are written as `clock.advance` entries (by `system`) at most once per real
  * second, the fraction is carried. See README.md for the gap policy.
  */
-import type { Command, RunState } from '../../engine';
+import { after, earliest, simMinutes, type Command, type RunState } from '../../engine';
 
 /** Timing constants of the session clock (ms of real time). */
 export type ClockTiming = {
@@ -65,7 +65,7 @@ export function planClock(
   let reached = now;
   const whole = Math.floor(carry + EPSILON);
   if (whole >= 1 && (force || gapMs > 0 || mono - tracker.lastAdvanceMono >= timing.advanceEveryMs)) {
-    reached = Math.min(end, now + whole);
+    reached = earliest(end, after(now, simMinutes(whole)));
     carry = reached === end ? 0 : Math.max(0, carry - whole);
     commands.push({ type: 'clock.advance', to: reached });
     lastAdvanceMono = mono;

@@ -5,17 +5,9 @@
  * releasing it delivers it now. Holds belong to this console window.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Command } from '../../engine';
+import { injectDueAt, type Command } from '../../engine';
 import type { ActiveRun } from '../store/run-slice';
 
-/** Where an inject is due, if it is still to come. */
-function dueAt(run: ActiveRun, injectId: string): number | undefined {
-  if (run.state.fired[injectId] !== undefined) return undefined;
-  const pending = run.state.pending.find((p) => p.kind === 'inject' && p.injectId === injectId)?.at;
-  const scheduled = run.state.schedule[injectId];
-  const times = [pending, scheduled].filter((t): t is number => t !== undefined);
-  return times.length > 0 ? Math.min(...times) : undefined;
-}
 
 export function useHolds(run: ActiveRun | undefined, submit: (command: Command, by?: 'facilitator') => Promise<boolean>) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -23,13 +15,13 @@ export function useHolds(run: ActiveRun | undefined, submit: (command: Command, 
   const pausing = useRef(false);
   const paused = run?.state.clock.paused === true;
   // Holds on injects that have arrived fall away; the one the clock stopped for is lifted once the clock runs again.
-  const holds: ReadonlySet<string> = new Set([...chosen].filter((id) => run !== undefined && dueAt(run, id) !== undefined && !(id === stoppedFor && !paused)));
+  const holds: ReadonlySet<string> = new Set([...chosen].filter((id) => run !== undefined && injectDueAt(run.state, id) !== undefined && !(id === stoppedFor && !paused)));
   const heldKey = [...holds].join(',');
   useEffect(() => {
     if (!run || run.state.phase !== 'running' || run.state.clock.paused || pausing.current) return;
     const ahead = Math.max(1, Math.ceil(run.state.clock.compression * 1.5));
     const reached = heldKey.split(',').find((id) => {
-      const due = id ? dueAt(run, id) : undefined;
+      const due = id ? injectDueAt(run.state, id) : undefined;
       return due !== undefined && due - run.state.clock.now <= ahead;
     });
     if (!reached) return;

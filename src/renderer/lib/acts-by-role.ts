@@ -1,9 +1,9 @@
 /** The team's acts as they happen, grouped by who did them (roles in the pack's order, then the facilitator). */
-import type { Actor, Pack } from '../../engine';
+import { type Actor, type Pack, type SimMinutes, START } from '../../engine';
 import type { ActiveRun } from '../store/run-slice';
 import { describeCommand } from './describe-entry';
 
-export type Act = { readonly seq: number; readonly at: number; readonly text: string };
+export type Act = { readonly seq: number; readonly at: SimMinutes; readonly text: string };
 export type ActsOf = { readonly actor: Actor; readonly acts: readonly Act[] };
 
 /** Commands that are acts of the team (not the clock, setup or notes). */
@@ -17,7 +17,7 @@ export function actsByRole(pack: Pack, run: Pick<ActiveRun, 'entries' | 'entryTi
     const text = describeCommand(pack, entry.command);
     if (!text) return;
     const list = byActor.get(entry.by) ?? [];
-    list.unshift({ seq: entry.seq, at: run.entryTimes[index] ?? 0, text });
+    list.unshift({ seq: entry.seq, at: run.entryTimes[index] ?? START, text });
     byActor.set(entry.by, list);
   });
   const roles: ActsOf[] = pack.roles.map(({ role }) => ({ actor: role, acts: byActor.get(role) ?? [] }));

@@ -3,7 +3,8 @@
  * obligation the pack's reference expects, ticked, pending (with time
  * left) or missed, from the run's facts. Facilitator console only.
  */
-import { assertNever, describeCondition, expectedSteps, formatSimTime, formatSpan, R3AI_CATEGORIES, ROLE_TITLES, type Actor, type Pack, type RunState } from '../../engine';
+import { assertNever, describeCondition, expectedSteps, formatSimTime, formatSpan, R3AI_CATEGORIES, ROLE_TITLES, type Actor, type Pack, type RunState, type SimMinutes } from '../../engine';
+import { after, between, START } from '../../engine';
 import { R3AI_LABELS, severityLabel } from './labels';
 
 export type KeyStatus = 'done' | 'late' | 'pending' | 'missed' | 'not-yet';
@@ -19,7 +20,7 @@ export type KeyItem = {
   /** Why the reference expects it (the pack's reason), when it gives one. */
   readonly reason?: string;
   /** Scenario minutes left before the deadline (pending items with one). */
-  readonly left?: number;
+  readonly left?: SimMinutes;
 };
 
 const moveLabel = (pack: Pack, id: string) => pack.moves.find((m) => m.id === id)?.label ?? id;
@@ -31,7 +32,7 @@ export function answerKey(pack: Pack, state: RunState): KeyItem[] {
 }
 
 function classification(pack: Pack, state: RunState): KeyItem[] {
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   // What the evidence the team has seen calls for now (the reference's severity steps are reached by evidence).
   const reference = expectedSteps(pack, state).at(-1);
   const team = state.severity.at(-1);
@@ -60,25 +61,25 @@ function classification(pack: Pack, state: RunState): KeyItem[] {
 }
 
 function required(pack: Pack, state: RunState): KeyItem[] {
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   const now = state.clock.now;
   return pack.reference.required.map((req, index): KeyItem => {
     const moves = req.move !== undefined ? [req.move] : (req.anyOf ?? []);
     const label = moves.map((id) => moveLabel(pack, id)).join(' or ');
     const from = req.from === 'start' ? 'the start' : `“${injectTitle(pack, req.from.inject)}”`;
-    const base = req.from === 'start' ? 0 : state.fired[req.from.inject];
+    const base = req.from === 'start' ? START : state.fired[req.from.inject];
     const made = state.moves.find((m) => moves.includes(m.moveId));
     const common = { key: `required-${index}`, section: 'required' as const, label, reason: req.reason };
     if (base === undefined) return { ...common, status: made ? 'done' : 'not-yet', detail: made ? `Made ${t(made.at)} by ${who(made.by)}, before ${from} arrived.` : `Expected within ${formatSpan(req.within)} of ${from}, which has not arrived.` };
-    const deadline = base + req.within;
+    const deadline = after(base, req.within);
     if (made) return { ...common, status: made.at <= deadline ? 'done' : 'late', detail: `Made ${t(made.at)} by ${who(made.by)}; due by ${t(deadline)}.` };
-    if (now <= deadline) return { ...common, status: 'pending', left: deadline - now, detail: `Due by ${t(deadline)} (within ${formatSpan(req.within)} of ${from}).` };
+    if (now <= deadline) return { ...common, status: 'pending', left: between(now, deadline), detail: `Due by ${t(deadline)} (within ${formatSpan(req.within)} of ${from}).` };
     return { ...common, status: 'missed', detail: `Not made; it was due by ${t(deadline)}.` };
   });
 }
 
 function forbidden(pack: Pack, state: RunState): KeyItem[] {
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   return pack.reference.forbidden.map((rule, index): KeyItem => {
     const made = state.moves.find((m) => m.moveId === rule.move);
     return {
@@ -93,14 +94,14 @@ function forbidden(pack: Pack, state: RunState): KeyItem[] {
 }
 
 function obligations(pack: Pack, state: RunState): KeyItem[] {
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   return pack.obligations.map((obligation): KeyItem => {
     const record = state.obligations[obligation.id];
     const common = { key: `obligation-${obligation.id}`, section: 'obligation' as const, label: obligation.title, reason: `${obligation.basis}; to ${obligation.recipient}; owner ${who(obligation.owner)}` };
     if (!record) return { ...common, status: 'not-yet', detail: `Starts when ${describeCondition(pack, obligation.trigger)}; then ${formatSpan(obligation.deadline)}.` };
     switch (record.status) {
       case 'running':
-        return { ...common, status: 'pending', left: record.dueAt - state.clock.now, detail: `Started ${t(record.triggeredAt)}; due ${t(record.dueAt)}.` };
+        return { ...common, status: 'pending', left: between(state.clock.now, record.dueAt), detail: `Started ${t(record.triggeredAt)}; due ${t(record.dueAt)}.` };
       case 'met':
         return { ...common, status: 'done', detail: `Met ${t(record.metAt ?? record.dueAt)}${record.metBy ? ` by ${who(record.metBy)}` : ''}.` };
       case 'met-late':
@@ -114,7 +115,7 @@ function obligations(pack: Pack, state: RunState): KeyItem[] {
 }
 
 function recovery(pack: Pack, state: RunState): KeyItem[] {
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   const restarts = state.moves.filter((m) => pack.recovery.restartMoves.includes(m.moveId));
   const breach = restarts.find((m) => m.gateViolation && m.gateViolation.length > 0);
   const restart = restarts[0];

@@ -3,7 +3,7 @@
  * scoring line with every attempt's points, and whether it was gained, lost
  * or unchanged against the attempt before; the team's timeline of each.
  */
-import { DEFAULT_READINESS_ITEMS, ROLE_TITLES, STAGES, type Debrief, type Pack, type RoleId, type Stage } from '../../engine';
+import { DEFAULT_READINESS_ITEMS, ROLE_TITLES, STAGES, type Debrief, type Pack, type RoleId, type SimMinutes, type Stage } from '../../engine';
 import { firstLine } from './describe-entry';
 
 export type Change = 'gained' | 'lost' | 'unchanged' | 'new';
@@ -13,7 +13,7 @@ export type Cell = { readonly value: number | undefined; readonly change: Change
 
 export type LineRow = { readonly id: string; readonly label: string; readonly max: number; readonly cells: readonly Cell[]; readonly reasons: readonly (string | undefined)[] };
 export type StageRow = { readonly stage: Stage; readonly max: number; readonly cells: readonly Cell[]; readonly lines: readonly LineRow[] };
-export type TimelineCompareRow = { readonly key: string; readonly label: string; readonly at: readonly (number | undefined)[]; readonly reference: number | undefined };
+export type TimelineCompareRow = { readonly key: string; readonly label: string; readonly at: readonly (SimMinutes | undefined)[]; readonly reference: SimMinutes | undefined };
 
 export type Comparison = {
   readonly totals: readonly Cell[];

@@ -3,7 +3,7 @@
  * inject of the pack and every ad-hoc one, fired ones with their time,
  * upcoming ones by when they are due, triggered ones with their condition.
  */
-import { describeCondition, formatSpan, type Channel, type Pack, type RoleId, type RunState } from '../../engine';
+import { describeCondition, formatSpan, injectDueAt, type Channel, type Pack, type RoleId, type RunState, type SimMinutes } from '../../engine';
 
 export type EventRow = {
   readonly id: string;
@@ -12,7 +12,7 @@ export type EventRow = {
   readonly visibleTo: 'all' | readonly RoleId[];
   readonly status: 'fired' | 'scheduled' | 'pending' | 'triggered';
   /** When it fired, or when it is due (scheduled, pending). */
-  readonly at?: number;
+  readonly at?: SimMinutes;
   /** For triggered injects: what makes it fire, in words. */
   readonly condition?: string;
   readonly released: boolean;
@@ -35,18 +35,15 @@ export function eventsList(pack: Pack, state: RunState): EventRow[] {
     };
   });
   const waiting = pack.injects.filter((i) => state.fired[i.id] === undefined);
-  const pendingAt = (id: string) => state.pending.find((p) => p.kind === 'inject' && p.injectId === id)?.at;
   const upcoming: EventRow[] = waiting.flatMap((inject): EventRow[] => {
     const base = { id: inject.id, title: inject.title, channel: inject.channel, visibleTo: inject.visibleTo, released: false, adhoc: false };
-    const scheduled = state.schedule[inject.id];
-    const pending = pendingAt(inject.id);
-    const due = [scheduled, pending].filter((t): t is number => t !== undefined);
-    if (due.length > 0) return [{ ...base, status: pending !== undefined && (scheduled === undefined || pending < scheduled) ? 'pending' : 'scheduled', at: Math.min(...due) }];
-    return [];
+    const at = injectDueAt(state, inject.id);
+    if (at === undefined) return [];
+    return [{ ...base, status: at === state.schedule[inject.id] ? 'scheduled' : 'pending', at }];
   });
   upcoming.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
   const triggered: EventRow[] = waiting
-    .filter((inject) => inject.when !== undefined && state.schedule[inject.id] === undefined && pendingAt(inject.id) === undefined)
+    .filter((inject) => inject.when !== undefined && injectDueAt(state, inject.id) === undefined)
     .map((inject) => ({
       id: inject.id,
       title: inject.title,

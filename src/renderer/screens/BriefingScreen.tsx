@@ -4,7 +4,7 @@
  */
 import type { RunId } from '../../engine';
 import { useState } from 'react';
-import { formatSimDateTimeZone, ROLE_TITLES, type RoleId } from '../../engine';
+import { formatSimDateTimeZone, ROLE_TITLES, START, type RoleId } from '../../engine';
 import { Markdown } from '../components/Markdown';
 import { FacilitatorGuide } from '../components/console/FacilitatorGuide';
 import { controlActor } from '../store/run-slice';
@@ -30,7 +30,7 @@ export function BriefingScreen({ runId }: { readonly runId: RunId }) {
       <div className="screen-head">
         <div>
           <h1 id="briefing-title" ref={heading} tabIndex={-1}>Briefing: {pack.title}</h1>
-          <p className="lede">Scenario starts {formatSimDateTimeZone(pack.clock.start, 0)}.</p>
+          <p className="lede">Scenario starts {formatSimDateTimeZone(pack.clock.start, START)}.</p>
         </div>
         <button type="button" className="primary" onClick={() => void begin()}>
           {state.phase === 'setup' ? 'Start the clock' : 'Go to the run'}

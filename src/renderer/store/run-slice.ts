@@ -6,7 +6,7 @@
  * for entries (`followEntries`, the engine's reducer); everything else about
  * the run (its status, what needs the team) is derived from the state.
  */
-import type { RunId } from '../../engine';
+import type { RunId, SimMinutes } from '../../engine';
 import { type Actor, applyCommand, assertNever, type Command, createRun, type Fact, type LogEntry, type Pack, type RunHeader, type RunState } from '../../engine';
 import type { PackAttachment } from '../../shared/packs';
 import type { LogRepair, Persistence, RunDamage, SessionEvent, SessionView } from '../../shared/runs';
@@ -22,7 +22,7 @@ export type ActiveRun = {
   readonly attachments: Readonly<Record<string, PackAttachment>>;
   readonly entries: readonly LogEntry[];
   /** Scenario minute at which each entry (same index) was applied. */
-  readonly entryTimes: readonly number[];
+  readonly entryTimes: readonly SimMinutes[];
   readonly state: RunState;
   readonly persistence: Persistence;
   readonly repaired: LogRepair | undefined;
@@ -213,7 +213,7 @@ export function followEntries(run: ActiveRun, entries: readonly LogEntry[]): Act
   if (fresh.length === 0 || fresh[0]!.seq !== lastSeq + 1) return run;
   let state = run.state;
   const facts: (Fact & { seq: number })[] = [];
-  const times: number[] = [];
+  const times: SimMinutes[] = [];
   const applied: LogEntry[] = [];
   for (const entry of fresh) {
     if (entry.seq !== lastSeq + applied.length + 1) break;

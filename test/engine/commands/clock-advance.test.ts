@@ -3,6 +3,7 @@ import type { PackInput } from '../../../src/engine';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, advance, factTypes, newRun, refuse, startedRun } from '../helpers/run';
 import { testMoveId } from '../../ids';
+import { simMinutes } from '../../../src/engine';
 
 /** The first minute at which `harm`, accruing `perMinute` from 0, reaches `threshold` (same float steps as the engine). */
 function firstMinuteReaching(perMinute: number, threshold: number): number {
@@ -43,12 +44,12 @@ describe('clock.advance', () => {
   it('uses a variable as the rate, read each minute', () => {
     let state = advance(pack, startedRun(pack), 60);
     const before = state.vars['harm'] as number;
-    state = accept(pack, { ...state, vars: { ...state.vars, rate: 60 } }, 'system', { type: 'clock.advance', to: 70 }).state;
+    state = accept(pack, { ...state, vars: { ...state.vars, rate: 60 } }, 'system', { type: 'clock.advance', to: simMinutes(70) }).state;
     expect(state.vars['harm']).toBeCloseTo(before + 10 * (60 / 60), 9);
   });
 
   it('fires timed injects at their minute and applies their effects', () => {
-    const { state, facts } = accept(pack, startedRun(pack), 'system', { type: 'clock.advance', to: 30 });
+    const { state, facts } = accept(pack, startedRun(pack), 'system', { type: 'clock.advance', to: simMinutes(30) });
     expect(state.fired['alert']).toBe(30);
     expect(state.vars['aware']).toBe(true);
     expect(state.decisions['sev']).toEqual({ status: 'open', openedAt: 30, dueAt: 30 + 60, options: [] });
@@ -59,7 +60,7 @@ describe('clock.advance', () => {
     const deadline = 120; // obligation `report`: 2h from awareness at minute 30
     let state = advance(pack, startedRun(pack), 30 + deadline);
     expect(state.obligations['report']).toEqual({ status: 'running', triggeredAt: 30, dueAt: 30 + deadline });
-    const { state: later, facts } = accept(pack, state, 'system', { type: 'clock.advance', to: 30 + deadline + 1 });
+    const { state: later, facts } = accept(pack, state, 'system', { type: 'clock.advance', to: simMinutes(30 + deadline + 1) });
     state = later;
     expect(state.obligations['report']?.status).toBe('overdue');
     expect(facts).toContainEqual({ type: 'obligation.overdue', at: 30 + deadline + 1, obligationId: 'report' });
@@ -67,7 +68,7 @@ describe('clock.advance', () => {
 
   it('expires open decisions at their deadline and applies onExpire effects', () => {
     const countdown = 30; // decision `notify`, opened by `complaint` at 120
-    const { state, facts } = accept(pack, advance(pack, startedRun(pack), 120), 'system', { type: 'clock.advance', to: 120 + countdown });
+    const { state, facts } = accept(pack, advance(pack, startedRun(pack), 120), 'system', { type: 'clock.advance', to: simMinutes(120 + countdown) });
     expect(state.decisions['notify']).toMatchObject({ status: 'expired', openedAt: 120, closedAt: 120 + countdown });
     expect(state.vars['exposure']).toBe(1);
     expect(facts).toContainEqual({ type: 'decision.expired', at: 150, decisionId: 'notify' });
@@ -107,7 +108,7 @@ describe('clock.advance', () => {
       recovery: { restartMoves: ['slow'], criteria: [] },
     });
     const made = accept(ordered, startedRun(ordered), 'technical-lead', { type: 'move.make', move: testMoveId('slow') }).state;
-    const { facts } = accept(ordered, made, 'system', { type: 'clock.advance', to: 10 });
+    const { facts } = accept(ordered, made, 'system', { type: 'clock.advance', to: simMinutes(10) });
     expect(facts).toEqual([
       { type: 'move.effective', at: 10, moveId: 'slow' },
       { type: 'inject.fired', at: 10, injectId: 'timed-a', adhoc: false },
@@ -135,18 +136,18 @@ describe('clock.advance', () => {
 
   it('accepts advancing to the current minute as a no-op', () => {
     const running = advance(pack, startedRun(pack), 45);
-    const { state, facts } = accept(pack, running, 'system', { type: 'clock.advance', to: 45 });
+    const { state, facts } = accept(pack, running, 'system', { type: 'clock.advance', to: simMinutes(45) });
     expect(state).toEqual(running);
     expect(facts).toEqual([]);
   });
 
   it('refuses going back in time and going past the end, naming the minutes', () => {
     const running = advance(pack, startedRun(pack), 45);
-    const back = refuse(pack, running, 'system', { type: 'clock.advance', to: 44 }, 'time-backwards');
+    const back = refuse(pack, running, 'system', { type: 'clock.advance', to: simMinutes(44) }, 'time-backwards');
     expect(back.message).toContain('minute 44');
     expect(back.message).toContain('minute 45');
     const end = pack.clock.end;
-    const beyond = refuse(pack, running, 'system', { type: 'clock.advance', to: end + 1 }, 'beyond-end');
+    const beyond = refuse(pack, running, 'system', { type: 'clock.advance', to: simMinutes(end + 1) }, 'beyond-end');
     expect(beyond.message).toContain(`minute ${end + 1}`);
     expect(advance(pack, running, end).clock.now).toBe(end);
   });
@@ -158,8 +159,8 @@ describe('clock.advance', () => {
   });
 
   it('is refused before the run starts and after it ended', () => {
-    refuse(pack, newRun(pack), 'system', { type: 'clock.advance', to: 5 }, 'wrong-phase');
+    refuse(pack, newRun(pack), 'system', { type: 'clock.advance', to: simMinutes(5) }, 'wrong-phase');
     const ended = accept(pack, startedRun(pack), 'system', { type: 'run.end' }).state;
-    refuse(pack, ended, 'system', { type: 'clock.advance', to: 5 }, 'wrong-phase');
+    refuse(pack, ended, 'system', { type: 'clock.advance', to: simMinutes(5) }, 'wrong-phase');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, factTypes, newRun, refuse, startedRun } from '../helpers/run';
 import { testMoveId } from '../../ids';
+import { simMinutes } from '../../../src/engine';
 
 describe('move.make', () => {
   const pack = buildPack();
@@ -26,7 +27,7 @@ describe('move.make', () => {
     expect(state.pending).toEqual([{ kind: 'move-effects', at: 10 + delay, moveIndex: 1 }]);
     state = advance(pack, state, 10 + delay - 1);
     expect(state.vars['fixed']).toBe(false);
-    const { state: after, facts } = accept(pack, state, 'system', { type: 'clock.advance', to: 10 + delay });
+    const { state: after, facts } = accept(pack, state, 'system', { type: 'clock.advance', to: simMinutes(10 + delay) });
     expect(after.vars['fixed']).toBe(true);
     expect(after.moves[1]?.effective).toBe(true);
     expect(facts).toContainEqual({ type: 'move.effective', at: 10 + delay, moveId: 'fix' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, newRun, refuse, startedRun } from '../helpers/run';
 import { testMoveId } from '../../ids';
+import { simMinutes } from '../../../src/engine';
 
 describe('run.end', () => {
   const pack = buildPack();
@@ -29,7 +30,7 @@ describe('run.end', () => {
   it('leaves only TRACE commands and notes afterwards', () => {
     const ended = accept(pack, startedRun(pack), 'system', { type: 'run.end' }).state;
     refuse(pack, ended, 'technical-lead', { type: 'move.make', move: testMoveId('suspend') }, 'wrong-phase');
-    refuse(pack, ended, 'system', { type: 'clock.advance', to: 10 }, 'wrong-phase');
+    refuse(pack, ended, 'system', { type: 'clock.advance', to: simMinutes(10) }, 'wrong-phase');
     refuse(pack, ended, 'system', { type: 'run.end' }, 'wrong-phase');
     accept(pack, ended, 'incident-lead', { type: 'note.add', text: 'Debrief starts.' });
     accept(pack, ended, 'incident-lead', { type: 'trace.rootCause', candidate: 'data' });

@@ -6,11 +6,13 @@
  */
 import fc from 'fast-check';
 import {
+  after,
   applyCommand,
   createRun,
   DEFAULT_READINESS_ITEMS,
   R3AI_CATEGORIES,
   ROLE_IDS,
+  simMinutes,
   type Actor,
   type Command,
   type LogEntry,
@@ -68,7 +70,7 @@ export function intentArbitrary(pack: Pack): fc.Arbitrary<Intent> {
     { weight: 1, arbitrary: fc.constantFrom(...ROLE_IDS).map((role) => ({ type: 'role.unassign' as const, role })) },
     { weight: 1, arbitrary: fc.constantFrom(...DEFAULT_READINESS_ITEMS.map((i) => i.id), 'bogus-id').map((item) => ({ type: 'readiness.set' as const, item, value: true })) },
     { weight: 1, arbitrary: fc.constantFrom<Command>({ type: 'clock.pause' }, { type: 'clock.resume' }, { type: 'clock.jumpToNext' }, { type: 'clock.setCompression', compression: 10 }, { type: 'run.start' }) },
-    { weight: 1, arbitrary: fc.integer({ min: 0, max: 200 }).map((to) => ({ type: 'clock.advance' as const, to })) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 200 }).map((to) => ({ type: 'clock.advance' as const, to: simMinutes(to) })) },
     { weight: 1, arbitrary: withBogus(trace.rootCause.candidates.map((c) => c.id)).map((candidate) => ({ type: 'trace.rootCause' as const, candidate })) },
     { weight: 1, arbitrary: fc.subarray([...trace.corrections.map((c) => c.id), 'bogus-id']).map((ids) => ({ type: 'trace.select' as const, section: 'correction' as const, ids })) },
     { weight: 1, arbitrary: fc.constantFrom('a1', 'a2').map((id) => ({ type: 'trace.actionItem.add' as const, id, text: 'Do it', owner: 'incident-lead' as const, due: '2030-01-01' })) },
@@ -94,7 +96,7 @@ export function sequenceArbitrary(pack: Pack, maxLength = 40): fc.Arbitrary<Inte
 
 /** The command an intent means in `state`. */
 export function commandOf(intent: Intent, state: RunState): { by: Actor; command: Command } {
-  return intent.kind === 'command' ? intent : { by: intent.by, command: { type: 'clock.advance', to: state.clock.now + intent.minutes } };
+  return intent.kind === 'command' ? intent : { by: intent.by, command: { type: 'clock.advance', to: after(state.clock.now, simMinutes(intent.minutes)) } };
 }
 
 /** Applies intents live; returns the accepted log and the state after each accepted entry. */

@@ -1,7 +1,7 @@
 /** Helpers that drive the reducer in tests and fail loudly on unexpected outcomes. */
 import { testRunId } from '../../ids';
 import { expect } from 'vitest';
-import { applyCommand, createRun, ENGINE_VERSION } from '../../../src/engine';
+import { applyCommand, createRun, ENGINE_VERSION, simMinutes } from '../../../src/engine';
 import type { Actor, Command, Fact, Pack, Rejection, RunHeader, RunState } from '../../../src/engine';
 
 /** A run header for tests. */
@@ -51,7 +51,7 @@ export function acceptAll(pack: Pack, state: RunState, steps: readonly (readonly
 
 /** Advances a started run to `to`. */
 export function advance(pack: Pack, state: RunState, to: number): RunState {
-  return accept(pack, state, 'system', { type: 'clock.advance', to }).state;
+  return accept(pack, state, 'system', { type: 'clock.advance', to: simMinutes(to) }).state;
 }
 
 /** Types of the facts, in order. */

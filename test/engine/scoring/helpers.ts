@@ -12,6 +12,7 @@ import type { Pack } from '../../../src/engine/pack/schema';
 import { validatePack } from '../../../src/engine/pack/validate';
 import type { ScoreLine, ScoreReport } from '../../../src/engine/scoring';
 import { type ScriptEntry, playScript } from '../../../src/engine/script';
+import { simMinutes } from '../../../src/engine/sim-minutes';
 import type { LogEntry, RunHeader } from '../../../src/engine/types';
 
 // A string URL, not `new URL(…)`: under the jsdom environment `URL` is jsdom's, which node:url refuses.
@@ -40,7 +41,7 @@ export function play(pack: Pack, script: readonly ScriptEntry[], seed = 1): { he
 
 /** A script entry. */
 export const at = (minutes: number | undefined, by: Actor, command: Command): ScriptEntry =>
-  minutes === undefined ? { by, command } : { at: minutes, by, command };
+  minutes === undefined ? { by, command } : { at: simMinutes(minutes), by, command };
 
 /** `move.make` by `by` at `minutes`. */
 export const move = (minutes: number, by: Actor, id: string): ScriptEntry => at(minutes, by, { type: 'move.make', move: testMoveId(id) });

@@ -28,6 +28,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../src/engine/command-schema';
 import type { TraceSection } from '../../../src/engine/pack/vocabulary';
 import { score } from '../../../src/engine/scoring';
+import { ONE_MINUTE } from '../../../src/engine/sim-minutes';
 import type { ScriptEntry } from '../../../src/engine/script';
 import { at, minimalInput, minimalPack, move, packFrom, play, pointsById, timeline } from './helpers';
 import { testDecisionId } from '../../ids';
@@ -74,7 +75,7 @@ type Response = {
 /** The reference moves of the minimal pack, each adjustable. */
 function response(r: Response = {}): ScriptEntry[] {
   const roles = [at(undefined, 'facilitator', { type: 'role.assign', role: IL, participant: 'Ada' }), at(undefined, 'facilitator', { type: 'role.assign', role: TL, participant: 'Ben' })];
-  const late = roles.map((e) => ({ ...e, at: 1 }));
+  const late = roles.map((e) => ({ ...e, at: ONE_MINUTE }));
   return timeline(
     r.rolesBeforeStart === false ? late : roles,
     at(30, IL, { type: 'decision.answer', decision: testDecisionId('classify-severity'), options: [`v${r.level ?? 3}`] }),

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../src/engine/apply-command';
 import type { Actor, Command } from '../../../src/engine/command-schema';
 import { createRun } from '../../../src/engine/create-run';
+import { simMinutes } from '../../../src/engine/sim-minutes';
 import type { Pack } from '../../../src/engine/pack/schema';
 import { ROLE_IDS, STAGES, TRACE_SECTIONS } from '../../../src/engine/pack/vocabulary';
 import { buildDebrief, score } from '../../../src/engine/scoring';
@@ -24,7 +25,7 @@ function commandArb(pack: Pack): fc.Arbitrary<Command> {
   const arbs: fc.Arbitrary<Command>[] = [
     fc.record({ type: fc.constant('role.assign' as const), role: fc.constantFrom(...ROLE_IDS), participant: fc.constantFrom('Ada', 'Ben') }),
     fc.constant({ type: 'run.start' as const }),
-    fc.integer({ min: 0, max: pack.clock.end }).map((to) => ({ type: 'clock.advance' as const, to })),
+    fc.integer({ min: 0, max: pack.clock.end }).map((to) => ({ type: 'clock.advance' as const, to: simMinutes(to) })),
     fc.constant({ type: 'clock.jumpToNext' as const }),
     fc.integer({ min: 1, max: 5 }).map((level) => ({ type: 'severity.classify' as const, level: level as 1 | 2 | 3 | 4 | 5 })),
     fc.constantFrom('reliability', 'resilience', 'responsibility').map((category) => ({ type: 'r3ai.classify' as const, category })),

@@ -12,6 +12,7 @@ import { plusTo, without } from '../../../src/engine/explore/zoo';
 import { ZOO_TIMEOUT } from './zoo-helpers';
 import { type BandConfig, answers, expectMainBands, lineOf, moveOf, playSome, playVariant, seededNames, standardBands, unreached, usePackZoo, zooLookups } from './zoo-standard-bands';
 import { testMoveId } from '../../ids';
+import { simMinutes } from '../../../src/engine';
 
 const current = usePackZoo('benefits-fraud-model');
 const { get, total } = zooLookups(current);
@@ -66,7 +67,7 @@ describe('the benefits-fraud-model traps', () => {
 
   it('charges rebuilding the model before the authority is told (Art. 73(6)), and not after', () => {
     const early = playVariant(pack, 'rebuild-first',
-      plusTo(without(pack, (e) => moveOf(e) === 'rebuild-model'), [{ at: 2 * 60 + 10, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('rebuild-model') } }]));
+      plusTo(without(pack, (e) => moveOf(e) === 'rebuild-model'), [{ at: simMinutes(2 * 60 + 10), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('rebuild-model') } }]));
     expect(lineOf(early, 'recover.act.rebuild-model')?.points).toBe(-6);
     expect(lineOf(get('reference'), 'recover.act.rebuild-model')).toBeUndefined();
   });

@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explore, playScript, score, strategyZoo, type Exploration, type Pack, type ScriptEntry } from '../../../src/engine';
+import { explore, playScript, score, strategyZoo, simMinutes, type Exploration, type Pack, type ScriptEntry } from '../../../src/engine';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { type Played, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
 import { testMoveId } from '../../ids';
@@ -42,7 +42,7 @@ function movedTo(timeline: readonly ScriptEntry[], moveId: string, at: number): 
   if (!entry) throw new Error(`no reference entry makes ${moveId}`);
   const rest = timeline.filter((e) => e !== entry);
   const i = rest.findIndex((e) => e.at !== undefined && e.at > at);
-  return [...rest.slice(0, i), { ...entry, at }, ...rest.slice(i)];
+  return [...rest.slice(0, i), { ...entry, at: simMinutes(at) }, ...rest.slice(i)];
 }
 
 describe('ed-triage: the strategy zoo bands', () => {

@@ -11,6 +11,7 @@ import { plusTo, without } from '../../../src/engine/explore/zoo';
 import { ZOO_TIMEOUT, biggestLoss } from './zoo-helpers';
 import { type BandConfig, answers, expectMainBands, lineOf, moveOf, playSome, playVariant, seededNames, standardBands, unreached, usePackZoo, zooLookups } from './zoo-standard-bands';
 import { testMoveId } from '../../ids';
+import { simMinutes } from '../../../src/engine';
 
 const current = usePackZoo('llm-data-leak');
 const { get, total } = zooLookups(current);
@@ -49,7 +50,7 @@ describe('the llm-data-leak strategy zoo', () => {
 describe('the llm-data-leak traps', () => {
   it('charges patching the system prompt before the evidence is preserved, and not after', () => {
     const early = playVariant(pack, 'patch-first',
-      plusTo(without(pack, (e) => moveOf(e) === 'patch-system-prompt'), [{ at: 36, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('patch-system-prompt') } }]));
+      plusTo(without(pack, (e) => moveOf(e) === 'patch-system-prompt'), [{ at: simMinutes(36), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('patch-system-prompt') } }]));
     expect(lineOf(early, 'contain.evidence')?.points).toBe(0);
     expect(lineOf(early, 'contain.act.patch-system-prompt')?.points).toBe(-4);
     expect(lineOf(get('reference'), 'contain.act.patch-system-prompt')).toBeUndefined();
@@ -67,7 +68,7 @@ describe('the llm-data-leak traps', () => {
   it('accepts taking Sol offline instead of switching off its tools, at the price of customers left unanswered', () => {
     const none = playVariant(pack, 'no-containment', without(pack, (e) => moveOf(e) === 'disable-booking-search'));
     const offline = playVariant(pack, 'offline-instead',
-      plusTo(without(pack, (e) => moveOf(e) === 'disable-booking-search'), [{ at: 40, by: 'technical-lead', command: { type: 'move.make', move: testMoveId('take-assistant-offline') } }]));
+      plusTo(without(pack, (e) => moveOf(e) === 'disable-booking-search'), [{ at: simMinutes(40), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('take-assistant-offline') } }]));
     expect(offline.report.total).toBeGreaterThanOrEqual(90);
     expect(offline.report.total).toBeLessThan(total('reference'));
     expect(lineOf(offline, 'contain.harm.unserved_contacts')!.points).toBeLessThan(10);

@@ -10,7 +10,7 @@
 import { testMoveId, testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDebrief, playScript, score, type Pack } from '../../../src/engine';
+import { buildDebrief, playScript, score, type Pack, simMinutes } from '../../../src/engine';
 import type { ScriptEntry } from '../../../src/engine/script';
 import { plus, plusTo, severityThroughout } from '../../../src/engine/explore/zoo';
 import { loadPack } from '../../../src/main/packs/load-pack';
@@ -26,7 +26,7 @@ const get = (name: string): Played => {
 };
 const total = (name: string) => get(name).report.total;
 
-const act = (at: number, by: ScriptEntry['by'], move: string): ScriptEntry => ({ at, by, command: { type: 'move.make', move: testMoveId(move) } });
+const act = (at: number, by: ScriptEntry['by'], move: string): ScriptEntry => ({ at: simMinutes(at), by, command: { type: 'move.make', move: testMoveId(move) } });
 const moveOf = (e: ScriptEntry) => (e.command.type === 'move.make' ? e.command.move : undefined);
 const h = 60;
 

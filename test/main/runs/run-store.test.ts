@@ -9,6 +9,7 @@ import { createRunStore, type RunStore } from '../../../src/main/runs/run-store'
 import { encodeEntries } from '../../../src/main/runs/log-codec';
 import type { RunSummary } from '../../../src/shared/runs';
 import { sampleLog, tempDir, testDeps, testHeader, testSnapshot } from './helpers/run-fixtures';
+import { simMinutes } from '../../../src/engine';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -229,7 +230,7 @@ describe('damaged runs', () => {
 
   it('a log that does not replay: damaged at the refused entry, the entries before it viewable', async () => {
     const { log } = await storeSampleRun(testRunId('noreplay'));
-    await appendFile(logPath(testRunId('noreplay')), encodeEntries([{ seq: 8, by: 'facilitator', command: { type: 'clock.advance', to: 10 } }]));
+    await appendFile(logPath(testRunId('noreplay')), encodeEntries([{ seq: 8, by: 'facilitator', command: { type: 'clock.advance', to: simMinutes(10) } }]));
     const { run, damage } = await damaged(testRunId('noreplay'));
     expect(damage).toMatchObject({ line: 8, entriesKept: 7, problem: expect.stringMatching(/refuses on replay \(time-backwards/) });
     expect(run.log).toEqual(log);
@@ -323,7 +324,7 @@ describe('history', () => {
     expect(meta).toMatchObject({ metaVersion: 2, files: { log: { size: (await stat(logPath(testRunId('cached')))).size, crc: expect.any(Number) } }, entries: 7, simMinutes: 95 });
 
     // The log grew: the cache no longer matches and is rebuilt from the files.
-    await appendFile(logPath(testRunId('cached')), encodeEntries([{ seq: 8, by: 'facilitator', command: { type: 'clock.advance', to: 120 } }]));
+    await appendFile(logPath(testRunId('cached')), encodeEntries([{ seq: 8, by: 'facilitator', command: { type: 'clock.advance', to: simMinutes(120) } }]));
     expect(row(await store.list(), testRunId('cached'))).toMatchObject({ simMinutes: 120, entries: 8 });
     // A cache that matches the files is used as is (proved by planting a recognisable value).
     const fresh = JSON.parse(await readFile(metaPath, 'utf8'));

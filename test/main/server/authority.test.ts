@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROLE_IDS, type RoleId } from '../../../src/engine';
+import { ROLE_IDS, simMinutes, type RoleId } from '../../../src/engine';
 import { participantRefusal, PARTICIPANT_COMMANDS } from '../../../src/main/server/room/authority';
 import { intentArbitrary } from '../../engine/helpers/command-arbitrary';
 import { minimalPack } from '../../renderer/minimal-pack';
@@ -17,7 +17,7 @@ describe('participantRefusal', () => {
   it('accepts exactly the participant’s own role, the allowed command types and decisions asked of them', () => {
     fc.assert(
       fc.property(fc.constantFrom<RoleId | null>(...ROLE_IDS, null), intentArbitrary(pack), (role, intent) => {
-        const command = intent.kind === 'command' ? intent.command : { type: 'clock.advance' as const, to: intent.minutes };
+        const command = intent.kind === 'command' ? intent.command : { type: 'clock.advance' as const, to: simMinutes(intent.minutes) };
         const refusal = participantRefusal(pack, role, intent.by, command);
         const askedTo = command.type === 'decision.answer' ? pack.decisions.find((d) => d.id === command.decision)?.askedTo : undefined;
         const allowed = role !== null && intent.by === role && PARTICIPANT_COMMANDS.has(command.type) && (!askedTo || askedTo.includes(role));

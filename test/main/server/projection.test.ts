@@ -15,7 +15,7 @@ import type { Audience } from '../../../src/main/server/projection/audience';
 import { projectEntries, WITHHELD_MESSAGE, WITHHELD_NOTE } from '../../../src/main/server/projection/project-entries';
 import { projectSnapshot } from '../../../src/main/server/projection/project-pack';
 import type { PackSnapshot } from '../../../src/shared/runs';
-import { sequenceArbitrary } from '../../engine/helpers/command-arbitrary';
+import { commandOf, sequenceArbitrary } from '../../engine/helpers/command-arbitrary';
 
 const FLAGSHIP = fileURLToPath(new URL('../../../scenarios/biased-hiring', import.meta.url));
 let snapshot: PackSnapshot;
@@ -124,7 +124,7 @@ describe('projectSnapshot', () => {
         const comparable = (state: unknown) => JSON.stringify(state, (key, value) => (key === 'costly' ? undefined : value));
         expect(views.every((v) => comparable(v) === comparable(full))).toBe(true);
         for (const intent of intents) {
-          const entry = intent.kind === 'command' ? intent : { by: intent.by, command: { type: 'clock.advance' as const, to: full.clock.now + intent.minutes } };
+          const entry = commandOf(intent, full);
           const result = applyCommand(pack, full, entry);
           const others = projected.map((p, i) => applyCommand(p, views[i]!, entry));
           for (const other of others) expect(other.ok).toBe(result.ok);

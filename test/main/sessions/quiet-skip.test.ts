@@ -4,7 +4,7 @@
  * `system`; the jump never passes an event; runs without the option never skip.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyCommand, createRun, QUIET_GRACE_SECONDS, type LogEntry, type Pack, type RunHeader, type RunState } from '../../../src/engine';
+import { applyCommand, createRun, QUIET_GRACE_SECONDS, type LogEntry, type Pack, type RunHeader, type RunState, simMinutes } from '../../../src/engine';
 import { createQuietSkipper } from '../../../src/main/sessions/quiet-skip';
 import { tempDir } from '../runs/helpers/run-fixtures';
 import { makeManager } from './helpers/session-fixtures';
@@ -21,7 +21,7 @@ const GRACE_MS = QUIET_GRACE_SECONDS * 1000;
 
 describe('the skipper', () => {
   const pack = buildPack();
-  const quietAt = (minute: number): RunState => accept(pack, startedRun(pack), 'system', { type: 'clock.advance', to: minute }).state;
+  const quietAt = (minute: number): RunState => accept(pack, startedRun(pack), 'system', { type: 'clock.advance', to: simMinutes(minute) }).state;
 
   it('jumps only after the grace time of calm, and starts the calm again after it jumps', () => {
     const state = quietAt(5); // `welcome` fired at 0; `alert` at 30 is next

@@ -3,8 +3,9 @@ import type { Command, LogEntry } from '../../../src/engine/index';
 import { DEFAULT_CLOCK_TIMING, gapNote, planClock, startTracker, type ClockTracker } from '../../../src/main/sessions/session-clock';
 import { tempDir } from '../runs/helpers/run-fixtures';
 import { makeManager, recorder } from './helpers/session-fixtures';
+import { simMinutes } from '../../../src/engine';
 
-const running = (now: number, compression = 1, paused = false) => ({ phase: 'running' as const, clock: { now, paused, compression, end: 480 } });
+const running = (now: number, compression = 1, paused = false) => ({ phase: 'running' as const, clock: { now: simMinutes(now), paused, compression, end: simMinutes(480) } });
 
 describe('planClock (pure)', () => {
   it('does nothing before the run starts or after it ends, but keeps its anchor current', () => {
@@ -179,7 +180,7 @@ describe('the session clock', () => {
 
   it('ends the run in the same batch when a command reaches the end', async () => {
     const run = await started(1);
-    const entries = await run.submit('facilitator', { type: 'clock.advance', to: 480 });
+    const entries = await run.submit('facilitator', { type: 'clock.advance', to: simMinutes(480) });
     expect(entries.map((e) => [e.by, e.command.type])).toEqual([['facilitator', 'clock.advance'], ['system', 'run.end']]);
   });
 });

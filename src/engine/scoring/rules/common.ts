@@ -13,6 +13,7 @@ import { type RunView, type ScoringContext, moveLabel } from '../context';
 import { deduction, notApplicableLine, penaltyLine, scoreLine, timing, timingWords } from '../lines';
 import { AUTHORITY_CREDIT, COSTS, POINTS } from '../points';
 import type { ScoreLine } from '../types';
+import { after, START } from '../../sim-minutes';
 
 /** Unique line ids when the same id repeats (`x`, `x.2`, `x.3`). */
 export function uniqueIds(lines: ScoreLine[]): ScoreLine[] {
@@ -72,12 +73,12 @@ export function requiredLines(ctx: ScoringContext, stage: Stage): ScoreLine[] {
     const fromText = req.from === 'start' ? 'the start' : `“${fromInject?.title ?? 'its trigger'}” arrived`;
     const reference = `Reference: ${label} within ${formatSpan(req.within)} of ${fromInject ? `“${fromInject.title}”` : 'the start'}`;
     const id = `${stage}.required.${moveIds.join('|')}`;
-    const base = from === 'start' ? 0 : ctx.state.fired[from.inject];
+    const base = from === 'start' ? START : ctx.state.fired[from.inject];
     if (base === undefined) {
       lines.push(notApplicableLine({ stage, id, reference, reason: `${label} is required within ${formatSpan(req.within)} of when ${fromText}, which never happened in this run, so the requirement does not apply.` }));
       continue;
     }
-    const deadline = base + req.within;
+    const deadline = after(base, req.within);
     const made = firstOf(ctx.team, moveIds);
     const t = timing(made?.at, deadline, req.within);
     const points = POINTS.required * t.share * authorityShare(made);

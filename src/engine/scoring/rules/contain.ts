@@ -9,6 +9,7 @@ import { deduction, notApplicableLine, penaltyLine, round1, scoreLine } from '..
 import { COSTS, DEFAULT_HARM_SCALE_MINUTES, POINTS } from '../points';
 import type { ScoreLine } from '../types';
 import { commonLines, commonPenalties } from './common';
+import { after, START } from '../../sim-minutes';
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -29,10 +30,10 @@ export function harmScale(ctx: ScoringContext, id: string, declared: number | un
   if (declared !== undefined) return declared;
   const run = ctx.doNothing;
   if (run === undefined) return undefined;
-  const from = run.awareness?.at ?? ctx.reference?.awareness?.at ?? 0;
-  const day = harmAt(ctx.pack, run.state, id, from + DEFAULT_HARM_SCALE_MINUTES) - harmAt(ctx.pack, run.state, id, from);
+  const from = run.awareness?.at ?? ctx.reference?.awareness?.at ?? START;
+  const day = harmAt(ctx.pack, run.state, id, after(from, DEFAULT_HARM_SCALE_MINUTES)) - harmAt(ctx.pack, run.state, id, from);
   if (day > 1e-6) return round6(day);
-  const whole = harmAt(ctx.pack, run.state, id, ctx.pack.clock.end) - harmAt(ctx.pack, run.state, id, 0);
+  const whole = harmAt(ctx.pack, run.state, id, ctx.pack.clock.end) - harmAt(ctx.pack, run.state, id, START);
   return whole > 1e-6 ? round6(whole) : undefined;
 }
 

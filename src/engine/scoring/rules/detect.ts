@@ -5,7 +5,7 @@
  * time the evidence raised the expected severity. Classifications made
  * before any signal reached the team are guesses and earn nothing.
  */
-import type { R3aiCategory } from '../../pack/vocabulary';
+import { DEFAULT_TEMPO_MINUTES, type R3aiCategory } from '../../pack/vocabulary';
 import { formatSpan } from '../../time';
 import { actorTitle } from '../acts';
 import type { ScoringContext } from '../context';
@@ -14,6 +14,7 @@ import { COSTS, POINTS, TRACK_GRACE_TEMPOS, TRACK_OVER_PER_LEVEL, TRACK_UNDER_PE
 import { acceptWords, countedClassifications, expectedAt, gapTo, levelAt, levelName, tempoFor } from '../severity';
 import type { ScoreLine } from '../types';
 import { commonLines, commonPenalties } from './common';
+import { after, between, earliest, latest, scaled, type SimMinutes } from '../../sim-minutes';
 
 const injectTitle = (ctx: ScoringContext, id: string) => `“${ctx.pack.injects.find((i) => i.id === id)?.title ?? 'a signal'}”`;
 
@@ -28,8 +29,8 @@ function discoveryLine(ctx: ScoringContext): ScoreLine | undefined {
   if (ref === undefined) return undefined;
   const team = ctx.team.awareness;
   const step = expectedAt(ctx.reference!.expected, ref.at);
-  const tempo = step ? tempoFor(ctx.pack, step.level) : 60;
-  const t = timing(team?.at, ref.at + tempo, tempo);
+  const tempo = step ? tempoFor(ctx.pack, step.level) : DEFAULT_TEMPO_MINUTES[4];
+  const t = timing(team?.at, after(ref.at, tempo), tempo);
   const base = { stage: 'detect' as const, id: 'detect.discovery', max: POINTS.discovery, reference: `Reference: aware at ${ctx.t(ref.at)} (${injectTitle(ctx, ref.inject)})` };
   const points = POINTS.discovery * t.share;
   if (team === undefined) {
@@ -42,7 +43,7 @@ function discoveryLine(ctx: ScoringContext): ScoreLine | undefined {
   });
 }
 
-function firstSeverityLine(ctx: ScoringContext, aware: number | undefined): ScoreLine {
+function firstSeverityLine(ctx: ScoringContext, aware: SimMinutes | undefined): ScoreLine {
   const counted = countedClassifications(ctx.state, aware);
   const guesses = ctx.state.severity.filter((r) => aware === undefined || r.at < aware);
   const guessText = guesses.length ? ` ${plural(guesses.length, 'classification')} made before any signal reached the team ${guesses.length === 1 ? 'is' : 'are'} a guess and not counted.` : '';
@@ -74,13 +75,13 @@ function firstSeverityLine(ctx: ScoringContext, aware: number | undefined): Scor
  * level-minutes misread cost total points (8 per level under, 3 per level
  * over, for the whole incident; at most 30), not absorbed by Detect's weight.
  */
-function trackLines(ctx: ScoringContext, aware: number | undefined): ScoreLine[] {
+function trackLines(ctx: ScoringContext, aware: SimMinutes | undefined): ScoreLine[] {
   if (aware === undefined) return [];
   const steps = ctx.team.expected;
   const atAware = expectedAt(steps, aware);
   if (!atAware) return [];
-  const from = Math.min(ctx.now, aware + TRACK_GRACE_TEMPOS * tempoFor(ctx.pack, atAware.level));
-  const span = ctx.now - from;
+  const from = earliest(ctx.now, after(aware, scaled(tempoFor(ctx.pack, atAware.level), TRACK_GRACE_TEMPOS)));
+  const span = between(from, ctx.now);
   const base = { stage: 'detect' as const, id: 'detect.severity.track', max: POINTS.severityTrack, reference: 'Reference: the expected severity as the evidence arrived' };
   if (span <= 0) return [notApplicableLine({ ...base, reason: 'The run ended before the severity could be followed over time.' })];
   const counted = countedClassifications(ctx.state, aware);
@@ -104,7 +105,7 @@ function trackLines(ctx: ScoringContext, aware: number | undefined): ScoreLine[]
   cost = Math.min(COSTS.misreadCap, cost);
   const points = POINTS.severityTrack * (1 - wrong / span);
   const parts = [under > 0 ? `under-classified for ${formatSpan(under)}` : '', over > 0 ? `over-classified for ${formatSpan(over)}` : ''].filter(Boolean);
-  const worst = steps.find((s) => s.at < ctx.now && gapTo(s, levelAt(counted, Math.max(s.at, from))) !== 0);
+  const worst = steps.find((s) => s.at < ctx.now && gapTo(s, levelAt(counted, latest(s.at, from))) !== 0);
   const lesson = worst && parts.length ? `From ${ctx.t(worst.at)} the evidence called for ${acceptWords(worst)}: ${worst.rationale.trim()}` : undefined;
   const line = scoreLine({
     ...base, points, at: from, topic: 'severity',
@@ -120,7 +121,7 @@ function trackLines(ctx: ScoringContext, aware: number | undefined): ScoreLine[]
   })];
 }
 
-function r3aiLine(ctx: ScoringContext, aware: number | undefined): ScoreLine {
+function r3aiLine(ctx: ScoringContext, aware: SimMinutes | undefined): ScoreLine {
   const accepted = r3aiCategories(ctx);
   const counted = ctx.state.r3ai.filter((r) => aware !== undefined && r.at >= aware);
   const first = counted[0];
@@ -137,12 +138,12 @@ function r3aiLine(ctx: ScoringContext, aware: number | undefined): ScoreLine {
   });
 }
 
-function timeToClassifyLine(ctx: ScoringContext, aware: number | undefined): ScoreLine | undefined {
+function timeToClassifyLine(ctx: ScoringContext, aware: SimMinutes | undefined): ScoreLine | undefined {
   if (aware === undefined) return undefined;
   const step = expectedAt(ctx.team.expected, aware);
   if (!step) return undefined;
   const tempo = tempoFor(ctx.pack, step.level);
-  const deadline = aware + tempo;
+  const deadline = after(aware, tempo);
   const first = countedClassifications(ctx.state, aware)[0];
   const t = timing(first?.at, deadline, tempo);
   const points = POINTS.timeToClassify * t.share;
@@ -157,12 +158,12 @@ function timeToClassifyLine(ctx: ScoringContext, aware: number | undefined): Sco
 }
 
 /** When the team's counted severity first reached `low` at or after `from`. */
-function reachedAt(records: ReturnType<typeof countedClassifications>, low: number, from: number): number | undefined {
+function reachedAt(records: ReturnType<typeof countedClassifications>, low: number, from: SimMinutes): SimMinutes | undefined {
   if (levelAt(records, from) >= low) return from;
   return records.find((r) => r.at > from && r.level >= low)?.at;
 }
 
-function escalationLines(ctx: ScoringContext, aware: number | undefined): ScoreLine[] {
+function escalationLines(ctx: ScoringContext, aware: SimMinutes | undefined): ScoreLine[] {
   const steps = ctx.team.expected;
   const counted = countedClassifications(ctx.state, aware);
   const lines: ScoreLine[] = [];
@@ -171,7 +172,7 @@ function escalationLines(ctx: ScoringContext, aware: number | undefined): ScoreL
     if (!previous || step.accept[0]! <= previous.accept[0]! || step.at >= ctx.now) return;
     const low = step.accept[0]!;
     const tempo = tempoFor(ctx.pack, step.level);
-    const deadline = step.at + tempo;
+    const deadline = after(step.at, tempo);
     const reached = reachedAt(counted, low, step.at);
     const t = timing(reached, deadline, tempo);
     const points = POINTS.escalation * t.share;

@@ -14,6 +14,7 @@ import { deduction, notApplicableLine, penaltyLine, scoreLine, timing, timingWor
 import { COSTS, DEFAULT_BOARD_WITHIN, POINTS } from '../points';
 import type { ScoreLine } from '../types';
 import { authorityNote, authorityShare, commonLines, commonPenalties, firstOf, obligationCovering, referenceDid, requiredMoves } from './common';
+import { after, type SimMinutes } from '../../sim-minutes';
 
 /** The reason of the `reference.required` entry for one of the obligation's moves, if any (its "why"). */
 function requiredReason(ctx: ScoringContext, ob: Obligation): string | undefined {
@@ -39,7 +40,7 @@ function obligationLines(ctx: ScoringContext, ob: Obligation): ScoreLine[] {
   const refAct = firstOf(ctx.reference, ob.satisfiedBy);
   const lesson = [referenceDid(ctx, refAct), why ? `Why: ${why}` : '', ob.description?.trim() ?? ''].filter(Boolean).join(' ');
   const cost = ob.missedCost ?? COSTS.missedObligation;
-  const missed = (at: number, text: string): ScoreLine[] => [
+  const missed = (at: SimMinutes, text: string): ScoreLine[] => [
     scoreLine({ ...base, points: 0, max: POINTS.obligation, at, reason: text, lesson, timing: { status: 'never', share: 0, lateBy: 0 } }),
     penaltyLine({
       stage: 'govern', id: `${id}.missed`, at, cost, reference, topic: `obligation:${ob.id}`,
@@ -113,7 +114,7 @@ function boardLine(ctx: ScoringContext): ScoreLine | undefined {
   const v4 = ctx.team.expected.find((s) => s.accept[0]! >= 4) ?? ctx.reference?.expected.find((s) => s.accept[0]! >= 4);
   if (!v4 || judgedElsewhere(ctx, 'board-briefing')) return undefined;
   const within = ctx.pack.reference.boardWithin ?? DEFAULT_BOARD_WITHIN;
-  const deadline = v4.at + within;
+  const deadline = after(v4.at, within);
   const base = { stage: 'govern' as const, id: 'govern.board', reference: `Reference: the board within ${formatSpan(within)} of V${v4.level}` };
   if (!ctx.pack.moves.some((m) => m.marks?.includes('board-briefing'))) {
     return notApplicableLine({ ...base, reason: 'The incident reaches V4 but the pack has no board-briefing move, so this is not scored.' });

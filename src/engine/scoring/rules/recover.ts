@@ -14,6 +14,7 @@ import { deduction, notApplicableLine, penaltyLine, scoreLine, timing, timingWor
 import { COSTS, POINTS, RECOVERY_TOLERANCE_MIN, RECOVERY_TOLERANCE_SHARE } from '../points';
 import type { ScoreLine } from '../types';
 import { commonLines, commonPenalties } from './common';
+import { after, latest, scaled } from '../../sim-minutes';
 
 /** A return to service: when, through which act, and the criteria unmet then. */
 export type Restart = {
@@ -117,8 +118,8 @@ export function recoverLines(ctx: ScoringContext): ScoreLine[] {
         : `${ctx.pack.system.name} never went back into service with every recovery criterion met${restarts.length ? ' (every return to service breached the gate)' : ''}.`,
       ...(valid ? {} : { lesson: refLesson }),
     }));
-    const tolerance = Math.max(RECOVERY_TOLERANCE_MIN, Math.floor(refRestart.at * RECOVERY_TOLERANCE_SHARE));
-    const deadline = refRestart.at + tolerance;
+    const tolerance = latest(RECOVERY_TOLERANCE_MIN, scaled(refRestart.at, RECOVERY_TOLERANCE_SHARE));
+    const deadline = after(refRestart.at, tolerance);
     const t = timing(valid?.at, deadline, tolerance);
     const points = POINTS.recoveryTime * t.share;
     lines.push(scoreLine({

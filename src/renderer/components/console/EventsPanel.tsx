@@ -5,7 +5,7 @@
  * and a marker for injects addressed to some roles only.
  */
 import { useLayoutEffect, useRef } from 'react';
-import { formatSimTime, ROLE_TITLES } from '../../../engine';
+import { formatSimTime, ROLE_TITLES, type SimMinutes, between } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { eventsList, type EventRow } from '../../lib/events-list';
 import { CHANNEL_LABELS } from '../../lib/labels';
@@ -20,7 +20,7 @@ export function EventsPanel() {
   const { pack, state } = run;
   const rows = eventsList(pack, state);
   const fired = rows.filter((r) => r.status === 'fired').length;
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   const box = useRef<HTMLDivElement>(null);
   // Keep "now" in view: the last arrival above it, what comes next below (scrolling moves nothing on the page).
   useLayoutEffect(() => {
@@ -53,7 +53,7 @@ export function EventsPanel() {
                     </>
                   ) : upcoming ? (
                     <>
-                      Due {t(row.at!)} <span className="hint">(in {inTime(state, row.at! - state.clock.now)})</span>
+                      Due {t(row.at!)} <span className="hint">(in {inTime(state, between(state.clock.now, row.at!))})</span>
                     </>
                   ) : (
                     'When triggered'

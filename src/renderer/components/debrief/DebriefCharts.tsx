@@ -1,5 +1,5 @@
 /** Severity over time (the team's, what the evidence called for, the reference's) and harm (team, reference, doing nothing). */
-import { formatSimTime, type Debrief } from '../../../engine';
+import { formatSimTime, type Debrief, type SimMinutes } from '../../../engine';
 import { count } from '../../lib/numbers';
 import { LineChart, untilEnd } from './Charts';
 
@@ -17,7 +17,7 @@ function harmAxis(low: number, high: number): { min: number; max: number; ticks:
 
 export function DebriefCharts({ debrief }: { readonly debrief: Debrief }) {
   const end = debrief.run.reachedAt || debrief.pack.clockEnd;
-  const t = (m: number) => formatSimTime(debrief.pack.clockStart, m);
+  const t = (m: SimMinutes) => formatSimTime(debrief.pack.clockStart, m);
   const steps = (list: readonly { at: number; level: number }[]) => untilEnd(list.map((s) => [s.at, s.level] as const), end);
   const harm = [debrief.harm.team, debrief.harm.reference, debrief.harm.doNothing].map((s) => untilEnd(s, end));
   const values = harm.flat().map(([, v]) => v);

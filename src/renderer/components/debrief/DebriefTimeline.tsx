@@ -1,9 +1,9 @@
 /** The team's timeline beside the reference's, with the score's verdict on each act. */
-import { formatSimTime, type Debrief } from '../../../engine';
+import { formatSimTime, type Debrief, type SimMinutes } from '../../../engine';
 import { actorLabel } from '../../lib/labels';
 
 export function DebriefTimeline({ debrief }: { readonly debrief: Debrief }) {
-  const at = (minutes: number | undefined) => (minutes === undefined ? '—' : formatSimTime(debrief.pack.clockStart, minutes));
+  const at = (minutes: SimMinutes | undefined) => (minutes === undefined ? '—' : formatSimTime(debrief.pack.clockStart, minutes));
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Your timeline beside the reference</h2>

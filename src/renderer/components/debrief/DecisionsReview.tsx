@@ -3,7 +3,7 @@
  * rationale for that option), the best answers with theirs, and for written
  * prompts the reference's draft beside the team's text.
  */
-import { assertNever, formatSimTime, type Debrief } from '../../../engine';
+import { assertNever, formatSimTime, type Debrief, type SimMinutes } from '../../../engine';
 import { actorLabel } from '../../lib/labels';
 import { Markdown } from '../Markdown';
 
@@ -44,7 +44,7 @@ function Options({ options }: { readonly options: View['best'] }) {
 export function DecisionsReview({ debrief }: { readonly debrief: Debrief }) {
   const asked = debrief.decisions.filter((d) => d.team.status !== 'not-asked');
   if (asked.length === 0) return null;
-  const t = (m: number) => formatSimTime(debrief.pack.clockStart, m);
+  const t = (m: SimMinutes) => formatSimTime(debrief.pack.clockStart, m);
   return (
     <section className="card decisions-review" aria-labelledby="decisions-review-title">
       <h2 id="decisions-review-title">Your decisions beside the reference</h2>

@@ -1,5 +1,5 @@
 /** Each regulatory obligation: when it started, was due and was met, in the team's run and the reference's. */
-import { assertNever, formatSimTime, type Debrief, type ObligationRecord } from '../../../engine';
+import { assertNever, formatSimTime, type Debrief, type ObligationRecord, type SimMinutes } from '../../../engine';
 import { actorLabel } from '../../lib/labels';
 
 function statusText(status: ObligationRecord['status']): string {
@@ -19,7 +19,7 @@ function statusText(status: ObligationRecord['status']): string {
 
 export function ObligationsTable({ debrief }: { readonly debrief: Debrief }) {
   if (debrief.obligations.length === 0) return null;
-  const at = (m: number | undefined) => (m === undefined ? '—' : formatSimTime(debrief.pack.clockStart, m));
+  const at = (m: SimMinutes | undefined) => (m === undefined ? '—' : formatSimTime(debrief.pack.clockStart, m));
   return (
     <section className="card" aria-labelledby="obl-title">
       <h2 id="obl-title">Obligations and deadlines</h2>

@@ -3,7 +3,7 @@
  * scoring line, with what was gained, lost or unchanged against the attempt
  * before; then the team's timeline of each attempt beside the reference.
  */
-import { formatSimTime, STAGES, type Debrief, type Pack } from '../../../engine';
+import { formatSimTime, STAGES, type Debrief, type Pack, type SimMinutes } from '../../../engine';
 import { compareAttempts, type Cell } from '../../lib/compare-attempts';
 import { STAGE_LABELS } from '../../lib/labels';
 
@@ -26,7 +26,7 @@ function CellView({ cell, digits = 1, reason }: { readonly cell: Cell; readonly 
 
 export function AttemptsComparison({ pack, debriefs, labels }: { readonly pack: Pack; readonly debriefs: readonly Debrief[]; readonly labels: readonly string[] }) {
   const comparison = compareAttempts(pack, debriefs);
-  const t = (m: number | undefined) => (m === undefined ? '—' : formatSimTime(pack.clock.start, m));
+  const t = (m: SimMinutes | undefined) => (m === undefined ? '—' : formatSimTime(pack.clock.start, m));
   return (
     <div className="comparison">
       <div className="table-scroll">

@@ -1,12 +1,12 @@
 /** The question the room is being asked now, with its countdown in real seconds (large, for the back of the room). */
-import { formatSpan, ROLE_TITLES, type Pack, type RunState } from '../../../engine';
+import { formatSpan, ROLE_TITLES, type Pack, type RunState, between } from '../../../engine';
 import { realTime } from '../../lib/time';
 import { Markdown } from '../Markdown';
 
 export function PresenterQuestion({ pack, state }: { readonly pack: Pack; readonly state: RunState }) {
   const open = pack.decisions
     .filter((d) => state.decisions[d.id]?.status === 'open')
-    .map((d) => ({ decision: d, left: state.decisions[d.id]!.dueAt === undefined ? undefined : state.decisions[d.id]!.dueAt! - state.clock.now }))
+    .map((d) => ({ decision: d, left: state.decisions[d.id]!.dueAt === undefined ? undefined : between(state.clock.now, state.decisions[d.id]!.dueAt!) }))
     .sort((a, b) => (a.left ?? Infinity) - (b.left ?? Infinity));
   return (
     <section className="panel presenter-question" aria-labelledby="question-title">

@@ -3,7 +3,7 @@
  * their role (or to everyone), otherwise a vote the facilitator sees.
  */
 import { useState, type FormEvent } from 'react';
-import { R3AI_CATEGORIES, ROLE_TITLES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Decision, type RoleId } from '../../../engine';
+import { R3AI_CATEGORIES, ROLE_TITLES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Decision, type RoleId, between } from '../../../engine';
 import { R3AI_LABELS } from '../../lib/labels';
 import { formatSpan } from '../../../engine';
 import type { ActiveRun } from '../../store/run-slice';
@@ -37,7 +37,7 @@ function DecisionCard({ run, decision, role }: { readonly run: ActiveRun; readon
   const [voted, setVoted] = useState(false);
   const record = run.state.decisions[decision.id]!;
   const mayAnswer = !decision.askedTo || decision.askedTo.includes(role);
-  const left = record.dueAt === undefined ? undefined : record.dueAt - run.state.clock.now;
+  const left = record.dueAt === undefined ? undefined : between(run.state.clock.now, record.dueAt);
   const multiple = decision.kind === 'multiple';
   const textOnly = decision.kind === 'text';
   const onSubmit = async (event: FormEvent) => {

@@ -5,7 +5,7 @@
  * and its countdown shows here; there is no second form for it.
  */
 import { useState, type FormEvent } from 'react';
-import { formatSimTime, R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Actor, type Command, type Decision, type R3aiCategory, type RoleId, type RunState, type SeverityLevel } from '../../../engine';
+import { formatSimTime, R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Actor, type Command, type Decision, type R3aiCategory, type RoleId, type RunState, type SeverityLevel, type SimMinutes, between } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { useStore } from '../../store/store';
 import { actorLabel, R3AI_LABELS } from '../../lib/labels';
@@ -30,12 +30,12 @@ export function Classification() {
   const active = state.phase === 'running';
   const severityAsk = asking(pack.decisions, state, 'severity', as);
   const r3aiAsk = asking(pack.decisions, state, 'r3ai', as);
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   // A solo learner classifies in the name of the role asked (the Incident Lead when nobody is named); a facilitator records the acting role.
   const soloBy = (asked: Decision | undefined) => (run.header.mode === 'solo' ? (asked?.askedTo?.[0] ?? 'incident-lead') : undefined);
   const leftOf = (d: Decision | undefined) => {
     const due = d ? state.decisions[d.id]?.dueAt : undefined;
-    return due === undefined ? undefined : due - state.clock.now;
+    return due === undefined ? undefined : between(state.clock.now, due);
   };
   const severityCommand = (value: SeverityLevel): Command =>
     severityAsk

@@ -1,6 +1,6 @@
 /** One open decision prompt, answered in place, with its countdown in scenario and real time. */
 import { useState, type FormEvent } from 'react';
-import { R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Decision } from '../../../engine';
+import { R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Decision, between } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { R3AI_LABELS } from '../../lib/labels';
 import { countdown } from '../../lib/time';
@@ -27,7 +27,7 @@ export function DecisionForm({ decision, closed }: { readonly decision: Decision
   const [text, setText] = useState('');
   const record = run.state.decisions[decision.id];
   if (!record) return null;
-  const left = record.dueAt === undefined ? undefined : record.dueAt - run.state.clock.now;
+  const left = record.dueAt === undefined ? undefined : between(run.state.clock.now, record.dueAt);
   const multiple = decision.kind === 'multiple';
   const legendId = `decision-${decision.id}`;
   const answer = async (event: FormEvent) => {

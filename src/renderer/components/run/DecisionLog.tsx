@@ -4,7 +4,7 @@
  * arrival moves nothing on screen.
  */
 import { useLayoutEffect, useRef } from 'react';
-import { formatSimTime } from '../../../engine';
+import { formatSimTime, type SimMinutes, START } from '../../../engine';
 import type { ActiveRun } from '../../store/run-slice';
 import { describeEntry } from '../../lib/describe-entry';
 
@@ -12,10 +12,10 @@ import { describeEntry } from '../../lib/describe-entry';
 const SHOWN = 300;
 
 export function DecisionLog({ run }: { readonly run: ActiveRun }) {
-  const rows: Array<{ seq: number; at: number; text: string }> = [];
+  const rows: Array<{ seq: number; at: SimMinutes; text: string }> = [];
   run.entries.forEach((entry, index) => {
     const text = describeEntry(run.pack, entry);
-    if (text) rows.push({ seq: entry.seq, at: run.entryTimes[index] ?? 0, text });
+    if (text) rows.push({ seq: entry.seq, at: run.entryTimes[index] ?? START, text });
   });
   const box = useRef<HTMLDivElement>(null);
   const atLatest = useRef(true);

@@ -7,14 +7,14 @@
  * message) shows a marker in its place.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
-import { formatSimTime, ROLE_TITLES, type FeedItem, type Pack, type RoleId } from '../../../engine';
+import { formatSimTime, ROLE_TITLES, type FeedItem, type Pack, type RoleId, type SimMinutes } from '../../../engine';
 import type { PackAttachment } from '../../../shared/packs';
 import { CHANNEL_LABELS } from '../../lib/labels';
 import { Markdown } from '../Markdown';
 
 export type FeedEntry = {
   readonly key: string;
-  readonly at: number;
+  readonly at: SimMinutes;
   readonly channel: string;
   readonly from?: string;
   readonly title: string;

@@ -7,7 +7,7 @@
  * authority — the palette asks before doing that.
  */
 import { useMemo, useState } from 'react';
-import { applyCommand, describeCondition, formatSimTime, formatSpan, ROLE_TITLES, STAGES, type Actor, type Move, type RoleId, type Stage } from '../../../engine';
+import { applyCommand, describeCondition, formatSimTime, formatSpan, ROLE_TITLES, STAGES, type Actor, type Move, type RoleId, type Stage, type SimMinutes } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { actorLabel, STAGE_LABELS } from '../../lib/labels';
 import type { ActiveRun } from '../../store/run-slice';
@@ -112,7 +112,7 @@ function StageMoves(props: { readonly run: ActiveRun; readonly stage: Stage; rea
 
 function MoveRow(props: { readonly run: ActiveRun; readonly move: Move; readonly needs: string | undefined; readonly onMake: () => void }) {
   const { run, move, needs } = props;
-  const t = (m: number) => formatSimTime(run.pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(run.pack.clock.start, m);
   const last = run.state.moves.filter((m) => m.moveId === move.id).at(-1);
   const state = !last ? 'open' : move.repeatable ? 'repeat' : last.effective ? 'done' : 'in-progress';
   const active = run.state.phase === 'running';

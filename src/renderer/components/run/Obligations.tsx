@@ -3,7 +3,7 @@
  * (scenario and real time at this speed) and status, in the order they
  * started (a new clock is added at the end, moving nothing).
  */
-import { formatSimDateTimeZone, formatSimTime } from '../../../engine';
+import { formatSimDateTimeZone, formatSimTime, type SimMinutes, between } from '../../../engine';
 import type { ActiveRun } from '../../store/run-slice';
 import { actorLabel } from '../../lib/labels';
 import { countdown } from '../../lib/time';
@@ -13,7 +13,7 @@ const STATUS_TEXT = { running: 'Running', met: 'Met', overdue: 'Overdue', 'met-l
 
 export function Obligations({ run }: { readonly run: ActiveRun }) {
   const { pack, state } = run;
-  const t = (m: number) => formatSimTime(pack.clock.start, m);
+  const t = (m: SimMinutes) => formatSimTime(pack.clock.start, m);
   const started = pack.obligations
     .flatMap((o) => {
       const record = state.obligations[o.id];
@@ -39,7 +39,7 @@ export function Obligations({ run }: { readonly run: ActiveRun }) {
                 {record.status === 'running' ? (
                   <span title={`Due ${formatSimDateTimeZone(pack.clock.start, record.dueAt)}`}>
                     {' '}
-                    — {countdown(state, record.dueAt - state.clock.now)} (due {t(record.dueAt)})
+                    — {countdown(state, between(state.clock.now, record.dueAt))} (due {t(record.dueAt)})
                   </span>
                 ) : null}
                 {record.status === 'overdue' ? ` — the deadline was ${t(record.dueAt)}` : null}

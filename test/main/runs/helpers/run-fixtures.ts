@@ -13,6 +13,7 @@ import type { RunDeps } from '../../../../src/main/runs/run-deps';
 import { realRunDeps } from '../../../../src/main/runs/real-deps';
 import { loadPackSnapshot } from '../../../../src/main/packs/index';
 import { testMoveId } from '../../../ids';
+import { simMinutes } from '../../../../src/engine';
 
 /** The project's known-valid minimal pack (8 h scenario, compression 60). */
 export const MINIMAL_PACK_DIR = fileURLToPath(new URL('../../../fixtures/packs/minimal', import.meta.url));
@@ -52,10 +53,10 @@ export function sampleLog(): LogEntry[] {
   const commands: Pick<LogEntry, 'by' | 'command'>[] = [
     { by: 'facilitator', command: { type: 'role.assign', role: 'incident-lead', participant: 'Ana' } },
     { by: 'facilitator', command: { type: 'run.start' } },
-    { by: 'system', command: { type: 'clock.advance', to: 31 } },
+    { by: 'system', command: { type: 'clock.advance', to: simMinutes(31) } },
     { by: 'incident-lead', command: { type: 'severity.classify', level: 3 } },
     { by: 'technical-lead', command: { type: 'move.make', move: testMoveId('suspend-model') } },
-    { by: 'system', command: { type: 'clock.advance', to: 95 } },
+    { by: 'system', command: { type: 'clock.advance', to: simMinutes(95) } },
     { by: 'facilitator', command: { type: 'note.add', text: 'Good pace.' } },
   ];
   return commands.map((c, i) => ({ seq: i + 1, by: c.by, command: c.command, wall: `2027-05-06T10:0${i}:00.000Z` }));
