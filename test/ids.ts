@@ -1,5 +1,8 @@
-/** Run, pack, move, decision and inject ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
-import { decisionIdSchema, injectIdSchema, moveIdSchema, packIdSchema, toRunId, type DecisionId, type InjectId, type MoveId, type PackId, type RunId } from '../src/engine';
+/** Run, pack, move, decision, inject, variable and obligation ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
+import {
+  decisionIdSchema, injectIdSchema, moveIdSchema, obligationIdSchema, packIdSchema, toRunId, variableIdSchema,
+  type DecisionId, type InjectId, type MoveId, type ObligationId, type PackId, type RunId, type VariableId,
+} from '../src/engine';
 
 /** A test's run id, checked (a typo in a test fails loudly here, not deep in the store). */
 export function testRunId(value: string): RunId {
@@ -32,4 +35,14 @@ export function testDecisionId(value: string): DecisionId {
 /** A test's inject id, checked by the pack schema's own rule. */
 export function testInjectId(value: string): InjectId {
   return injectIdSchema.parse(value);
+}
+
+/** A test's variable id, checked by the pack schema's own rule. */
+export function testVariableId(value: string): VariableId {
+  return variableIdSchema.parse(value);
+}
+
+/** A test's obligation id, checked by the pack schema's own rule. */
+export function testObligationId(value: string): ObligationId {
+  return obligationIdSchema.parse(value);
 }

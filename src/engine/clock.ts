@@ -169,8 +169,8 @@ export function nextDueTime(ctx: Ctx, after: SimMinutes = simMinutes(-Infinity))
   const state = ctx.state;
   let next = NEVER;
   for (const index of ctx.index.timed) {
-    const id = ctx.pack.injects[index]?.id ?? '';
-    const at = state.fired[id] === undefined ? state.schedule[id] : undefined;
+    const id = ctx.pack.injects[index]?.id;
+    const at = id === undefined || state.fired[id] !== undefined ? undefined : state.schedule[id];
     if (at !== undefined && at > after && at < next) next = at;
   }
   for (const p of state.pending) if (p.at > after && p.at < next) next = p.at;

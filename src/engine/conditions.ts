@@ -4,7 +4,7 @@
  * pack-index.ts) because the clock re-evaluates them every simulated minute.
  */
 import type { Comparator, Comparison, Condition } from './pack/condition';
-import type { MoveId } from './pack/primitives';
+import type { DecisionId, MoveId, VariableId } from './pack/primitives';
 import { assertNever } from './result';
 import type { RunState } from './types';
 
@@ -20,7 +20,7 @@ export type CompiledCondition = {
   /** Reads the clock (`elapsed`, `sinceInject`): may change with every minute. */
   readonly time: boolean;
   /** Variable ids it reads. */
-  readonly vars: readonly string[];
+  readonly vars: readonly VariableId[];
   /** The other inputs it reads. */
   readonly reads: readonly ConditionInput[];
 };
@@ -63,7 +63,7 @@ export function compileComparison(comparison: Comparison<Scalar>): (value: Scala
   }
 }
 
-const leaf = (test: (state: RunState) => boolean, reads: readonly ConditionInput[], vars: readonly string[] = []): CompiledCondition => ({
+const leaf = (test: (state: RunState) => boolean, reads: readonly ConditionInput[], vars: readonly VariableId[] = []): CompiledCondition => ({
   test,
   time: reads.includes('time'),
   vars,
@@ -95,7 +95,7 @@ function moveTest(moveId: MoveId, effective: boolean): (s: RunState) => boolean 
   };
 }
 
-function decisionTest(id: string, chose: string | undefined, is: string | undefined): (s: RunState) => boolean {
+function decisionTest(id: DecisionId, chose: string | undefined, is: string | undefined): (s: RunState) => boolean {
   // A bare `{ decision }` means "answered", the only reading that is useful.
   const status = is ?? (chose === undefined ? 'answered' : undefined);
   return (s) => {

@@ -5,12 +5,12 @@
  */
 import type { Ctx } from './context';
 import type { Effect } from './pack/effect';
-import type { DecisionId, InjectId } from './pack/primitives';
+import type { DecisionId, InjectId, VariableId } from './pack/primitives';
 import type { ActRef } from './types';
 import { after } from './sim-minutes';
 
 /** Sets a variable, clamping numbers to the variable's bounds. Unknown ids and type mismatches are ignored (the pack validator reports them). */
-export function setVar(ctx: Ctx, id: string, value: number | boolean | string): void {
+export function setVar(ctx: Ctx, id: VariableId, value: number | boolean | string): void {
   const current = ctx.state.vars[id];
   if (current === undefined || typeof current !== typeof value) return;
   let next = value;

@@ -26,6 +26,7 @@ export { describeCondition } from './describe-condition';
 export { actorSchema, commandSchema, type Actor, type Command, type CommandOf, type CommandType } from './command-schema';
 export * from './types';
 export { derivedRunId, isRunId, RUN_ID_PATTERN, runIdSchema, toRunId } from './run-id';
+export { entriesOf, keysOf } from './records';
 export { after, before, between, earliest, latest, MAX_SIM_MINUTES, NEVER, ONE_MINUTE, scaled, simMinutes, simMinutesSchema, START } from './sim-minutes';
 export { assertNever, err, ok, type Result } from './result';
 
@@ -79,7 +80,7 @@ export * from './explore';
 export * from './lint';
 
 // Helpers the pack loaders outside the engine share with it (reading untrusted JSON, ids, nesting limits).
-export { decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, packIdSchema, type DecisionId, type InjectId, type MoveId, type PackId } from './pack/primitives';
+export { decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, obligationIdSchema, packIdSchema, variableIdSchema, type DecisionId, type InjectId, type MoveId, type ObligationId, type PackId, type VariableId } from './pack/primitives';
 export { field, isRecord, items, str, type Json } from './pack/loose';
 export { MAX_PACK_DEPTH } from './pack/plain-data';
 export { closestName } from './pack/suggest';

@@ -3,6 +3,7 @@
  * them overdue, and meeting them when a satisfying move becomes effective.
  */
 import type { Ctx } from './context';
+import type { ObligationId } from './pack/primitives';
 import type { LimbInfo, ObligationInfo } from './pack-index';
 import type { MoveRecord, ObligationRecord } from './types';
 import { after, earliest, START } from './sim-minutes';
@@ -30,7 +31,7 @@ export function startObligations(ctx: Ctx, candidates: readonly ObligationInfo[]
  * (a new obligation checks all of its limbs); `dueAt` becomes the earliest
  * deadline of the outer limit and every started limb.
  */
-function withLimbs(ctx: Ctx, obligationId: string, record: ObligationRecord, only?: readonly LimbInfo[]): ObligationRecord {
+function withLimbs(ctx: Ctx, obligationId: ObligationId, record: ObligationRecord, only?: readonly LimbInfo[]): ObligationRecord {
   const limbs = ctx.index.limbsOf.get(obligationId);
   if (limbs === undefined || limbs.length === 0) return record;
   const now = ctx.state.clock.now;
@@ -89,7 +90,7 @@ export function meetObligationsWith(ctx: Ctx, move: MoveRecord): void {
   }
 }
 
-function meet(ctx: Ctx, id: string, move: MoveRecord): void {
+function meet(ctx: Ctx, id: ObligationId, move: MoveRecord): void {
   const state = ctx.state;
   const record = state.obligations[id];
   if (record === undefined) return;

@@ -16,7 +16,9 @@
  *   `clock.jumpToNext` steps minute by minute and stops at the first one.
  */
 import type { RunState, SimMinutes } from './types';
+import type { DecisionId, InjectId, ObligationId } from './pack/primitives';
 import { before, earliest, ONE_MINUTE, simMinutes } from './sim-minutes';
+import { entriesOf } from './records';
 
 /** A regulatory clock is "near" when its deadline is at most this far away. */
 export const DEADLINE_WARNING_MINUTES = simMinutes(120);
@@ -30,13 +32,13 @@ export const QUIET_GRACE_SECONDS = 20;
 
 /** Why the clock stops at a minute. */
 export type StopReason =
-  | { readonly kind: 'timed-inject'; readonly injectId: string }
-  | { readonly kind: 'delayed-inject'; readonly injectId: string }
+  | { readonly kind: 'timed-inject'; readonly injectId: InjectId }
+  | { readonly kind: 'delayed-inject'; readonly injectId: InjectId }
   | { readonly kind: 'move-effective'; readonly moveIndex: number }
-  | { readonly kind: 'decision-last-minute'; readonly decisionId: string }
-  | { readonly kind: 'decision-expires'; readonly decisionId: string }
-  | { readonly kind: 'deadline-near'; readonly obligationId: string }
-  | { readonly kind: 'deadline'; readonly obligationId: string };
+  | { readonly kind: 'decision-last-minute'; readonly decisionId: DecisionId }
+  | { readonly kind: 'decision-expires'; readonly decisionId: DecisionId }
+  | { readonly kind: 'deadline-near'; readonly obligationId: ObligationId }
+  | { readonly kind: 'deadline'; readonly obligationId: ObligationId };
 
 /** A minute at which the clock must stop, and why. */
 export type Stop = { readonly at: SimMinutes; readonly reason: StopReason };
@@ -54,18 +56,18 @@ export function upcomingStops(state: PacingState): Stop[] {
   const add = (at: SimMinutes | undefined, reason: StopReason) => {
     if (at !== undefined && at > now) stops.push({ at, reason });
   };
-  for (const [injectId, at] of Object.entries(state.schedule)) {
+  for (const [injectId, at] of entriesOf(state.schedule)) {
     if (state.fired[injectId] === undefined) add(at, { kind: 'timed-inject', injectId });
   }
   for (const item of state.pending) {
     add(item.at, item.kind === 'inject' ? { kind: 'delayed-inject', injectId: item.injectId } : { kind: 'move-effective', moveIndex: item.moveIndex });
   }
-  for (const [decisionId, record] of Object.entries(state.decisions)) {
+  for (const [decisionId, record] of entriesOf(state.decisions)) {
     if (record.status !== 'open' || record.dueAt === undefined) continue;
     add(before(record.dueAt, ONE_MINUTE), { kind: 'decision-last-minute', decisionId });
     add(record.dueAt, { kind: 'decision-expires', decisionId });
   }
-  for (const [obligationId, record] of Object.entries(state.obligations)) {
+  for (const [obligationId, record] of entriesOf(state.obligations)) {
     if (record.status !== 'running') continue;
     add(before(record.dueAt, DEADLINE_WARNING_MINUTES), { kind: 'deadline-near', obligationId });
     add(record.dueAt, { kind: 'deadline', obligationId });
@@ -78,7 +80,7 @@ export function upcomingStops(state: PacingState): Stop[] {
  * condition held, the end of its delay (the earlier of the two). Undefined
  * when it has arrived or nothing has it due yet.
  */
-export function injectDueAt(state: Pick<RunState, 'schedule' | 'fired' | 'pending'>, injectId: string): SimMinutes | undefined {
+export function injectDueAt(state: Pick<RunState, 'schedule' | 'fired' | 'pending'>, injectId: InjectId): SimMinutes | undefined {
   if (state.fired[injectId] !== undefined) return undefined;
   const scheduled = state.schedule[injectId];
   const pending = state.pending.find((p) => p.kind === 'inject' && p.injectId === injectId)?.at;
@@ -121,10 +123,10 @@ export function quietBlockers(state: Pick<RunState, 'phase' | 'clock' | 'decisio
   if (state.phase !== 'running') return [{ kind: 'not-running' }];
   const blockers: QuietBlocker[] = [];
   if (state.clock.paused) blockers.push({ kind: 'paused' });
-  for (const [decisionId, record] of Object.entries(state.decisions)) {
+  for (const [decisionId, record] of entriesOf(state.decisions)) {
     if (record.status === 'open') blockers.push({ kind: 'open-decision', decisionId });
   }
-  for (const [obligationId, record] of Object.entries(state.obligations)) {
+  for (const [obligationId, record] of entriesOf(state.obligations)) {
     if (record.status === 'running' && record.dueAt - state.clock.now <= DEADLINE_WARNING_MINUTES) blockers.push({ kind: 'deadline-near', obligationId });
   }
   return blockers;

@@ -4,7 +4,7 @@
  * and every clock minute reads these instead of scanning the pack.
  */
 import { compileCondition, compileGate, type CompiledCondition, type ConditionInput } from './conditions';
-import type { DecisionId, InjectId, MoveId } from './pack/primitives';
+import type { DecisionId, InjectId, MoveId, ObligationId, VariableId } from './pack/primitives';
 import type { Decision, Inject, Move, Obligation, Pack } from './pack/schema';
 import { DEFAULT_READINESS_ITEMS } from './pack/vocabulary';
 import type { RunState } from './types';
@@ -22,7 +22,7 @@ export type TriggeredInject = {
 };
 /** An obligation with its compiled trigger and gate. */
 export type ObligationInfo = {
-  readonly id: string;
+  readonly id: ObligationId;
   readonly index: number;
   readonly obligation: Obligation;
   readonly trigger: CompiledCondition;
@@ -33,7 +33,7 @@ export type ObligationInfo = {
  * holds while the obligation runs (index = its position in the list).
  */
 export type LimbInfo = {
-  readonly obligationId: string;
+  readonly obligationId: ObligationId;
   readonly index: number;
   readonly after: CompiledCondition;
   readonly gate: Gate;
@@ -53,8 +53,8 @@ export type MoveInfo = {
 export type DecisionInfo = { readonly decision: Decision; readonly index: number; readonly optionIds: ReadonlySet<string> };
 /** One accruing number variable. */
 export type AccrualRule = {
-  readonly id: string;
-  readonly rate: number | string;
+  readonly id: VariableId;
+  readonly rate: number | VariableId;
   readonly divisor: number;
   readonly while?: CompiledCondition;
   readonly min?: number;

@@ -3,7 +3,7 @@
  * JSON (no classes, Map, Date or functions) so it can be stored, sent over
  * IPC and replayed.
  */
-import type { DecisionId, InjectId, MoveId, PackId } from './pack/primitives';
+import type { DecisionId, InjectId, MoveId, ObligationId, PackId, VariableId } from './pack/primitives';
 import type { Result } from './result';
 import type { Actor, Command } from './command-schema';
 import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
@@ -189,18 +189,18 @@ export type RunState = {
   };
   /** PRNG state (xoshiro128** words). */
   readonly rng: readonly [number, number, number, number];
-  readonly vars: Readonly<Record<string, number | boolean | string>>;
+  readonly vars: Readonly<Record<VariableId, number | boolean | string>>;
   /** Scheduled fire time of each timed inject (after jitter). */
-  readonly schedule: Readonly<Record<string, SimMinutes>>;
+  readonly schedule: Readonly<Record<InjectId, SimMinutes>>;
   /** When each inject (pack or ad-hoc) fired. */
-  readonly fired: Readonly<Record<string, SimMinutes>>;
+  readonly fired: Readonly<Record<InjectId, SimMinutes>>;
   readonly feed: readonly FeedItem[];
   readonly pending: readonly PendingItem[];
-  readonly decisions: Readonly<Record<string, DecisionRecord>>;
+  readonly decisions: Readonly<Record<DecisionId, DecisionRecord>>;
   readonly moves: readonly MoveRecord[];
   readonly severity: readonly SeverityRecord[];
   readonly r3ai: readonly R3aiRecord[];
-  readonly obligations: Readonly<Record<string, ObligationRecord>>;
+  readonly obligations: Readonly<Record<ObligationId, ObligationRecord>>;
   readonly roles: Readonly<Partial<Record<RoleId, string>>>;
   readonly readiness: Readonly<Record<string, boolean>>;
   readonly trace: TraceInput;
@@ -210,7 +210,7 @@ export type RunState = {
   /** Harm metric sampled at minute 0, at each whole hour and when the run ends (for charts). */
   readonly harmSeries: readonly (readonly [SimMinutes, number])[];
   /** The pack's further harm counters (`metrics.harms`), sampled with `harmSeries`. */
-  readonly otherHarmSeries: Readonly<Record<string, readonly (readonly [SimMinutes, number])[]>>;
+  readonly otherHarmSeries: Readonly<Record<VariableId, readonly (readonly [SimMinutes, number])[]>>;
   /**
    * Service history of the AI system: its state at minute 0, then every
    * transition. Empty when the pack has no `recovery.inService`.

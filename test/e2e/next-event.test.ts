@@ -5,7 +5,7 @@
  * order, at the minute the clock stopped (none is passed inside a jump).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatSimTime } from '../../src/engine';
+import { entriesOf, formatSimTime } from '../../src/engine';
 import { firstLine } from '../../src/renderer/lib/describe-entry';
 import { backendCases } from './harness/backends';
 import { launchApp, type AppHandle } from './harness/launch-app';
@@ -58,7 +58,7 @@ describe.skipIf(Boolean(skip))(`"Next event" through the flagship [browser]${ski
     expect(end.phase).toBe('ended');
     expect(end.clock.now).toBe(end.clock.end);
     // Every prompt that expired had been on screen while it could still be answered.
-    const expired = Object.entries(end.decisions).filter(([, d]) => d.status === 'expired').map(([id]) => id);
+    const expired = entriesOf(end.decisions).filter(([, d]) => d.status === 'expired').map(([id]) => id);
     expect(expired.length).toBeGreaterThan(0);
     for (const id of expired) expect(seenOpen, `${id} expired unseen`).toContain(id);
     // The feed shows every inject the run fired, in firing order.

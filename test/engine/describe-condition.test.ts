@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeCondition, type Condition } from '../../src/engine';
+import type { z } from 'zod';
+import { describeCondition } from '../../src/engine';
+import { conditionSchema } from '../../src/engine/pack/condition';
 import { testDecisionId, testInjectId, testMoveId } from '../ids';
 import { buildPack } from './helpers/pack-builder';
 
 const pack = buildPack({ readiness: [{ id: 'logging', label: 'Logs kept six months' }] });
 
 describe('describeCondition', () => {
-  it.each<[Condition, string]>([
+  it.each<[z.input<typeof conditionSchema>, string]>([
     [{ var: 'status', eq: 'suspended' }, '"Model status" is "suspended"'],
     [{ var: 'harm', gte: 100 }, '"People harmed" is at least 100'],
     [{ move: testMoveId('suspend') }, 'move "Suspend the model" has been made'],
@@ -27,6 +29,6 @@ describe('describeCondition', () => {
     [{ any: [{ inject: testInjectId('alert') }, { var: 'aware', eq: true }] }, 'any of: ("Alert" has arrived); ("Aware" is true)'],
     [{ move: testMoveId('nonexistent') }, 'move "nonexistent" has been made'],
   ])('%j reads "%s"', (condition, text) => {
-    expect(describeCondition(pack, condition)).toBe(text);
+    expect(describeCondition(pack, conditionSchema.parse(condition))).toBe(text);
   });
 });

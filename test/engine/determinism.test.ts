@@ -6,6 +6,7 @@ import { draftOf } from '../../src/engine/draft';
 import { buildLog, commandOf, sequenceArbitrary } from './helpers/command-arbitrary';
 import { jitteredPack } from './helpers/pack-builder';
 import { testHeader } from './helpers/run';
+import { testInjectId } from '../ids';
 
 const pack = jitteredPack();
 const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
@@ -89,7 +90,7 @@ describe('determinism', () => {
         const a = createRun(pack, testHeader(pack, s));
         const b = createRun(pack, testHeader(pack, s));
         expect(a).toStrictEqual(b);
-        const rumour = a.schedule['rumour'] ?? -1;
+        const rumour = a.schedule[testInjectId('rumour')] ?? -1;
         expect(rumour >= 60 && rumour <= 60 + 90).toBe(true);
       }),
     );

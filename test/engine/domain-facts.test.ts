@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Obligation } from '../../src/engine/pack/schema';
 import { simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
+import { testVariableId } from '../ids';
 
 const H = 60;
 const D = 24 * H;
@@ -121,7 +122,7 @@ describe('the deadline table itself', () => {
   });
 
   it('DORA initial notification needs both limbs: 24 h from awareness and 4 h from classification as major', () => {
-    const limb = { after: { var: 'major', eq: true }, within: simMinutes(4 * H) };
+    const limb = { after: { var: testVariableId('major'), eq: true }, within: simMinutes(4 * H) };
     expect(deadlineProblem(obligation('DORA Art. 19 (RTS 2025/301 Art. 5)', 24 * H, { title: 'DORA initial notification', earlierDeadlines: [limb] }))).toBeUndefined();
     expect(deadlineProblem(obligation('DORA Art. 19 (RTS 2025/301 Art. 5)', 24 * H, { title: 'DORA initial notification' }))).toBe(
       'earlier limbs are [] minutes; DORA RTS 2025/301 Art. 5: initial notification 4 h from classification as major, at the latest 24 h from awareness [§0.5, §3.5] gives [240]',

@@ -3,7 +3,7 @@
  * with: a version-1 run's "Next event" jumps straight to the next scheduled
  * time (passing triggered injects), a version-2 run's stops at the first one.
  */
-import { testRunId } from '../ids';
+import { testInjectId, testRunId } from '../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, replay, type LogEntry, type Pack, type RunHeader, simMinutes } from '../../src/engine';
@@ -44,7 +44,7 @@ describe('engine versions', () => {
     if (!result.ok) return;
     expect(result.value.state.engineVersion).toBe(1);
     expect(result.value.state.clock.now).toBeGreaterThan(20);
-    expect(result.value.state.clock.now).toBe(result.value.state.schedule['candidate-complaint']);
-    expect(result.value.state.fired['fairness-alert']).toBe(20);
+    expect(result.value.state.clock.now).toBe(result.value.state.schedule[testInjectId('candidate-complaint')]);
+    expect(result.value.state.fired[testInjectId('fairness-alert')]).toBe(20);
   });
 });

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playScript, type Pack } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
+import { testInjectId } from '../ids';
 
 const DIR = fileURLToPath(new URL('../../scenarios/biased-hiring', import.meta.url));
 /** Every text file of the pack, by path relative to the pack folder. */
@@ -207,15 +208,15 @@ describe('the flagship’s dates and clocks', () => {
     expect(inject('log-retention-warning').body).toMatch(/24 January, the first day of v4\.2, are purged at midnight\s+> tonight/);
     // "Tonight" holds: an unprepared team (no monitoring, no logging) is warned on day 1, before the purge.
     const run = playScript(pack, [{ by: 'facilitator', command: { type: 'run.start' } }], { seed: 1 });
-    const warned = run.state.fired['log-retention-warning'];
+    const warned = run.state.fired[testInjectId('log-retention-warning')];
     expect(warned).toBeDefined();
     expect(warned!).toBeLessThan(purgeAt);
-    expect(run.state.fired['logs-purged']).toBe(purgeAt);
+    expect(run.state.fired[testInjectId('logs-purged')]).toBe(purgeAt);
   });
 
   it('the Art. 73 outer limit in the reminder is 15 days after the first signal', () => {
     const run = playScript(pack, pack.reference.timeline, { seed: 1 });
-    const aware = run.state.fired['fairness-alert']!;
+    const aware = run.state.fired[testInjectId('fairness-alert')]!;
     const due = new Date(Date.parse(pack.clock.start) + (aware + 15 * 24 * 60) * 60_000);
     const local = new Date(due.getTime() + 60 * 60_000); // UTC+1
     expect(inject('art73-clock-reminder').body).toContain(`${DAYS[local.getUTCDay()]} ${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]}`);

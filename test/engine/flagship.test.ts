@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedSteps, playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry, simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
-import { testDecisionId, testMoveId } from '../ids';
+import { testDecisionId, testInjectId, testMoveId, testObligationId, testVariableId } from '../ids';
 
 const PACK_DIR = fileURLToPath(new URL('../../scenarios/biased-hiring', import.meta.url));
 const SEED = 1;
@@ -67,7 +67,7 @@ describe('biased-hiring: the reference response', () => {
     const suspendAt = run.state.moves.find((m) => m.moveId === 'suspend-model')?.at ?? -1;
     const suspendedAt = suspendAt + (move('suspend-model').delay ?? 0);
     // With a tested kill switch (readiness) the suspension is confirmed as soon as it is requested.
-    expect(run.state.fired['suspension-confirmed']).toBe(suspendedAt);
+    expect(run.state.fired[testInjectId('suspension-confirmed')]).toBe(suspendedAt);
     expect(harm(run)).toBeCloseTo(harmAtStart() + harmPerMinute() * suspendedAt, 6);
     expect(run.state.harmSeries[run.state.harmSeries.length - 1]?.[1]).toBeCloseTo(harm(run), 9);
   });
@@ -101,11 +101,11 @@ describe('biased-hiring: the reference response', () => {
 
   it('avoids the escalation branches: no press storm, regulator letter, repeat bias or lost evidence', () => {
     for (const id of ['news-article', 'regulator-letter', 'viral-thread', 'repeat-bias', 'logs-purged', 'feedback-ingested', 'evidence-gap']) {
-      expect(run.state.fired[id], id).toBeUndefined();
+      expect(run.state.fired[testInjectId(id)], id).toBeUndefined();
     }
-    expect(run.state.fired['validation-results']).toBeDefined();
-    expect(run.state.fired['post-restart-check']).toBeDefined();
-    expect(run.state.vars['evidence_lost']).toBe(false);
+    expect(run.state.fired[testInjectId('validation-results')]).toBeDefined();
+    expect(run.state.fired[testInjectId('post-restart-check')]).toBeDefined();
+    expect(run.state.vars[testVariableId('evidence_lost')]).toBe(false);
   });
 
   it('records the TRACE input given after the end', () => {
@@ -120,7 +120,7 @@ describe('biased-hiring: the reference restarts only after its own gate', () => 
     const run = play(pack.reference.timeline);
     const restart = run.state.moves.find((m) => m.moveId === 'restart-model');
     const signoff = run.state.moves.find((m) => m.moveId === 'legal-signoff');
-    const audit = run.state.fired['audit-findings'];
+    const audit = run.state.fired[testInjectId('audit-findings')];
     expect(restart && signoff && audit !== undefined).toBe(true);
     expect(signoff!.at).toBeGreaterThanOrEqual(audit!);
     expect(restart!.at).toBeGreaterThanOrEqual(signoff!.at + (move('legal-signoff').delay ?? 0));
@@ -129,9 +129,9 @@ describe('biased-hiring: the reference restarts only after its own gate', () => 
 
   it('refuses Legal’s sign-off before the auditor’s conditions are in, even with fairness validated', () => {
     // The reference until just before the audit reports, then an early sign-off.
-    const audit = play(pack.reference.timeline).state.fired['audit-findings']!;
+    const audit = play(pack.reference.timeline).state.fired[testInjectId('audit-findings')]!;
     const run = playScript(pack, [...referenceUntil(audit - 60), { at: simMinutes(audit - 60), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('legal-signoff') } }], { seed: SEED, skipRefused: true });
-    expect(run.state.vars['fairness_validated']).toBe(true);
+    expect(run.state.vars[testVariableId('fairness_validated')]).toBe(true);
     expect(run.state.moves.some((m) => m.moveId === 'legal-signoff')).toBe(false);
     expect(run.skipped.length).toBe(1);
   });
@@ -146,23 +146,23 @@ describe('biased-hiring: the breach branch (candidate data e-mailed)', () => {
 
   it('starts the GDPR Art. 33 and Art. 34 clocks when the misdirected e-mail is discovered, and asks whether to tell the applicants', () => {
     const found = emailAt + (move('email-candidate-data-to-vendor').delay ?? 0) + (inject('spreadsheet-misdirected').delay ?? 0);
-    expect(run.state.fired['spreadsheet-misdirected']).toBe(found);
+    expect(run.state.fired[testInjectId('spreadsheet-misdirected')]).toBe(found);
     for (const id of ['gdpr-breach-notification', 'gdpr-breach-communication']) {
-      expect(run.state.obligations[id], id).toEqual({ status: 'overdue', triggeredAt: found, dueAt: found + obligation(id).deadline });
+      expect(run.state.obligations[testObligationId(id)], id).toEqual({ status: 'overdue', triggeredAt: found, dueAt: found + obligation(id).deadline });
     }
-    expect(run.state.decisions['breach-communication']).toMatchObject({ status: 'expired', openedAt: found });
+    expect(run.state.decisions[testDecisionId('breach-communication')]).toMatchObject({ status: 'expired', openedAt: found });
   });
 
   it('meets the Art. 34 clock with the message to the applicants once the breach is known', () => {
-    const found = run.state.fired['spreadsheet-misdirected']!;
+    const found = run.state.fired[testInjectId('spreadsheet-misdirected')]!;
     const informed = play(withEntries(pack.reference.timeline, [
       { at: simMinutes(emailAt), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('email-candidate-data-to-vendor') } },
       { at: simMinutes(found + 30), by: 'legal-lead', command: { type: 'decision.answer', decision: testDecisionId('breach-communication'), options: ['tell-them'] } },
       { at: simMinutes(found + 30), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('notify-dpa-breach') } },
       { at: simMinutes(found + 40), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('inform-breach-subjects') } },
     ]));
-    expect(informed.state.obligations['gdpr-breach-communication']).toMatchObject({ status: 'met', metWith: 'inform-breach-subjects', metAt: found + 40 + (move('inform-breach-subjects').delay ?? 0) });
-    expect(informed.state.obligations['gdpr-breach-notification']?.status).toBe('met');
+    expect(informed.state.obligations[testObligationId('gdpr-breach-communication')]).toMatchObject({ status: 'met', metWith: 'inform-breach-subjects', metAt: found + 40 + (move('inform-breach-subjects').delay ?? 0) });
+    expect(informed.state.obligations[testObligationId('gdpr-breach-notification')]?.status).toBe('met');
   });
 });
 
@@ -178,25 +178,25 @@ describe('biased-hiring: a team that does nothing', () => {
   });
 
   it('only learns of the incident from the candidate’s complaint (no fairness monitoring)', () => {
-    expect(run.state.fired['fairness-alert']).toBeUndefined();
+    expect(run.state.fired[testInjectId('fairness-alert')]).toBeUndefined();
     const complaint = inject('candidate-complaint');
-    const at = run.state.fired['candidate-complaint'] ?? -1;
+    const at = run.state.fired[testInjectId('candidate-complaint')] ?? -1;
     expect(at).toBeGreaterThanOrEqual(complaint.at ?? 0);
     expect(at).toBeLessThanOrEqual((complaint.at ?? 0) + (complaint.jitter ?? 0));
     for (const id of ['inform-provider', 'inform-msa-risk', 'provider-art73-report']) {
-      expect(run.state.obligations[id]).toEqual({ status: 'overdue', triggeredAt: at, dueAt: at + obligation(id).deadline });
+      expect(run.state.obligations[testObligationId(id)]).toEqual({ status: 'overdue', triggeredAt: at, dueAt: at + obligation(id).deadline });
     }
   });
 
   it('escalates to the press and the regulator, which starts the board clock too late to meet', () => {
     for (const id of ['candidate-post', 'viral-thread', 'journalist-email', 'news-article', 'regulator-letter', 'logs-purged']) {
-      expect(run.state.fired[id], id).toBeDefined();
+      expect(run.state.fired[testInjectId(id)], id).toBeDefined();
     }
-    expect(run.state.vars['regulator_attention']).toBe(numberVar('regulator_attention').max);
+    expect(run.state.vars[testVariableId('regulator_attention')]).toBe(numberVar('regulator_attention').max);
     // The board clock starts when regulator attention reaches 2: the letter sets it to 3.
-    const letter = run.state.fired['regulator-letter'] ?? -1;
-    expect(run.state.obligations['board-notification']).toEqual({ status: 'overdue', triggeredAt: letter, dueAt: letter + obligation('board-notification').deadline });
-    expect(run.state.obligations['inform-affected-candidates']?.status).toBe('overdue');
+    const letter = run.state.fired[testInjectId('regulator-letter')] ?? -1;
+    expect(run.state.obligations[testObligationId('board-notification')]).toEqual({ status: 'overdue', triggeredAt: letter, dueAt: letter + obligation('board-notification').deadline });
+    expect(run.state.obligations[testObligationId('inform-affected-candidates')]?.status).toBe('overdue');
   });
 
   it('lets every prompt expire and breaks no recovery gate', () => {
@@ -235,7 +235,7 @@ describe('biased-hiring: restarting before the recovery criteria hold', () => {
   });
 
   it('brings the bias back a day later', () => {
-    expect(run.state.fired['repeat-bias']).toBe(restartAt + (inject('repeat-bias').delay ?? 0));
+    expect(run.state.fired[testInjectId('repeat-bias')]).toBe(restartAt + (inject('repeat-bias').delay ?? 0));
   });
 
   it('resumes the harm once the restart takes effect: both running periods count', () => {
@@ -269,10 +269,10 @@ describe('biased-hiring: a team that under-classifies', () => {
   });
 
   it('never starts the board-notification clock that V4 would have started', () => {
-    expect(reference.state.obligations['board-notification']?.status).toBe('met');
-    expect(run.state.obligations['board-notification']).toBeUndefined();
+    expect(reference.state.obligations[testObligationId('board-notification')]?.status).toBe('met');
+    expect(run.state.obligations[testObligationId('board-notification')]).toBeUndefined();
     // Regulator attention stays below the obligation's other trigger (2): only the authority's notification counted.
-    expect(run.state.vars['regulator_attention']).toBe(1);
+    expect(run.state.vars[testVariableId('regulator_attention')]).toBe(1);
   });
 
   it('changes nothing else: same containment, same harm as the reference', () => {

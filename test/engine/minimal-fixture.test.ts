@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playScript, replay, type Pack } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
+import { testInjectId, testObligationId } from '../ids';
 
 let pack: Pack;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ describe('minimal fixture pack', () => {
     const at = (id: string) => run.state.moves.find((m) => m.moveId === id)?.at ?? -1;
     const live = at('suspend-model') + (pack.clock.end - at('restart-model'));
     expect(run.state.vars[pack.metrics.harm]).toBeCloseTo(live * harmPerMinute(), 6);
-    expect(run.state.obligations['inform-provider']?.status).toBe('met');
+    expect(run.state.obligations[testObligationId('inform-provider')]?.status).toBe('met');
     expect(run.state.moves.some((m) => m.gateViolation)).toBe(false);
     expect(replay(pack, run.header, run.log)).toEqual({ ok: true, value: { state: run.state, facts: run.facts } });
   });
@@ -35,8 +36,8 @@ describe('minimal fixture pack', () => {
   it('without containment: harm for the whole scenario, the provider clock overdue, the press query fires', () => {
     const run = playScript(pack, [], { seed: 1 });
     expect(run.state.vars[pack.metrics.harm]).toBeCloseTo(pack.clock.end * harmPerMinute(), 6);
-    expect(run.state.obligations['inform-provider']?.status).toBe('overdue');
-    const complaint = run.state.fired['complaint'] ?? -1;
-    expect(run.state.fired['press-query']).toBe(complaint + (pack.injects.find((i) => i.id === 'press-query')?.delay ?? 0));
+    expect(run.state.obligations[testObligationId('inform-provider')]?.status).toBe('overdue');
+    const complaint = run.state.fired[testInjectId('complaint')] ?? -1;
+    expect(run.state.fired[testInjectId('press-query')]).toBe(complaint + (pack.injects.find((i) => i.id === 'press-query')?.delay ?? 0));
   });
 });

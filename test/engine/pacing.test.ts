@@ -7,18 +7,18 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyCommand, DEADLINE_WARNING_MINUTES, isQuietPeriod, nextStop, quietBlockers, type Fact, type Pack, type RunState, simMinutes } from '../../src/engine';
+import { entriesOf, applyCommand, DEADLINE_WARNING_MINUTES, isQuietPeriod, nextStop, quietBlockers, type Fact, type Pack, type RunState, simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
 import { buildLog, sequenceArbitrary } from './helpers/command-arbitrary';
 import { buildPack, jitteredPack } from './helpers/pack-builder';
 import { accept, advance, startedRun, testHeader } from './helpers/run';
-import { testDecisionId, testMoveId } from '../ids';
+import { testDecisionId, testInjectId, testMoveId, testVariableId } from '../ids';
 
 /** The stop rule, written independently of pacing.ts: every scheduled minute a jump must not pass. */
 function modelTarget(state: RunState): number {
   const { now, end } = state.clock;
   const candidates: number[] = [];
-  for (const [id, at] of Object.entries(state.schedule)) if (state.fired[id] === undefined) candidates.push(at);
+  for (const [id, at] of entriesOf(state.schedule)) if (state.fired[id] === undefined) candidates.push(at);
   for (const p of state.pending) candidates.push(p.at);
   for (const d of Object.values(state.decisions)) if (d.status === 'open' && d.dueAt !== undefined) candidates.push(d.dueAt - 1, d.dueAt);
   for (const o of Object.values(state.obligations)) if (o.status === 'running') candidates.push(o.dueAt - DEADLINE_WARNING_MINUTES, o.dueAt);
@@ -53,9 +53,9 @@ function checkJump(pack: Pack, before: RunState): void {
   // Nothing happened before the minute the jump stopped at: a triggered inject, an opening or
   // expiring prompt, a starting or overdue clock all stop it.
   for (const fact of result.value.facts) expect(fact.at).toBe(now);
-  for (const [id, at] of Object.entries(before.schedule)) if (before.fired[id] === undefined && at > before.clock.now) expect(now).toBeLessThanOrEqual(at);
+  for (const [id, at] of entriesOf(before.schedule)) if (before.fired[id] === undefined && at > before.clock.now) expect(now).toBeLessThanOrEqual(at);
   for (const p of before.pending) expect(now).toBeLessThanOrEqual(p.at);
-  for (const [id, d] of Object.entries(before.decisions)) {
+  for (const [id, d] of entriesOf(before.decisions)) {
     if (d.status !== 'open' || d.dueAt === undefined) continue;
     // An open prompt expires in a jump only when the jump started at its last minute.
     if (after.decisions[id]?.status === 'expired') expect(before.clock.now).toBe(d.dueAt - 1);
@@ -101,7 +101,7 @@ describe('jumps never pass an event', () => {
           if (!result.ok) throw new Error(result.error.message);
           state = result.value.state;
           for (const fact of result.value.facts) expect(fact.at).toBe(state.clock.now);
-          for (const [id, d] of Object.entries(before.decisions)) {
+          for (const [id, d] of entriesOf(before.decisions)) {
             if (state.decisions[id]?.status === 'expired' && d.status === 'open') expect(before.clock.now).toBe((d.dueAt ?? 0) - 1);
           }
         }
@@ -131,17 +131,17 @@ describe('the flagship pack', () => {
     let state = startedRun(flagship);
     const seen = new Set<string>();
     while (state.phase === 'running' && state.clock.now < state.clock.end) {
-      if (state.vars['aware'] === true && state.moves.length === 0) state = accept(flagship, state, 'technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }).state;
-      for (const [id, d] of Object.entries(state.decisions)) if (d.status === 'open') seen.add(id);
+      if (state.vars[testVariableId('aware')] === true && state.moves.length === 0) state = accept(flagship, state, 'technical-lead', { type: 'move.make', move: testMoveId('suspend-model') }).state;
+      for (const [id, d] of entriesOf(state.decisions)) if (d.status === 'open') seen.add(id);
       const before = state;
       state = accept(flagship, state, 'facilitator', { type: 'clock.jumpToNext' }).state;
-      for (const [id, d] of Object.entries(state.decisions)) {
+      for (const [id, d] of entriesOf(state.decisions)) {
         if (d.status === 'expired' && before.decisions[id]?.status !== 'expired') expect(seen.has(id), `${id} expired unseen`).toBe(true);
         if (before.decisions[id] === undefined) expect(d.openedAt, `${id} opened inside a jump`).toBe(state.clock.now);
       }
       for (const item of state.feed.slice(before.feed.length)) expect(item.at, `${item.injectId} fired inside a jump`).toBe(state.clock.now);
     }
-    expect(state.fired['restart-push']).toBeDefined();
+    expect(state.fired[testInjectId('restart-push')]).toBeDefined();
     expect(seen).toContain('restart-pressure');
     for (const id of Object.keys(state.decisions)) expect(seen).toContain(id);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isScriptError, playScript, replay, scriptSchema, type Script, type ScriptError, simMinutes } from '../../src/engine';
 import { buildPack } from './helpers/pack-builder';
-import { testMoveId } from '../ids';
+import { testMoveId, testObligationId } from '../ids';
 
 const pack = buildPack();
 
@@ -54,7 +54,7 @@ describe('playScript', () => {
   it('plays an empty script as a "do nothing" run', () => {
     const run = playScript(pack, [], { seed: 1 });
     expect(run.log.map((e) => e.command.type)).toEqual(['run.start', 'clock.advance', 'run.end']);
-    expect(run.state.obligations['report']?.status).toBe('overdue');
+    expect(run.state.obligations[testObligationId('report')]?.status).toBe('overdue');
   });
 
   it('does not advance the clock for an entry at the current minute', () => {

@@ -3,6 +3,7 @@ import { applyCommand, replay, type PackInput, stateReached, simMinutes } from '
 import { SETTLE_ROUND_CAP } from '../../src/engine/settle';
 import { basePackInput, buildPack } from './helpers/pack-builder';
 import { advance, startedRun, testHeader } from './helpers/run';
+import { testInjectId } from '../ids';
 
 /**
  * `length` triggered injects chained against pack order: c0 waits for c1, c1
@@ -28,7 +29,7 @@ describe('settle', () => {
     const length = SETTLE_ROUND_CAP - 1;
     const pack = chainPack(length);
     const state = advance(pack, startedRun(pack), 30);
-    for (let i = 0; i < length; i += 1) expect(state.fired[`c${i}`]).toBe(30);
+    for (let i = 0; i < length; i += 1) expect(state.fired[testInjectId(`c${i}`)]).toBe(30);
     // Reverse pack order: the last link fires first.
     const chainFeed = state.feed.filter((f) => f.injectId.startsWith('c')).map((f) => f.injectId);
     expect(chainFeed[0]).toBe(`c${length - 1}`);

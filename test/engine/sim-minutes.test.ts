@@ -8,7 +8,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   after, before, between, commandSchema, createRun, durationSchema, earliest, latest, MAX_SIM_MINUTES, NEVER, ONE_MINUTE,
   parseCommand, realSecondsFor, scaled, simMinutes, simMinutesSchema, START,
-  type Command, type Pack, type RunState, type SimMinutes,
+  type Command, type InjectId, type Pack, type RunState, type SimMinutes,
 } from '../../src/engine';
 import { minimalPack } from '../renderer/minimal-pack';
 import { testRunId } from '../ids';
@@ -32,7 +32,7 @@ describe('SimMinutes', () => {
     expectTypeOf(durationSchema.parse('1d 2h')).toEqualTypeOf<SimMinutes>();
     expectTypeOf<Pack['clock']['end']>().toEqualTypeOf<SimMinutes>();
     expectTypeOf<RunState['clock']['now']>().toEqualTypeOf<SimMinutes>();
-    expectTypeOf<RunState['fired'][string]>().toEqualTypeOf<SimMinutes>();
+    expectTypeOf<RunState['fired'][InjectId]>().toEqualTypeOf<SimMinutes>();
     expect(durationSchema.parse('1d 2h 30m')).toBe(1590);
     expect(durationSchema.parse(90)).toBe(90);
     const parsed = parseCommand({ type: 'clock.advance', to: 120 });

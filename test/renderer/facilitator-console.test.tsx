@@ -20,7 +20,7 @@ describe('Facilitator console', () => {
     expect(press).toHaveTextContent('Only Incident Lead');
     expect(press).toHaveTextContent('when all of: ("I was rejected in four minutes" has arrived); ("Model in service" is true), then 1h later');
     await userEvent.click(within(alert).getByRole('button', { name: 'Release now: Selection-rate gap above threshold' }));
-    await waitFor(() => expect(run.state().fired['fairness-alert']).toBe(0));
+    await waitFor(() => expect(run.state().fired[testInjectId('fairness-alert')]).toBe(0));
     await waitFor(() => expect(within(events).getByText('Selection-rate gap above threshold').closest('li')).toHaveTextContent('released early'));
     expect(events).toHaveTextContent('1 of 3 arrived');
   });

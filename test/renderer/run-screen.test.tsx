@@ -7,7 +7,7 @@ import { setDesktopApi } from '../../src/renderer/api';
 import { useStore } from '../../src/renderer/store/store';
 import { FLAGSHIP } from './real-main';
 import { startedRun } from './run-helpers';
-import { testMoveId } from '../ids';
+import { testDecisionId, testMoveId, testVariableId } from '../ids';
 
 const clock = () => screen.getByLabelText(/^Scenario time/);
 
@@ -68,7 +68,7 @@ describe('Run screen (solo practice)', () => {
     await waitFor(() => expect(within(panel).getByRole('radio', { name: /V1 Irregularity/ })).toHaveFocus());
     await userEvent.click(within(panel).getByRole('radio', { name: /V3 Significant/ }));
     await userEvent.click(within(panel).getByRole('button', { name: 'Classify severity' }));
-    await waitFor(() => expect(run.state().decisions['classify-severity']).toMatchObject({ status: 'answered', options: ['v3'] }));
+    await waitFor(() => expect(run.state().decisions[testDecisionId('classify-severity')]).toMatchObject({ status: 'answered', options: ['v3'] }));
     expect(run.state().severity).toHaveLength(1);
     await waitFor(() => expect(screen.getByRole('region', { name: /Needs you now/ })).not.toHaveTextContent('Asked for a V-SEV severity'));
     // Nothing else is open: the next thing to do is a move.
@@ -91,7 +91,7 @@ describe('Run screen (solo practice)', () => {
   it('shows a move as in progress until it takes effect, and done only then', async () => {
     const run = await startedRun('solo', { packs: [FLAGSHIP], packId: 'biased-hiring', roles: false });
     await run.advance(200); // the candidate's complaint (about 11:15) makes Nordhaven aware
-    expect(run.state().vars['aware']).toBe(true);
+    expect(run.state().vars[testVariableId('aware')]).toBe(true);
     render(<App />);
     await userEvent.click(await screen.findByRole('button', { name: 'Make move: Suspend TalentLens automatic screening (kill switch)' }));
     const card = () => screen.getByText('Suspend TalentLens automatic screening (kill switch)').closest('li')!;

@@ -16,6 +16,7 @@ import { type DeadEnd, deadEndsOf } from './dead-ends';
 import { greedyPolicies, randomPolicy } from './policies';
 import { playPolicy } from './policy';
 import { strategyZoo } from './zoo';
+import { entriesOf } from '../records';
 
 /** One explored run. */
 export type BranchRun = { readonly name: string; readonly kind: 'reference' | 'strategy' | 'policy'; readonly seed: number; readonly score: number };
@@ -58,7 +59,7 @@ export function exploreBranches(pack: Pack, options: BranchOptions = {}): Branch
   const record = (name: string, kind: BranchRun['kind'], runSeed: number, played: Played, script?: readonly ScriptEntry[]) => {
     const { state } = played;
     for (const id of Object.keys(state.fired)) if (id in counts.injects) counts.injects[id]! += 1;
-    for (const [id, d] of Object.entries(state.decisions)) {
+    for (const [id, d] of entriesOf(state.decisions)) {
       if (id in counts.decisions) counts.decisions[id]! += 1;
       const chosen = counts.options[id];
       if (chosen) for (const option of d.options) if (option in chosen) chosen[option]! += 1;

@@ -16,6 +16,7 @@ import { nextFloat, seedRng } from '../random';
 import type { ScriptEntry } from '../script';
 import { ENGINE_VERSION, type Fact, type LogEntry, type RunHeader, type RunState } from '../types';
 import { after, earliest, simMinutes, type SimMinutes } from '../sim-minutes';
+import { entriesOf } from '../records';
 
 /** What a policy sees at a stop and what it may do. */
 export type PolicyView = {
@@ -84,7 +85,7 @@ export function playPolicy(pack: Pack, policy: Policy, seed: number): PolicyRun 
     const availableMoves = pack.moves
       .filter((m) => (m.repeatable || !state.moves.some((r) => r.moveId === m.id)) && (index.moves.get(m.id)?.requires?.test(state) ?? true))
       .map((m) => m.id);
-    const openDecisions = Object.entries(state.decisions).filter(([, d]) => d.status === 'open').map(([id]) => id);
+    const openDecisions = entriesOf(state.decisions).filter(([, d]) => d.status === 'open').map(([id]) => id);
     for (const entry of policy.act({ pack, state, availableMoves, openDecisions, random })) apply(entry.by, entry.command, true);
     if (state.phase !== 'running' || state.clock.now >= end) break;
     // A refused advance (trigger-loop: the clock is stuck) would repeat for ever: end the run there.

@@ -4,7 +4,7 @@
  * what it tests; `all` / `any` / `not` combine them.
  */
 import { z } from 'zod';
-import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, type DecisionId, type InjectId, type MoveId } from './primitives';
+import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, obligationIdSchema, variableIdSchema, type DecisionId, type InjectId, type MoveId, type ObligationId, type VariableId } from './primitives';
 import { R3AI_CATEGORIES, SEVERITY_LEVELS } from './vocabulary';
 
 /** Comparison operators a `var` or `severity` test can use (exactly one). */
@@ -20,7 +20,7 @@ export type Condition =
   | { readonly all: readonly Condition[] }
   | { readonly any: readonly Condition[] }
   | { readonly not: Condition }
-  | ({ readonly var: string } & Comparison<Scalar>)
+  | ({ readonly var: VariableId } & Comparison<Scalar>)
   | { readonly move: MoveId; readonly effective?: boolean }
   | { readonly inject: InjectId }
   | { readonly decision: DecisionId; readonly chose?: string; readonly is?: DecisionStatus }
@@ -29,7 +29,7 @@ export type Condition =
   | { readonly elapsed: Comparison<number> }
   | { readonly sinceInject: InjectId; readonly atLeast: number }
   | { readonly readiness: string; readonly is?: boolean }
-  | { readonly obligation: string; readonly is: ObligationStatus }
+  | { readonly obligation: ObligationId; readonly is: ObligationStatus }
   | { readonly gateViolated: boolean }
   | { readonly role: string; readonly assigned: boolean };
 
@@ -76,7 +76,7 @@ export const conditionBranches = {
   not: z.strictObject({ get not() { return conditionSchema; } }).describe('True when the condition does not hold'),
   var: z
     .strictObject({
-      var: idSchema,
+      var: variableIdSchema,
       eq: scalar.optional(),
       ne: scalar.optional(),
       gt: z.number().optional(),
@@ -107,7 +107,7 @@ export const conditionBranches = {
     .strictObject({ readiness: idSchema, is: z.boolean().optional() })
     .describe('A readiness checklist answer (is defaults to true; an unanswered item counts as false)'),
   obligation: z
-    .strictObject({ obligation: idSchema, is: z.enum(OBLIGATION_STATUSES) })
+    .strictObject({ obligation: obligationIdSchema, is: z.enum(OBLIGATION_STATUSES) })
     .describe("An obligation's status (pending = not started; met = on time; met-late = late)"),
   gateViolated: z
     .strictObject({ gateViolated: z.boolean() })

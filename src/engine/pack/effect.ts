@@ -2,21 +2,21 @@
  * Effects: what injects, decision options and moves do to the run state.
  */
 import { z } from 'zod';
-import { decisionIdSchema, idSchema, injectIdSchema, type DecisionId, type InjectId } from './primitives';
+import { decisionIdSchema, injectIdSchema, variableIdSchema, type DecisionId, type InjectId, type VariableId } from './primitives';
 
 /** An effect after parsing. */
 export type Effect =
-  | { readonly set: string; readonly to: number | boolean | string }
-  | { readonly add: string; readonly by: number }
+  | { readonly set: VariableId; readonly to: number | boolean | string }
+  | { readonly add: VariableId; readonly by: number }
   | { readonly open: DecisionId }
   | { readonly fire: InjectId };
 
 /** Each effect branch keyed by its identifying property (see conditionBranches). */
 export const effectBranches = {
   set: z
-    .strictObject({ set: idSchema, to: z.union([z.number(), z.boolean(), z.string()]) })
+    .strictObject({ set: variableIdSchema, to: z.union([z.number(), z.boolean(), z.string()]) })
     .describe('Sets a variable (numbers are clamped to min/max; an enum takes one of its values)'),
-  add: z.strictObject({ add: idSchema, by: z.number() }).describe('Adds to a number variable (clamped to min/max)'),
+  add: z.strictObject({ add: variableIdSchema, by: z.number() }).describe('Adds to a number variable (clamped to min/max)'),
   open: z.strictObject({ open: decisionIdSchema }).describe('Opens a decision prompt'),
   fire: z.strictObject({ fire: injectIdSchema }).describe('Fires an inject now, if it has not fired yet'),
 } as const;

@@ -45,6 +45,18 @@ export const injectIdSchema = idSchema.brand<'InjectId'>();
 /** An inject's id, checked. */
 export type InjectId = z.infer<typeof injectIdSchema>;
 
+/** The id of a pack variable (number, boolean or enum), branded: conditions, effects, accrual rates and harm metrics name one. */
+export const variableIdSchema = idSchema.brand<'VariableId'>();
+
+/** A variable's id, checked. */
+export type VariableId = z.infer<typeof variableIdSchema>;
+
+/** The id of a regulatory obligation in a pack, branded (the obligation condition and the run's regulatory clocks). */
+export const obligationIdSchema = idSchema.brand<'ObligationId'>();
+
+/** An obligation's id, checked. */
+export type ObligationId = z.infer<typeof obligationIdSchema>;
+
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
 export const MAX_DURATION_MINUTES = MAX_SIM_MINUTES;
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { actorSchema, commandSchema } from '../command-schema';
 import { conditionSchema } from './condition';
 import { effectsSchema } from './effect';
-import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, markdownSchema, moveIdSchema, packIdSchema, textSchema } from './primitives';
+import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, markdownSchema, moveIdSchema, obligationIdSchema, packIdSchema, textSchema, variableIdSchema } from './primitives';
 import {
   CHANNELS,
   DIFFICULTIES,
@@ -55,7 +55,7 @@ const clockSchema = z.strictObject({
 const roleBriefSchema = z.strictObject({ role: roleSchema, brief: markdownSchema });
 
 const numberVariable = z.strictObject({
-  id: idSchema,
+  id: variableIdSchema,
   label: textSchema,
   type: z.literal('number'),
   initial: z.number(),
@@ -64,20 +64,20 @@ const numberVariable = z.strictObject({
   unit: z.string().max(40).optional(),
   accrue: z
     .strictObject({
-      rate: z.union([idSchema, z.number()]).describe('A number variable id or a constant'),
+      rate: z.union([variableIdSchema, z.number()]).describe('A number variable id or a constant'),
       per: z.enum(['minute', 'hour', 'day']),
       while: conditionSchema.optional(),
     })
     .optional(),
 });
 const booleanVariable = z.strictObject({
-  id: idSchema,
+  id: variableIdSchema,
   label: textSchema,
   type: z.literal('boolean'),
   initial: z.boolean(),
 });
 const enumVariable = z.strictObject({
-  id: idSchema,
+  id: variableIdSchema,
   label: textSchema,
   type: z.literal('enum'),
   values: z.array(idSchema).min(1).max(50),
@@ -157,7 +157,7 @@ const moveSchema = z.strictObject({
 });
 
 const obligationSchema = z.strictObject({
-  id: idSchema,
+  id: obligationIdSchema,
   title: textSchema,
   basis: textSchema.describe('Legal basis, e.g. "EU AI Act Art. 73(2)"'),
   description: markdownSchema.optional(),
@@ -288,19 +288,19 @@ export const packSchema = z.strictObject({
     .describe('Readiness checklist items; when absent the app default checklist of 12 applies'),
   variables: list(variableSchema, 200).describe('State variables (harm counters, model status, exposure, …)'),
   metrics: z.strictObject({
-    harm: idSchema.describe('The number variable counting harm (the live harm counter)'),
+    harm: variableIdSchema.describe('The number variable counting harm (the live harm counter)'),
     harmLabel: textSchema,
     harmScale: z.number().positive().optional()
       .describe('Extra harm beyond the reference at which the harm line reaches 0 (default: what doing nothing adds in the first day after awareness)'),
     harms: list(
       z.strictObject({
-        var: idSchema.describe('A further number variable counting harm (e.g. customers left unserved by an over-reaction)'),
+        var: variableIdSchema.describe('A further number variable counting harm (e.g. customers left unserved by an over-reaction)'),
         label: textSchema,
         scale: z.number().positive().optional().describe('Extra harm beyond the reference at which this counter\'s line reaches 0'),
       }),
       5,
     ).default([]),
-    dashboard: list(idSchema, 20).default([]),
+    dashboard: list(variableIdSchema, 20).default([]),
   }),
   injects: list(injectSchema, 5000).describe('Everything that reaches the team: timed (at) or triggered (when)'),
   decisions: list(decisionSchema, 500).default([]).describe('Decision prompts, opened by injects or effects'),

@@ -6,7 +6,7 @@
  * Scoring and the debrief read acts, never raw move ids.
  */
 import type { Actor } from '../command-schema';
-import type { MoveId } from '../pack/primitives';
+import type { DecisionId, InjectId, MoveId } from '../pack/primitives';
 import type { Decision, Move, Pack } from '../pack/schema';
 import { ROLE_TITLES, type MoveMark, type RoleId, type Stage } from '../pack/vocabulary';
 import type { RunState, SimMinutes } from '../types';
@@ -22,7 +22,8 @@ export type Authority =
 /** An act in a run: a move (its id a move id) or another act (a decision or inject id). */
 export type Act = ActCommon & (
   | { readonly kind: 'move'; /** The move's id. */ readonly id: MoveId }
-  | { readonly kind: 'decision' | 'expiry' | 'release' | 'adhoc'; /** The decision or inject id. */ readonly id: string }
+  | { readonly kind: 'decision' | 'expiry'; /** The decision prompt's id. */ readonly id: DecisionId }
+  | { readonly kind: 'release' | 'adhoc'; /** The inject's id. */ readonly id: InjectId }
 );
 
 /** A move act (its id is the move's). */

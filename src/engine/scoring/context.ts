@@ -3,7 +3,7 @@
  * reference runs, the expected severity, awareness, and small lookups over
  * the pack. Built once per `score` call; rules are functions of this context only.
  */
-import type { MoveId } from '../pack/primitives';
+import type { MoveId, VariableId } from '../pack/primitives';
 import type { Move, Pack } from '../pack/schema';
 import { formatSimTime } from '../time';
 import type { LogEntry, RunHeader, RunState, SimMinutes } from '../types';
@@ -130,13 +130,13 @@ export function packHasMark(pack: Pack, mark: string): boolean {
 }
 
 /** The value of a number variable in a run (0 when not a number). */
-export function numberOf(state: RunState, id: string): number {
+export function numberOf(state: RunState, id: VariableId): number {
   const value = state.vars[id];
   return typeof value === 'number' ? value : 0;
 }
 
 /** The hourly samples of a harm counter in a run (the primary counter, or one of `metrics.harms`). */
-export function seriesOf(pack: Pack, state: RunState, id: string): readonly (readonly [SimMinutes, number])[] {
+export function seriesOf(pack: Pack, state: RunState, id: VariableId): readonly (readonly [SimMinutes, number])[] {
   return id === pack.metrics.harm ? state.harmSeries : state.otherHarmSeries[id] ?? [];
 }
 
@@ -145,7 +145,7 @@ export function seriesOf(pack: Pack, state: RunState, id: string): readonly (rea
  * hour (and at the end), so between samples the value is interpolated
  * linearly; at or after the run's current time it is the current value.
  */
-export function harmAt(pack: Pack, state: RunState, id: string, at: SimMinutes): number {
+export function harmAt(pack: Pack, state: RunState, id: VariableId, at: SimMinutes): number {
   const end = state.endedAt ?? state.clock.now;
   const current = numberOf(state, id);
   if (at >= end) return current;

@@ -6,6 +6,7 @@
  */
 import type { Pack } from '../pack/schema';
 import type { SimMinutes } from '../sim-minutes';
+import { entriesOf } from '../records';
 import { actorTitle, optionLabel } from './acts';
 import type { RunView } from './context';
 import type { TimelineEvent, TimelineKind, TimelineRow } from './debrief-types';
@@ -82,7 +83,7 @@ export function runTimeline(pack: Pack, view: RunView, t: (minutes: SimMinutes) 
       ...(s.inService && s.unmet.length > 0 ? { flag: `recovery gate breached (${s.unmet.length} criteria unmet)` } : {}),
     });
   });
-  for (const [id, o] of Object.entries(state.obligations)) {
+  for (const [id, o] of entriesOf(state.obligations)) {
     const title = obligations.get(id)?.title ?? 'Obligation';
     events.push({ at: o.triggeredAt, kind: 'obligation', key: `obligation:${id}:started`, label: `Clock started: ${title}`, detail: `due ${t(o.dueAt)}` });
     if (o.status === 'met' || o.status === 'met-late') {

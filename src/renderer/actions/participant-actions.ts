@@ -4,12 +4,12 @@
  * actions that belong to the facilitator (clock, release, notes, presenter,
  * end) do nothing here — the participant view offers no controls for them.
  */
-import type { Command, RoleId } from '../../engine';
+import type { Command, InjectId, RoleId } from '../../engine';
 import type { ActiveRun } from '../store/run-slice';
 import type { RunActionContext } from './run-actions';
 
 const nothing = () => undefined;
-const NO_HOLDS: ReadonlySet<string> = new Set();
+const NO_HOLDS: ReadonlySet<InjectId> = new Set();
 
 export function participantActions(run: ActiveRun, role: RoleId, submit: (command: Command, by?: RoleId) => Promise<boolean>): RunActionContext {
   return {

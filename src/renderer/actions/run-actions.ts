@@ -16,7 +16,7 @@ export type RunUi = {
   readonly showShortcuts: () => void;
   readonly openPresenter: () => void;
   /** Facilitator: put an inject on hold (the clock stops before it) or lift the hold. */
-  readonly toggleHold: (injectId: string) => void;
+  readonly toggleHold: (injectId: InjectId) => void;
 };
 
 /** Everything an action works with. */
@@ -27,7 +27,7 @@ export type RunActionContext = {
   readonly submit: (command: Command, by?: Actor) => Promise<boolean>;
   readonly ui: RunUi;
   /** Injects the facilitator has put on hold. */
-  readonly holds: ReadonlySet<string>;
+  readonly holds: ReadonlySet<InjectId>;
 };
 
 export type RunActionId =
@@ -84,7 +84,7 @@ const atEnd = (run: ActiveRun) => run.state.clock.now >= run.state.clock.end;
 const nextSpeed = (run: ActiveRun, step: 1 | -1) => SPEEDS[SPEEDS.indexOf(speedFactor(run) as (typeof SPEEDS)[number]) + step];
 
 /** True when the jump's next scheduled stop is an inject on hold (the jump would deliver it). */
-export function heldNext(run: ActiveRun, holds: ReadonlySet<string>): boolean {
+export function heldNext(run: ActiveRun, holds: ReadonlySet<InjectId>): boolean {
   if (holds.size === 0) return false;
   const stop = nextStop(run.state);
   if (!stop) return false;

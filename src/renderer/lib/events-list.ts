@@ -3,10 +3,10 @@
  * inject of the pack and every ad-hoc one, fired ones with their time,
  * upcoming ones by when they are due, triggered ones with their condition.
  */
-import { describeCondition, formatSpan, injectDueAt, type Channel, type Pack, type RoleId, type RunState, type SimMinutes } from '../../engine';
+import { describeCondition, formatSpan, injectDueAt, type Channel, type InjectId, type Pack, type RoleId, type RunState, type SimMinutes } from '../../engine';
 
 export type EventRow = {
-  readonly id: string;
+  readonly id: InjectId;
   readonly title: string;
   readonly channel: Channel;
   readonly visibleTo: 'all' | readonly RoleId[];

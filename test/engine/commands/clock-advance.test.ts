@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackInput } from '../../../src/engine';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, advance, factTypes, newRun, refuse, startedRun } from '../helpers/run';
-import { testMoveId } from '../../ids';
+import { testDecisionId, testInjectId, testMoveId, testObligationId, testVariableId } from '../../ids';
 import { simMinutes } from '../../../src/engine';
 
 /** The first minute at which `harm`, accruing `perMinute` from 0, reaches `threshold` (same float steps as the engine). */
@@ -23,14 +23,14 @@ describe('clock.advance', () => {
   it('accrues harm minute by minute while its condition holds', () => {
     const state = advance(pack, startedRun(pack), 90);
     expect(state.clock.now).toBe(90);
-    expect(state.vars['harm']).toBeCloseTo(90 * perMinute, 9);
+    expect(state.vars[testVariableId('harm')]).toBeCloseTo(90 * perMinute, 9);
   });
 
   it('stops accruing once the condition is false', () => {
     let state = advance(pack, startedRun(pack), 40);
     state = accept(pack, state, 'technical-lead', { type: 'move.make', move: testMoveId('suspend') }).state;
     state = advance(pack, state, 400);
-    expect(state.vars['harm']).toBeCloseTo(40 * perMinute, 9);
+    expect(state.vars[testVariableId('harm')]).toBeCloseTo(40 * perMinute, 9);
   });
 
   it('clamps accrual to the variable bounds', () => {
@@ -38,39 +38,39 @@ describe('clock.advance', () => {
       v.id === 'harm' ? { ...v, max: 5 } : v,
     );
     const capped = buildPack({ variables });
-    expect(advance(capped, startedRun(capped), 600).vars['harm']).toBe(5);
+    expect(advance(capped, startedRun(capped), 600).vars[testVariableId('harm')]).toBe(5);
   });
 
   it('uses a variable as the rate, read each minute', () => {
     let state = advance(pack, startedRun(pack), 60);
-    const before = state.vars['harm'] as number;
-    state = accept(pack, { ...state, vars: { ...state.vars, rate: 60 } }, 'system', { type: 'clock.advance', to: simMinutes(70) }).state;
-    expect(state.vars['harm']).toBeCloseTo(before + 10 * (60 / 60), 9);
+    const before = state.vars[testVariableId('harm')] as number;
+    state = accept(pack, { ...state, vars: { ...state.vars, [testVariableId('rate')]: 60 } }, 'system', { type: 'clock.advance', to: simMinutes(70) }).state;
+    expect(state.vars[testVariableId('harm')]).toBeCloseTo(before + 10 * (60 / 60), 9);
   });
 
   it('fires timed injects at their minute and applies their effects', () => {
     const { state, facts } = accept(pack, startedRun(pack), 'system', { type: 'clock.advance', to: simMinutes(30) });
-    expect(state.fired['alert']).toBe(30);
-    expect(state.vars['aware']).toBe(true);
-    expect(state.decisions['sev']).toEqual({ status: 'open', openedAt: 30, dueAt: 30 + 60, options: [] });
+    expect(state.fired[testInjectId('alert')]).toBe(30);
+    expect(state.vars[testVariableId('aware')]).toBe(true);
+    expect(state.decisions[testDecisionId('sev')]).toEqual({ status: 'open', openedAt: 30, dueAt: 30 + 60, options: [] });
     expect(factTypes(facts)).toEqual(['inject.fired', 'decision.opened', 'obligation.started']);
   });
 
   it('starts obligations when their trigger holds and marks them overdue after the deadline', () => {
     const deadline = 120; // obligation `report`: 2h from awareness at minute 30
     let state = advance(pack, startedRun(pack), 30 + deadline);
-    expect(state.obligations['report']).toEqual({ status: 'running', triggeredAt: 30, dueAt: 30 + deadline });
+    expect(state.obligations[testObligationId('report')]).toEqual({ status: 'running', triggeredAt: 30, dueAt: 30 + deadline });
     const { state: later, facts } = accept(pack, state, 'system', { type: 'clock.advance', to: simMinutes(30 + deadline + 1) });
     state = later;
-    expect(state.obligations['report']?.status).toBe('overdue');
+    expect(state.obligations[testObligationId('report')]?.status).toBe('overdue');
     expect(facts).toContainEqual({ type: 'obligation.overdue', at: 30 + deadline + 1, obligationId: 'report' });
   });
 
   it('expires open decisions at their deadline and applies onExpire effects', () => {
     const countdown = 30; // decision `notify`, opened by `complaint` at 120
     const { state, facts } = accept(pack, advance(pack, startedRun(pack), 120), 'system', { type: 'clock.advance', to: simMinutes(120 + countdown) });
-    expect(state.decisions['notify']).toMatchObject({ status: 'expired', openedAt: 120, closedAt: 120 + countdown });
-    expect(state.vars['exposure']).toBe(1);
+    expect(state.decisions[testDecisionId('notify')]).toMatchObject({ status: 'expired', openedAt: 120, closedAt: 120 + countdown });
+    expect(state.vars[testVariableId('exposure')]).toBe(1);
     expect(facts).toContainEqual({ type: 'decision.expired', at: 150, decisionId: 'notify' });
   });
 
@@ -78,14 +78,14 @@ describe('clock.advance', () => {
     const reached = firstMinuteReaching(perMinute, 30); // `press`: harm >= 30, delay 60
     let state = advance(pack, startedRun(pack), reached);
     expect(state.pending).toEqual([{ kind: 'inject', at: reached + 60, injectId: 'press' }]);
-    expect(state.fired['press']).toBeUndefined();
+    expect(state.fired[testInjectId('press')]).toBeUndefined();
     state = advance(pack, state, reached + 59);
-    expect(state.fired['press']).toBeUndefined();
+    expect(state.fired[testInjectId('press')]).toBeUndefined();
     state = advance(pack, state, reached + 60);
-    expect(state.fired['press']).toBe(reached + 60);
+    expect(state.fired[testInjectId('press')]).toBe(reached + 60);
     expect(state.pending).toEqual([]);
     // +2 from `press`, +1 from the unanswered `notify` prompt that expired at 150.
-    expect(state.vars['exposure']).toBe(2 + 1);
+    expect(state.vars[testVariableId('exposure')]).toBe(2 + 1);
   });
 
   it('samples harm at every whole hour', () => {
@@ -122,16 +122,16 @@ describe('clock.advance', () => {
     const jittery = buildPack({
       injects: [...input.injects, { id: 'rumour', stage: 'detect', at: 100, jitter: 30, channel: 'social', title: 'Rumour', body: 'Psst.' }],
     });
-    const times = Array.from({ length: 40 }, (_, seed) => startedRun(jittery, seed).schedule['rumour'] ?? -1);
+    const times = Array.from({ length: 40 }, (_, seed) => startedRun(jittery, seed).schedule[testInjectId('rumour')] ?? -1);
     for (const t of times) {
       expect(t).toBeGreaterThanOrEqual(100);
       expect(t).toBeLessThanOrEqual(130);
     }
     expect(new Set(times).size).toBeGreaterThan(1);
     expect(startedRun(jittery, 7).schedule).toEqual(startedRun(jittery, 7).schedule);
-    const at = startedRun(jittery, 7).schedule['rumour'] ?? 0;
+    const at = startedRun(jittery, 7).schedule[testInjectId('rumour')] ?? 0;
     const state = advance(jittery, startedRun(jittery, 7), at);
-    expect(state.fired['rumour']).toBe(at);
+    expect(state.fired[testInjectId('rumour')]).toBe(at);
   });
 
   it('accepts advancing to the current minute as a no-op', () => {

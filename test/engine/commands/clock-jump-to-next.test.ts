@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, acceptAll, advance, refuse, startedRun } from '../helpers/run';
-import { testMoveId } from '../../ids';
+import { testDecisionId, testInjectId, testMoveId, testObligationId } from '../../ids';
 
 const jump = { type: 'clock.jumpToNext' } as const;
 
@@ -11,7 +11,7 @@ describe('clock.jumpToNext', () => {
   it('advances to the next timed inject and fires it', () => {
     const { state } = accept(pack, startedRun(pack), 'facilitator', jump);
     expect(state.clock.now).toBe(30); // `alert`
-    expect(state.fired['alert']).toBe(30);
+    expect(state.fired[testInjectId('alert')]).toBe(30);
   });
 
   it('stops at the last minute an open decision can be answered, then at its expiry', () => {
@@ -19,7 +19,7 @@ describe('clock.jumpToNext', () => {
     const atAlert = advance(pack, startedRun(pack), 30);
     const lastMinute = accept(pack, atAlert, 'facilitator', jump);
     expect(lastMinute.state.clock.now).toBe(89);
-    expect(lastMinute.state.decisions['sev']?.status).toBe('open');
+    expect(lastMinute.state.decisions[testDecisionId('sev')]?.status).toBe('open');
     expect(lastMinute.facts).toEqual([]);
     const expired = accept(pack, lastMinute.state, 'facilitator', jump);
     expect(expired.state.clock.now).toBe(90);
@@ -59,7 +59,7 @@ describe('clock.jumpToNext', () => {
     const { state, facts } = accept(chained, startedRun(chained), 'facilitator', jump);
     expect(state.clock.now).toBe(360);
     expect(facts.map((f) => f.type)).toEqual(['inject.fired', 'decision.opened']);
-    expect(state.fired['far']).toBeUndefined();
+    expect(state.fired[testInjectId('far')]).toBeUndefined();
   });
 
   it('stops two hours before a running regulatory clock runs out, at its deadline and when it becomes overdue', () => {
@@ -78,7 +78,7 @@ describe('clock.jumpToNext', () => {
       stops.push(state.clock.now);
     }
     expect(stops).toEqual([30, 120, 210, 330, 331]);
-    expect(state.obligations['report']?.status).toBe('overdue');
+    expect(state.obligations[testObligationId('report')]?.status).toBe('overdue');
   });
 
   it('jumps to the scenario end when nothing is scheduled and nothing fires', () => {
@@ -95,7 +95,7 @@ describe('clock.jumpToNext', () => {
     });
     const { state } = accept(far, startedRun(far), 'facilitator', jump);
     expect(state.clock.now).toBe(100);
-    expect(state.fired['later']).toBeUndefined();
+    expect(state.fired[testInjectId('later')]).toBeUndefined();
   });
 
   it('is not allowed at the scenario end, and says when that is in scenario time', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunState } from '../../../src/engine';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, refuse, startedRun } from '../helpers/run';
-import { testDecisionId } from '../../ids';
+import { testDecisionId, testVariableId } from '../../ids';
 
 describe('decision.answer', () => {
   const pack = buildPack({
@@ -14,23 +14,23 @@ describe('decision.answer', () => {
 
   it('answers an open single-choice prompt and applies the option effects', () => {
     const { state } = accept(pack, advance(pack, open(), 5), 'legal-lead', { type: 'decision.answer', decision: testDecisionId('notify'), options: ['yes'] });
-    expect(state.decisions['notify']).toEqual({
+    expect(state.decisions[testDecisionId('notify')]).toEqual({
       status: 'answered', openedAt: 0, dueAt: 30, closedAt: 5, options: ['yes'], by: 'legal-lead',
     });
-    expect(state.vars['notified']).toBe(true);
+    expect(state.vars[testVariableId('notified')]).toBe(true);
   });
 
   it("applies the effects of several options in the pack's option order", () => {
     // Option `a` adds 1 to exposure, option `b` sets it to 0: pack order a, b gives 0 whatever the answer's order.
     const { state } = accept(pack, open(), 'incident-lead', { type: 'decision.answer', decision: testDecisionId('actions'), options: ['b', 'a'] });
-    expect(state.vars['exposure']).toBe(0);
-    expect(state.decisions['actions']?.options).toEqual(['a', 'b']);
+    expect(state.vars[testVariableId('exposure')]).toBe(0);
+    expect(state.decisions[testDecisionId('actions')]?.options).toEqual(['a', 'b']);
   });
 
   it('records a severity prompt answer as a classification and applies its option effects', () => {
     const { state } = accept(pack, advance(pack, open(), 3), 'incident-lead', { type: 'decision.answer', decision: testDecisionId('sev'), options: ['v5'], text: 'Public.' });
     expect(state.severity).toEqual([{ at: 3, level: 5, by: 'incident-lead', rationale: 'Public.' }]);
-    expect(state.vars['exposure']).toBe(1);
+    expect(state.vars[testVariableId('exposure')]).toBe(1);
   });
 
   it('records an R3AI prompt answer as a classification', () => {
@@ -40,7 +40,7 @@ describe('decision.answer', () => {
 
   it('takes a written answer for a text prompt', () => {
     const { state } = accept(pack, open(), 'incident-lead', { type: 'decision.answer', decision: testDecisionId('why'), options: [], text: 'Because.' });
-    expect(state.decisions['why']).toMatchObject({ status: 'answered', text: 'Because.', options: [] });
+    expect(state.decisions[testDecisionId('why')]).toMatchObject({ status: 'answered', text: 'Because.', options: [] });
     refuse(pack, open(), 'incident-lead', { type: 'decision.answer', decision: testDecisionId('why'), options: [], text: '  ' }, 'invalid-command');
   });
 
@@ -72,7 +72,7 @@ describe('decision.answer', () => {
     const answered = accept(pack, open(), 'legal-lead', { type: 'decision.answer', decision: testDecisionId('notify'), options: ['no'] }).state;
     expect(refuse(pack, answered, 'legal-lead', { type: 'decision.answer', decision: testDecisionId('notify'), options: ['yes'] }, 'already-done').message).toContain('answered');
     const expired = advance(pack, open(), 30);
-    expect(expired.decisions['notify']?.status).toBe('expired');
+    expect(expired.decisions[testDecisionId('notify')]?.status).toBe('expired');
     expect(refuse(pack, expired, 'legal-lead', { type: 'decision.answer', decision: testDecisionId('notify'), options: ['yes'] }, 'already-done').message).toContain('expired');
   });
 });

@@ -24,7 +24,7 @@ describe('inject.adhoc', () => {
       released: false,
       content: { title: 'The CEO calls', body: 'What is going on?', channel: 'call', visibleTo: ['incident-lead'] },
     });
-    expect(state.fired['ceo-call']).toBe(15);
+    expect(state.fired[testInjectId('ceo-call')]).toBe(15);
     expect(facts).toEqual([{ type: 'inject.fired', at: 15, injectId: 'ceo-call', adhoc: true }]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, newRun, refuse, startedRun } from '../helpers/run';
-import { testInjectId } from '../../ids';
+import { testDecisionId, testInjectId, testVariableId } from '../../ids';
 
 describe('inject.release', () => {
   const pack = buildPack();
@@ -9,10 +9,10 @@ describe('inject.release', () => {
   it('fires a pack inject now, marked as released, with its effects', () => {
     const running = advance(pack, startedRun(pack), 10);
     const { state, facts } = accept(pack, running, 'facilitator', { type: 'inject.release', inject: testInjectId('alert') });
-    expect(state.fired['alert']).toBe(10);
+    expect(state.fired[testInjectId('alert')]).toBe(10);
     expect(state.feed[state.feed.length - 1]).toEqual({ injectId: 'alert', at: 10, adhoc: false, released: true });
-    expect(state.vars['aware']).toBe(true);
-    expect(state.decisions['sev']?.status).toBe('open');
+    expect(state.vars[testVariableId('aware')]).toBe(true);
+    expect(state.decisions[testDecisionId('sev')]?.status).toBe('open');
     // aware → the `report` obligation starts in the same command.
     expect(facts.map((f) => f.type)).toEqual(['inject.fired', 'decision.opened', 'obligation.started']);
   });
@@ -21,7 +21,7 @@ describe('inject.release', () => {
     let state = accept(pack, startedRun(pack), 'facilitator', { type: 'inject.release', inject: testInjectId('complaint') }).state;
     state = advance(pack, state, 200);
     expect(state.feed.filter((f) => f.injectId === 'complaint')).toHaveLength(1);
-    expect(state.fired['complaint']).toBe(0);
+    expect(state.fired[testInjectId('complaint')]).toBe(0);
   });
 
   it('drops the pending firing of a delayed triggered inject released early', () => {
@@ -30,7 +30,7 @@ describe('inject.release', () => {
     expect(state.pending.some((p) => p.kind === 'inject' && p.injectId === 'press')).toBe(true);
     state = accept(pack, state, 'facilitator', { type: 'inject.release', inject: testInjectId('press') }).state;
     expect(state.pending).toEqual([]);
-    expect(state.fired['press']).toBe(330);
+    expect(state.fired[testInjectId('press')]).toBe(330);
   });
 
   it('refuses an inject that already arrived, or does not exist', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../helpers/pack-builder';
 import { accept, advance, factTypes, newRun, refuse, startedRun } from '../helpers/run';
-import { testMoveId } from '../../ids';
+import { testMoveId, testObligationId, testVariableId } from '../../ids';
 import { simMinutes } from '../../../src/engine';
 
 describe('move.make', () => {
@@ -14,7 +14,7 @@ describe('move.make', () => {
     expect(state.moves).toEqual([
       { moveId: 'suspend', at: 12, by: 'technical-lead', effectiveAt: 12, effective: true, outsideAuthority: false, note: 'Flag off.' },
     ]);
-    expect(state.vars['status']).toBe('suspended');
+    expect(state.vars[testVariableId('status')]).toBe('suspended');
     // `followup` is triggered by the move and fires in the same command.
     expect(factTypes(facts)).toEqual(['move.effective', 'inject.fired']);
   });
@@ -26,9 +26,9 @@ describe('move.make', () => {
     expect(state.moves[1]).toMatchObject({ moveId: 'fix', at: 10, effectiveAt: 10 + delay, effective: false });
     expect(state.pending).toEqual([{ kind: 'move-effects', at: 10 + delay, moveIndex: 1 }]);
     state = advance(pack, state, 10 + delay - 1);
-    expect(state.vars['fixed']).toBe(false);
+    expect(state.vars[testVariableId('fixed')]).toBe(false);
     const { state: after, facts } = accept(pack, state, 'system', { type: 'clock.advance', to: simMinutes(10 + delay) });
-    expect(after.vars['fixed']).toBe(true);
+    expect(after.vars[testVariableId('fixed')]).toBe(true);
     expect(after.moves[1]?.effective).toBe(true);
     expect(facts).toContainEqual({ type: 'move.effective', at: 10 + delay, moveId: 'fix' });
   });
@@ -73,7 +73,7 @@ describe('move.make', () => {
     const unmet = pack.recovery.criteria.map((c) => c.id);
     expect(state.moves[0]?.gateViolation).toEqual(unmet);
     expect(facts).toContainEqual({ type: 'gate.violated', at: 0, moveId: 'restart', unmet });
-    expect(state.vars['status']).toBe('restored');
+    expect(state.vars[testVariableId('status')]).toBe('restored');
   });
 
   it('does not flag a restart once every criterion holds', () => {
@@ -88,14 +88,14 @@ describe('move.make', () => {
 
   it('meets a running obligation on time when it takes effect before the deadline', () => {
     const state = accept(pack, advance(pack, startedRun(pack), 100), 'legal-lead', { type: 'move.make', move: testMoveId('notify-msa') }).state;
-    expect(state.obligations['report']).toEqual({
+    expect(state.obligations[testObligationId('report')]).toEqual({
       status: 'met', triggeredAt: 30, dueAt: 150, metAt: 100, metBy: 'legal-lead', metWith: 'notify-msa',
     });
   });
 
   it('meets an overdue obligation late', () => {
     const { state, facts } = accept(pack, advance(pack, startedRun(pack), 200), 'incident-lead', { type: 'move.make', move: testMoveId('notify-msa') });
-    expect(state.obligations['report']).toMatchObject({ status: 'met-late', metAt: 200, metBy: 'incident-lead' });
+    expect(state.obligations[testObligationId('report')]).toMatchObject({ status: 'met-late', metAt: 200, metBy: 'incident-lead' });
     expect(facts).toContainEqual({ type: 'obligation.met', at: 200, obligationId: 'report', late: true });
   });
 

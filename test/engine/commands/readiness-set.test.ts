@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_READINESS_ITEMS } from '../../../src/engine';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, newRun, refuse, startedRun } from '../helpers/run';
+import { testInjectId } from '../../ids';
 
 describe('readiness.set', () => {
   it('answers an item of the app default checklist when the pack has none', () => {
@@ -29,8 +30,8 @@ describe('readiness.set', () => {
       ],
     });
     const ready = accept(pack, newRun(pack), 'facilitator', { type: 'readiness.set', item: 'monitoring', value: true }).state;
-    expect(accept(pack, ready, 'system', { type: 'run.start' }).state.fired['early']).toBe(0);
-    expect(accept(pack, newRun(pack), 'system', { type: 'run.start' }).state.fired['early']).toBeUndefined();
+    expect(accept(pack, ready, 'system', { type: 'run.start' }).state.fired[testInjectId('early')]).toBe(0);
+    expect(accept(pack, newRun(pack), 'system', { type: 'run.start' }).state.fired[testInjectId('early')]).toBeUndefined();
   });
 
   it('is a setup command only', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPack, basePackInput } from '../helpers/pack-builder';
 import { accept, newRun, refuse, startedRun } from '../helpers/run';
+import { testInjectId } from '../../ids';
 
 describe('role.assign', () => {
   const pack = buildPack();
@@ -29,10 +30,10 @@ describe('role.assign', () => {
     };
     const withTrigger = buildPack({ injects: [...input.injects, lateJoin] });
     const running = startedRun(withTrigger);
-    expect(running.fired['legal-joins']).toBeUndefined();
+    expect(running.fired[testInjectId('legal-joins')]).toBeUndefined();
     const { state, facts } = accept(withTrigger, running, 'facilitator', { type: 'role.assign', role: 'legal-lead', participant: 'Lena' });
     expect(state.roles['legal-lead']).toBe('Lena');
-    expect(state.fired['legal-joins']).toBe(0);
+    expect(state.fired[testInjectId('legal-joins')]).toBe(0);
     expect(facts).toContainEqual({ type: 'inject.fired', at: 0, injectId: 'legal-joins', adhoc: false });
   });
 
@@ -41,9 +42,9 @@ describe('role.assign', () => {
     const trigger = { id: 'lead-ready', stage: 'prepare' as const, when: { role: 'incident-lead', assigned: true }, channel: 'chat' as const, title: 'Ready', body: 'Go.' };
     const withTrigger = buildPack({ injects: [...input.injects, trigger] });
     const assigned = accept(withTrigger, newRun(withTrigger), 'facilitator', { type: 'role.assign', role: 'incident-lead', participant: 'Ann' }).state;
-    expect(assigned.fired['lead-ready']).toBeUndefined();
+    expect(assigned.fired[testInjectId('lead-ready')]).toBeUndefined();
     const started = accept(withTrigger, assigned, 'system', { type: 'run.start' }).state;
-    expect(started.fired['lead-ready']).toBe(0);
+    expect(started.fired[testInjectId('lead-ready')]).toBe(0);
   });
 
   it('is refused once the run has ended', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, advance, newRun, refuse, startedRun } from '../helpers/run';
-import { testMoveId } from '../../ids';
+import { testInjectId, testMoveId } from '../../ids';
 
 describe('severity.classify', () => {
   const pack = buildPack();
@@ -35,7 +35,7 @@ describe('severity.classify', () => {
       injects: [...input.injects, { id: 'exec-call', stage: 'govern', when: { severity: { gte: 4 } }, channel: 'call', title: 'CEO', body: 'Call me.' }],
     });
     const { state, facts } = accept(triggered, startedRun(triggered), 'incident-lead', { type: 'severity.classify', level: 4 });
-    expect(state.fired['exec-call']).toBe(0);
+    expect(state.fired[testInjectId('exec-call')]).toBe(0);
     expect(facts).toContainEqual({ type: 'inject.fired', at: 0, injectId: 'exec-call', adhoc: false });
   });
 

@@ -1,18 +1,18 @@
 /**
- * Branded ids: a move, decision or inject id comes only out of the pack
+ * Branded ids: a move, decision, inject, variable or obligation id comes only out of the pack
  * schema or the command schema, checked by the id rule, and the brand changes
  * nothing authors see.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
-  decisionIdSchema, idSchema, injectIdSchema, moveIdSchema, packIdSchema, parseCommand,
-  type Command, type Condition, type DecisionId, type InjectId, type MoveId, type PackId,
+  decisionIdSchema, entriesOf, idSchema, injectIdSchema, keysOf, moveIdSchema, obligationIdSchema, packIdSchema, parseCommand, simMinutes, variableIdSchema,
+  type Command, type Condition, type DecisionId, type InjectId, type MoveId, type ObligationId, type PackId, type RunState, type SimMinutes, type VariableId,
 } from '../../../src/engine';
 import type { Effect, effectBranches } from '../../../src/engine/pack/effect';
 import { type conditionBranches, conditionSchema } from '../../../src/engine/pack/condition';
 import { packSchema } from '../../../src/engine/pack/schema';
-import { testDecisionId, testInjectId, testMoveId } from '../../ids';
+import { testDecisionId, testInjectId, testMoveId, testObligationId, testVariableId } from '../../ids';
 
 describe('MoveId', () => {
   it('is checked by the id rule, whatever the hostile input', () => {
@@ -29,6 +29,8 @@ describe('MoveId', () => {
     expect(z.toJSONSchema(packIdSchema)).toEqual(z.toJSONSchema(idSchema));
     expect(z.toJSONSchema(decisionIdSchema)).toEqual(z.toJSONSchema(idSchema));
     expect(z.toJSONSchema(injectIdSchema)).toEqual(z.toJSONSchema(idSchema));
+    expect(z.toJSONSchema(variableIdSchema)).toEqual(z.toJSONSchema(idSchema));
+    expect(z.toJSONSchema(obligationIdSchema)).toEqual(z.toJSONSchema(idSchema));
   });
 
   it('comes out of a parsed move.make command, and a bad one is refused with where it is wrong', () => {
@@ -104,6 +106,55 @@ describe('DecisionId and InjectId', () => {
   });
 });
 
+describe('VariableId and ObligationId', () => {
+  it('are checked by the id rule', () => {
+    for (const schema of [variableIdSchema, obligationIdSchema]) {
+      for (const bad of ['', 'Harm', 'a b', 'con', 7, null]) expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(() => testVariableId('Not An Id')).toThrow();
+    expect(() => testObligationId('Not An Id')).toThrow();
+  });
+
+  it('type every reference to a variable or an obligation in a parsed pack', () => {
+    type Pack = z.output<typeof packSchema>;
+    expectTypeOf<Pack['variables'][number]['id']>().toEqualTypeOf<VariableId>();
+    expectTypeOf<Pack['metrics']['harm']>().toEqualTypeOf<VariableId>();
+    expectTypeOf<Pack['metrics']['harms'][number]['var']>().toEqualTypeOf<VariableId>();
+    expectTypeOf<Pack['metrics']['dashboard'][number]>().toEqualTypeOf<VariableId>();
+    expectTypeOf<Pack['obligations'][number]['id']>().toEqualTypeOf<ObligationId>();
+    expect(packSchema.shape.variables).toBeDefined();
+  });
+});
+
+describe('the run state\'s records', () => {
+  it('are keyed by the id of what they record, so a lookup with another kind of id does not typecheck', () => {
+    type Keys<R> = R extends Readonly<Record<infer K, unknown>> ? K : never;
+    expectTypeOf<Keys<RunState['fired']>>().toEqualTypeOf<InjectId>();
+    expectTypeOf<Keys<RunState['schedule']>>().toEqualTypeOf<InjectId>();
+    expectTypeOf<Keys<RunState['decisions']>>().toEqualTypeOf<DecisionId>();
+    expectTypeOf<Keys<RunState['obligations']>>().toEqualTypeOf<ObligationId>();
+    expectTypeOf<Keys<RunState['vars']>>().toEqualTypeOf<VariableId>();
+    const state: Pick<RunState, 'fired' | 'decisions' | 'vars' | 'obligations'> = { fired: {}, decisions: {}, vars: {}, obligations: {} };
+    // @ts-expect-error a move id does not index the injects that fired
+    void state.fired[testMoveId('suspend')];
+    // @ts-expect-error an inject id does not index the decisions
+    void state.decisions[testInjectId('alert')];
+    // @ts-expect-error an obligation id does not index the variables
+    void state.vars[testObligationId('report')];
+    // @ts-expect-error nor does a plain string index the obligations
+    void state.obligations['report'];
+    expect(state.fired[testInjectId('alert')]).toBeUndefined();
+  });
+
+  it('keep their key type through entriesOf and keysOf', () => {
+    const fired: RunState['fired'] = { [testInjectId('alert')]: simMinutes(30) };
+    expectTypeOf(entriesOf(fired)).toEqualTypeOf<[InjectId, SimMinutes][]>();
+    expectTypeOf(keysOf(fired)).toEqualTypeOf<InjectId[]>();
+    expect(entriesOf(fired)).toEqual([['alert', 30]]);
+    expect(keysOf(fired)).toEqual(['alert']);
+  });
+});
+
 /** What the hand-written union `U` says of the property `K` of its branch keyed `K`. */
 type Written<U, K extends PropertyKey> = Extract<U, Readonly<Record<K, unknown>>> extends infer W ? (K extends keyof W ? W[K] : never) : never;
 /** What the schema of branch `K` in `B` parses that property to. */
@@ -118,6 +169,8 @@ describe('the hand-written Effect type and the effect schema', () => {
     expectTypeOf<EffectSides['written']>().toEqualTypeOf<EffectSides['parsed']>();
     expectTypeOf<Written<Effect, 'open'>>().toEqualTypeOf<DecisionId>();
     expectTypeOf<Written<Effect, 'fire'>>().toEqualTypeOf<InjectId>();
+    expectTypeOf<Written<Effect, 'set'>>().toEqualTypeOf<VariableId>();
+    expectTypeOf<Written<Effect, 'add'>>().toEqualTypeOf<VariableId>();
   });
 });
 
@@ -132,6 +185,8 @@ describe('the hand-written Condition type and the condition schema', () => {
     expectTypeOf<Written<Condition, 'decision'>>().toEqualTypeOf<DecisionId>();
     expectTypeOf<Written<Condition, 'inject'>>().toEqualTypeOf<InjectId>();
     expectTypeOf<Written<Condition, 'sinceInject'>>().toEqualTypeOf<InjectId>();
+    expectTypeOf<Written<Condition, 'var'>>().toEqualTypeOf<VariableId>();
+    expectTypeOf<Written<Condition, 'obligation'>>().toEqualTypeOf<ObligationId>();
   });
 
   it('parse a move condition to a branded move id', () => {

@@ -6,7 +6,7 @@
  * pack needs of its own; the bands are the issue's, adapted where a comment
  * says why.
  */
-import { testMoveId, testRunId } from '../../ids';
+import { testInjectId, testMoveId, testObligationId, testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, playScript, score, type Pack, simMinutes } from '../../../src/engine';
@@ -128,21 +128,21 @@ describe('the credit-drift pack’s strategy zoo', () => {
 
   it('runs the DORA clocks as Delegated Regulation 2025/301 sets them: 4 h from classification within 24 h of awareness, then 72 h, then a month', () => {
     const { state, played } = custom.get('outage-reported')!;
-    const outageAt = state.fired['platform-outage']!;
-    const initial = state.obligations['dora-initial']!;
+    const outageAt = state.fired[testInjectId('platform-outage')]!;
+    const initial = state.obligations[testObligationId('dora-initial')]!;
     expect(initial.triggeredAt).toBe(outageAt);
     // Classified major at 12:00 + 30 minutes: the 4-hour limb (16:30) comes before the 24-hour outer limit.
     expect(initial.dueAt).toBe(12 * h + 30 + 4 * h);
     expect(initial.dueAt).toBeLessThan(outageAt + 24 * h);
     expect(initial.status).toBe('met');
-    const intermediate = state.obligations['dora-intermediate']!;
+    const intermediate = state.obligations[testObligationId('dora-intermediate')]!;
     expect(intermediate.triggeredAt).toBe(14 * h); // when the initial notification was submitted (effective)
     expect(intermediate.dueAt).toBe(14 * h + 72 * h);
     expect(intermediate.status).toBe('met');
-    expect(state.obligations['dora-final']!.dueAt - state.obligations['dora-final']!.triggeredAt).toBe(30 * d);
+    expect(state.obligations[testObligationId('dora-final')]!.dueAt - state.obligations[testObligationId('dora-final')]!.triggeredAt).toBe(30 * d);
     // The hot deployment is still forbidden, and the outage still costs the applicants turned away.
     expect(played.report.total).toBeLessThanOrEqual(total('reference') - 10);
-    expect(state.fired['dora-intermediate-reminder']).toBeDefined();
+    expect(state.fired[testInjectId('dora-intermediate-reminder')]).toBeDefined();
   });
 
   it('charges a DORA filing for the drift itself: no ICT-related incident, no DORA report', () => {

@@ -9,10 +9,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explore, playScript, score, strategyZoo, simMinutes, type Exploration, type Pack, type ScriptEntry } from '../../../src/engine';
+import { entriesOf, explore, playScript, score, strategyZoo, simMinutes, type Exploration, type Pack, type ScriptEntry } from '../../../src/engine';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { type Played, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
-import { testMoveId } from '../../ids';
+import { testInjectId, testMoveId, testObligationId, testVariableId } from '../../ids';
 
 const SEEDS = [1, 2, 7] as const;
 let pack: Pack;
@@ -150,24 +150,24 @@ describe('ed-triage: branches and reachability', () => {
       }
     }
     expect(pack.injects.map((i) => i.id).filter((id) => !fired.has(id))).toEqual([]);
-    expect(Object.entries(exploration.coverage.decisions).filter(([, n]) => n === 0)).toEqual([]);
+    expect(entriesOf(exploration.coverage.decisions).filter(([, n]) => n === 0)).toEqual([]);
   });
 
   it('containment without staff is a second harm: the reference minus the flex pool leaves patients waiting', () => {
     const unstaffed = playScript(pack, pack.reference.timeline.filter((e) => !(e.command.type === 'move.make' && e.command.move === 'call-in-triage-staff')), { seed: 1 });
     const reference = playScript(pack, pack.reference.timeline, { seed: 1 });
-    const waited = (run: typeof reference) => run.state.vars['extra_wait'] as number;
+    const waited = (run: typeof reference) => run.state.vars[testVariableId('extra_wait')] as number;
     // The reference: 5 patient-hours an hour from the switch-off to the staff's arrival (90 minutes later).
-    const suspendedAt = reference.state.fired['suspension-confirmed']!;
+    const suspendedAt = reference.state.fired[testInjectId('suspension-confirmed')]!;
     const staffAt = reference.state.moves.find((m) => m.moveId === 'call-in-triage-staff')!.at + 90;
     expect(waited(reference)).toBeCloseTo((5 * (staffAt - suspendedAt)) / 60, 6);
     // Without the staff the queue compounds after three hours, until the restart decision's "hold and staff".
-    expect(unstaffed.state.fired['fallback-improvised']).toBe(suspendedAt + 180);
+    expect(unstaffed.state.fired[testInjectId('fallback-improvised')]).toBe(suspendedAt + 180);
     expect(waited(unstaffed)).toBeGreaterThan(waited(reference) * 10);
     // Crowding harms: past 60 patient-hours a patient who left without being seen comes back seriously ill.
-    expect(unstaffed.state.fired['left-without-being-seen']).toBeDefined();
-    expect(reference.state.fired['left-without-being-seen']).toBeUndefined();
-    expect(unstaffed.state.vars['seriously_harmed']).toBe(2);
+    expect(unstaffed.state.fired[testInjectId('left-without-being-seen')]).toBeDefined();
+    expect(reference.state.fired[testInjectId('left-without-being-seen')]).toBeUndefined();
+    expect(unstaffed.state.vars[testVariableId('seriously_harmed')]).toBe(2);
     const report = score(pack, unstaffed.header, unstaffed.log);
     expect(report.lines.find((l) => l.id === 'contain.harm.extra_wait')?.points).toBe(0);
     expect(report.lines.find((l) => l.id === 'contain.harm.seriously_harmed')?.points).toBe(0);
@@ -176,8 +176,8 @@ describe('ed-triage: branches and reachability', () => {
 
   it('re-triaging the waiting room in time is what spares the second patient', () => {
     const late = playScript(pack, pack.reference.timeline.filter((e) => !(e.command.type === 'move.make' && e.command.move === 'retriage-waiting-room')), { seed: 1 });
-    expect(late.state.fired['waiting-room-deterioration']).toBe(4 * 60 + 30);
-    expect(late.state.vars['seriously_harmed']).toBe(2);
+    expect(late.state.fired[testInjectId('waiting-room-deterioration')]).toBe(4 * 60 + 30);
+    expect(late.state.vars[testVariableId('seriously_harmed')]).toBe(2);
     expect(get('reference').report.lines.find((l) => l.id === 'contain.harm.seriously_harmed')?.points).toBe(10);
   });
 
@@ -186,8 +186,8 @@ describe('ed-triage: branches and reachability', () => {
     const played = playScript(pack, script, { seed: 1, skipRefused: true });
     const hotfixAt = played.state.moves.find((m) => m.moveId === 'hotfix-unit-conversion')!.at;
     // 20 minutes to patch, three hours until Kempenland's waiting room shows it.
-    expect(played.state.fired['hotfix-side-effect']).toBe(hotfixAt + 20 + 180);
-    expect(played.state.fired['hotfix-discovered']).toBeDefined();
+    expect(played.state.fired[testInjectId('hotfix-side-effect')]).toBe(hotfixAt + 20 + 180);
+    expect(played.state.fired[testInjectId('hotfix-discovered')]).toBeDefined();
     // The system was altered before the evidence was secured.
     expect(line('plus-hotfix-unit-conversion-early', 'contain.evidence')?.points).toBe(0);
   });
@@ -210,24 +210,24 @@ describe('ed-triage: the legal clocks agree with DOMAIN-FACTS.md', () => {
 
   it('a death shortens the clock to a report on suspicion: the reference’s confirmed fault makes it due a day after the death', () => {
     const reference = playScript(pack, pack.reference.timeline, { seed: 1 });
-    const death = reference.state.fired['patient-death']!;
-    expect(reference.state.obligations['death-report']).toMatchObject({ status: 'met', triggeredAt: death, dueAt: death + 24 * 60 });
+    const death = reference.state.fired[testInjectId('patient-death')]!;
+    expect(reference.state.obligations[testObligationId('death-report')]).toMatchObject({ status: 'met', triggeredAt: death, dueAt: death + 24 * 60 });
     // A team that never confirmed the fault still has the 10-day outer limit, and misses it by doing nothing.
     const nothing = playScript(pack, [], { seed: 1 });
-    expect(nothing.state.obligations['death-report']).toMatchObject({ status: 'overdue', triggeredAt: death, dueAt: death + 10 * 24 * 60 });
-    const harm = nothing.state.fired['patient-safety-report']!;
-    expect(nothing.state.obligations['serious-incident-report']).toMatchObject({ status: 'overdue', triggeredAt: harm, dueAt: harm + 15 * 24 * 60 });
+    expect(nothing.state.obligations[testObligationId('death-report')]).toMatchObject({ status: 'overdue', triggeredAt: death, dueAt: death + 10 * 24 * 60 });
+    const harm = nothing.state.fired[testInjectId('patient-safety-report')]!;
+    expect(nothing.state.obligations[testObligationId('serious-incident-report')]).toMatchObject({ status: 'overdue', triggeredAt: harm, dueAt: harm + 15 * 24 * 60 });
   });
 
   it('the initial report on suspicion meets the Art. 73 clock, and informs the authority for the deployer too', () => {
     const reference = playScript(pack, pack.reference.timeline, { seed: 1 });
-    expect(reference.state.obligations['serious-incident-report']).toMatchObject({ status: 'met', metWith: 'file-initial-report' });
-    expect(reference.state.vars['msa_informed']).toBe(true);
+    expect(reference.state.obligations[testObligationId('serious-incident-report')]).toMatchObject({ status: 'met', metWith: 'file-initial-report' });
+    expect(reference.state.vars[testVariableId('msa_informed')]).toBe(true);
     // One act, one clock: no other obligation is met by the same report (one verdict per act).
     expect(pack.obligations.filter((o) => o.satisfiedBy.includes(testMoveId('file-initial-report'))).map((o) => o.id)).toEqual(['serious-incident-report']);
     // Waiting a day "for the causal link" after the fault was confirmed is late.
     const late = playScript(pack, movedTo(pack.reference.timeline, 'file-initial-report', 26 * 60), { seed: 1 });
-    expect(late.state.obligations['serious-incident-report']?.status).toBe('met-late');
+    expect(late.state.obligations[testObligationId('serious-incident-report')]?.status).toBe('met-late');
   });
 
   it('the medical-device route is an unneeded, costly filing here (Art. 73(10) does not apply)', () => {

@@ -7,7 +7,7 @@
  * plus the issue's own requirement: escalating to V4 with filings scores at
  * least 20 points below the proportionate reference.
  */
-import { testMoveId, testRunId } from '../../ids';
+import { testMoveId, testRunId, testVariableId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, playScript, score, type Pack, simMinutes } from '../../../src/engine';
@@ -132,7 +132,7 @@ describe('the recommendation-oddity pack’s strategy zoo', () => {
 
   it('counts the over-reaction’s own harm: the sales lost while the widget is off', () => {
     const off = custom.get('ceo-switch-off')!;
-    expect(off.state.vars['sales_lost_off']).toBeGreaterThan(20_000); // about €1,400 an hour for about 21 hours
+    expect(off.state.vars[testVariableId('sales_lost_off')]).toBeGreaterThan(20_000); // about €1,400 an hour for about 21 hours
     const line = off.played.report.lines.find((l) => l.id === 'contain.harm.sales_lost_off');
     expect(line?.points).toBe(0);
     expect(off.played.report.lines.find((l) => l.id === 'govern.act.ceo-question')?.points).toBe(-6);

@@ -9,7 +9,7 @@
 import { testRunId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
-import { buildDebrief, explore, greedyPolicies, playPolicy, playScript, strategyZoo, type Pack } from '../../../src/engine';
+import { entriesOf, buildDebrief, explore, greedyPolicies, playPolicy, playScript, strategyZoo, type Pack } from '../../../src/engine';
 import type { ScriptEntry } from '../../../src/engine/script';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { type Played, ZOO_TIMEOUT, biggestLoss, checkInvariants, playZoo } from './zoo-helpers';
@@ -73,7 +73,7 @@ export function unreached(pack: Pack, random = 8): { injects: string[]; decision
   for (const [id, count] of Object.entries(explored.coverage.injects)) if (count > 0) fired.add(id);
   return {
     injects: pack.injects.map((i) => i.id).filter((id) => !fired.has(id)),
-    decisions: Object.entries(explored.coverage.decisions).filter(([, n]) => n === 0).map(([id]) => id),
+    decisions: entriesOf(explored.coverage.decisions).filter(([, n]) => n === 0).map(([id]) => id),
   };
 }
 

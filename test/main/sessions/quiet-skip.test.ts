@@ -10,7 +10,7 @@ import { tempDir } from '../runs/helpers/run-fixtures';
 import { makeManager } from './helpers/session-fixtures';
 import { buildPack } from '../../engine/helpers/pack-builder';
 import { accept, startedRun } from '../../engine/helpers/run';
-import { testMoveId } from '../../ids';
+import { testDecisionId, testInjectId, testMoveId } from '../../ids';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -107,22 +107,22 @@ describe('a live session that skips quiet periods', () => {
     await ctx.time.run(GRACE_MS + 1000);
     const live = ctx.manager.state(ctx.runId)!;
     // 20 quiet seconds at one minute a second, then a jump to the 30-minute alert, which opens a prompt.
-    expect(live.fired['fairness-alert']).toBe(30);
+    expect(live.fired[testInjectId('fairness-alert')]).toBe(30);
     expect(live.clock.now).toBeLessThan(40);
     await ctx.time.run(25_000); // the prompt (30 minutes to answer) is open: the clock only ticks
     const ticking = ctx.manager.state(ctx.runId)!;
-    expect(ticking.decisions['classify-severity']?.status).toBe('open');
+    expect(ticking.decisions[testDecisionId('classify-severity')]?.status).toBe('open');
     expect(ticking.clock.now).toBeGreaterThan(50);
     await ctx.submit('incident-lead', { type: 'decision.answer', decision: 'classify-severity', options: ['v3'] });
     await ctx.time.run(GRACE_MS + 1000); // quiet again (the provider clock is due at 4h 30m, not near): the next jump lands on the complaint
     const complaint = ctx.manager.state(ctx.runId)!;
-    expect(complaint.fired['complaint']).toBeDefined();
+    expect(complaint.fired[testInjectId('complaint')]).toBeDefined();
     const stored = await ctx.store.load(ctx.runId);
     if (!stored.ok) throw new Error(stored.error.message);
     const jumps = jumpsOf(stored.value.pack, stored.value.header, stored.value.log);
     expect(jumps).toEqual([
       { at: 30, by: 'system' },
-      { at: complaint.fired['complaint'], by: 'system' },
+      { at: complaint.fired[testInjectId('complaint')], by: 'system' },
     ]);
   });
 

@@ -10,6 +10,7 @@ import { COSTS, DEFAULT_HARM_SCALE_MINUTES, POINTS } from '../points';
 import type { ScoreLine } from '../types';
 import { commonLines, commonPenalties } from './common';
 import { after, START } from '../../sim-minutes';
+import type { VariableId } from '../../pack/primitives';
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -26,7 +27,7 @@ export function formatNumber(value: number): string {
  * in the first day after awareness (the do-nothing run's), else what it adds
  * over the whole run. Undefined when neither grows it.
  */
-export function harmScale(ctx: ScoringContext, id: string, declared: number | undefined): number | undefined {
+export function harmScale(ctx: ScoringContext, id: VariableId, declared: number | undefined): number | undefined {
   if (declared !== undefined) return declared;
   const run = ctx.doNothing;
   if (run === undefined) return undefined;
@@ -38,7 +39,7 @@ export function harmScale(ctx: ScoringContext, id: string, declared: number | un
 }
 
 /** The harm line of one counter, plus (for the primary counter) the excess penalty beyond its scale. */
-function harmLines(ctx: ScoringContext, id: string, label: string, max: number, declared: number | undefined, primary: boolean): ScoreLine[] {
+function harmLines(ctx: ScoringContext, id: VariableId, label: string, max: number, declared: number | undefined, primary: boolean): ScoreLine[] {
   const lineId = primary ? 'contain.harm' : `contain.harm.${id}`;
   const reference = ctx.reference;
   if (!reference) return [notApplicableLine({ stage: 'contain', id: lineId, reference: 'The reference response', reason: 'The reference timeline could not be played, so harm cannot be compared.' })];

@@ -7,7 +7,7 @@
  * as their role; a role given to a participant is recorded with
  * `role.assign` so the debrief names who held it.
  */
-import type { RunId } from '../../../engine';
+import type { DecisionId, RunId } from '../../../engine';
 import { encode } from 'uqr';
 import { decisionOptionIds, err, parseSubmission, ROLE_IDS, ROLE_TITLES, type Command, type Pack, type RoleId } from '../../../engine';
 import type { EventName, IpcEvents } from '../../../shared/ipc';
@@ -53,7 +53,7 @@ type OpenRoom = {
   readonly qr: { readonly size: number; readonly modules: string };
   readonly tls: RoomTls | null;
   readonly participants: Map<string, Participant>;
-  readonly votes: Map<string, Map<string, readonly string[]>>;
+  readonly votes: Map<DecisionId, Map<string, readonly string[]>>;
   readonly unsubscribe: () => void;
 };
 
@@ -322,12 +322,12 @@ export function createRoomService(options: RoomServiceOptions) {
       if (runId !== current.runId) throw new IpcFailure('forbidden', 'You can only take part in the run you joined.');
       if (participant.role === null) throw new IpcFailure('forbidden', 'You have no command role yet.');
       const decision = current.pack.decisions.find((d) => d.id === decisionId);
-      if (!decision || sessions.state(runId)?.decisions[decisionId]?.status !== 'open') throw new IpcFailure('rejected', 'That decision is not open.');
+      if (!decision || sessions.state(runId)?.decisions[decision.id]?.status !== 'open') throw new IpcFailure('rejected', 'That decision is not open.');
       const valid = decisionOptionIds(current.pack, decision.id);
       if (choice.length === 0 || choice.some((o) => !valid.has(o)) || new Set(choice).size !== choice.length) throw new IpcFailure('invalid-arguments', 'Those are not options of this decision.');
-      const votes = current.votes.get(decisionId) ?? new Map<string, readonly string[]>();
+      const votes = current.votes.get(decision.id) ?? new Map<string, readonly string[]>();
       votes.set(participantId, [...choice]);
-      current.votes.set(decisionId, votes);
+      current.votes.set(decision.id, votes);
       options.publish('roomStatus', status(runId));
       return null;
     },

@@ -49,7 +49,7 @@ function NeedItem({ itemKey, closed, needs }: { readonly itemKey: string; readon
   const need = needs.find((n) => keyOf(n) === itemKey);
   if (kind === 'o') {
     const obligation = pack.obligations.find((o) => o.id === id)!;
-    const record = state.obligations[id]!;
+    const record = state.obligations[obligation.id]!;
     return (
       <li className={`need need-deadline${closed ? ' need-closed' : ''}`}>
         <p className="need-title">Regulatory clock: {obligation.title}</p>
@@ -64,7 +64,7 @@ function NeedItem({ itemKey, closed, needs }: { readonly itemKey: string; readon
     );
   }
   const decision = pack.decisions.find((d) => d.id === id)!;
-  const record = state.decisions[id]!;
+  const record = state.decisions[decision.id]!;
   const left = need?.kind === 'decision' ? need.left : undefined;
   if (decision.kind === 'severity' || decision.kind === 'r3ai') {
     return (
