@@ -1,7 +1,9 @@
-/** Run, pack, move, decision, inject, variable and obligation ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
+/** Run, pack and pack-item ids in tests: checked like the app checks them, or deliberately unchecked for hostile-input tests. */
 import {
-  decisionIdSchema, injectIdSchema, moveIdSchema, obligationIdSchema, packIdSchema, toRunId, variableIdSchema,
-  type DecisionId, type InjectId, type MoveId, type ObligationId, type PackId, type RunId, type VariableId,
+  actionItemIdSchema, criterionIdSchema, decisionIdSchema, injectIdSchema, moveIdSchema, obligationIdSchema, optionIdSchema, packIdSchema, readinessIdSchema, toRunId,
+  traceChoiceIdSchema, variableIdSchema,
+  type ActionItemId, type CriterionId, type DecisionId, type InjectId, type MoveId, type ObligationId, type OptionId, type PackId, type ReadinessId, type RunId,
+  type TraceChoiceId, type VariableId,
 } from '../src/engine';
 
 /** A test's run id, checked (a typo in a test fails loudly here, not deep in the store). */
@@ -46,3 +48,18 @@ export function testVariableId(value: string): VariableId {
 export function testObligationId(value: string): ObligationId {
   return obligationIdSchema.parse(value);
 }
+
+/** A test's decision option id, checked by the pack schema's own rule. */
+export const testOptionId = (value: string): OptionId => optionIdSchema.parse(value);
+
+/** A test's readiness item id, checked by the pack schema's own rule. */
+export const testReadinessId = (value: string): ReadinessId => readinessIdSchema.parse(value);
+
+/** A test's recovery criterion id, checked by the pack schema's own rule. */
+export const testCriterionId = (value: string): CriterionId => criterionIdSchema.parse(value);
+
+/** A test's TRACE choice id (root-cause candidate, correction, evolution), checked by the pack schema's own rule. */
+export const testTraceChoiceId = (value: string): TraceChoiceId => traceChoiceIdSchema.parse(value);
+
+/** A test's action item id, checked by the command schema's own rule. */
+export const testActionItemId = (value: string): ActionItemId => actionItemIdSchema.parse(value);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { effectBranches } from './pack/effect';
-import { decisionIdSchema, idSchema, injectIdSchema, moveIdSchema } from './pack/primitives';
+import { actionItemIdSchema, decisionIdSchema, injectIdSchema, moveIdSchema, optionIdSchema, readinessIdSchema, traceChoiceIdSchema } from './pack/primitives';
 import { CHANNELS, R3AI_CATEGORIES, ROLE_IDS, SEVERITY_LEVELS } from './pack/vocabulary';
 import { simMinutesSchema } from './sim-minutes';
 
@@ -21,7 +21,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   // Prepare (setup phase)
   z.strictObject({ type: z.literal('role.assign'), role: roleSchema, participant: shortText }),
   z.strictObject({ type: z.literal('role.unassign'), role: roleSchema }),
-  z.strictObject({ type: z.literal('readiness.set'), item: idSchema, value: z.boolean() }),
+  z.strictObject({ type: z.literal('readiness.set'), item: readinessIdSchema, value: z.boolean() }),
   // Run lifecycle and clock
   z.strictObject({ type: z.literal('run.start') }),
   z.strictObject({ type: z.literal('run.end'), reason: freeText.optional() }),
@@ -38,25 +38,25 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('decision.answer'),
     decision: decisionIdSchema,
-    options: z.array(idSchema).max(50).default([]),
+    options: z.array(optionIdSchema).max(50).default([]),
     text: freeText.optional(),
   }),
   // Learn (TRACE)
-  z.strictObject({ type: z.literal('trace.rootCause'), candidate: idSchema }),
+  z.strictObject({ type: z.literal('trace.rootCause'), candidate: traceChoiceIdSchema }),
   z.strictObject({
     type: z.literal('trace.select'),
     section: z.enum(['correction', 'evolution']),
-    ids: z.array(idSchema).max(100),
+    ids: z.array(traceChoiceIdSchema).max(100),
   }),
   z.strictObject({ type: z.literal('trace.reflect'), section: traceSectionSchema, text: freeText }),
   z.strictObject({
     type: z.literal('trace.actionItem.add'),
-    id: idSchema,
+    id: actionItemIdSchema,
     text: shortText,
     owner: roleSchema,
     due: isoDate,
   }),
-  z.strictObject({ type: z.literal('trace.actionItem.remove'), id: idSchema }),
+  z.strictObject({ type: z.literal('trace.actionItem.remove'), id: actionItemIdSchema }),
   // Facilitator
   z.strictObject({ type: z.literal('inject.release'), inject: injectIdSchema }),
   z.strictObject({

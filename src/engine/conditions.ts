@@ -4,7 +4,7 @@
  * pack-index.ts) because the clock re-evaluates them every simulated minute.
  */
 import type { Comparator, Comparison, Condition } from './pack/condition';
-import type { DecisionId, MoveId, VariableId } from './pack/primitives';
+import type { DecisionId, MoveId, OptionId, VariableId } from './pack/primitives';
 import { assertNever } from './result';
 import type { RunState } from './types';
 
@@ -95,7 +95,7 @@ function moveTest(moveId: MoveId, effective: boolean): (s: RunState) => boolean 
   };
 }
 
-function decisionTest(id: DecisionId, chose: string | undefined, is: string | undefined): (s: RunState) => boolean {
+function decisionTest(id: DecisionId, chose: OptionId | undefined, is: string | undefined): (s: RunState) => boolean {
   // A bare `{ decision }` means "answered", the only reading that is useful.
   const status = is ?? (chose === undefined ? 'answered' : undefined);
   return (s) => {

@@ -80,10 +80,16 @@ export * from './explore';
 export * from './lint';
 
 // Helpers the pack loaders outside the engine share with it (reading untrusted JSON, ids, nesting limits).
-export { decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, obligationIdSchema, packIdSchema, variableIdSchema, type DecisionId, type InjectId, type MoveId, type ObligationId, type PackId, type VariableId } from './pack/primitives';
+export {
+  actionItemIdSchema, criterionIdSchema, decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, obligationIdSchema, optionIdSchema, packIdSchema,
+  readinessIdSchema, traceChoiceIdSchema, variableIdSchema,
+  type ActionItemId, type CriterionId, type DecisionId, type InjectId, type MoveId, type ObligationId, type OptionId, type PackId, type ReadinessId, type TraceChoiceId,
+  type VariableId,
+} from './pack/primitives';
 export { field, isRecord, items, str, type Json } from './pack/loose';
 export { MAX_PACK_DEPTH } from './pack/plain-data';
 export { closestName } from './pack/suggest';
 /** Zod's messages in plain words for authors (run files and other untrusted JSON checked outside the engine). */
 export { plainErrorMap } from './pack/zod-messages';
 export { decisionOptionIds } from './pack-index';
+export { acceptedOptionIds, fixedOptionIds, R3AI_OPTION_IDS, r3aiOptionId, SEVERITY_OPTION_IDS, severityOptionId } from './pack/decision-options';

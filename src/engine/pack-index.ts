@@ -4,7 +4,8 @@
  * and every clock minute reads these instead of scanning the pack.
  */
 import { compileCondition, compileGate, type CompiledCondition, type ConditionInput } from './conditions';
-import type { DecisionId, InjectId, MoveId, ObligationId, VariableId } from './pack/primitives';
+import type { CriterionId, DecisionId, InjectId, MoveId, ObligationId, OptionId, VariableId } from './pack/primitives';
+import { acceptedOptionIds } from './pack/decision-options';
 import type { Decision, Inject, Move, Obligation, Pack } from './pack/schema';
 import { DEFAULT_READINESS_ITEMS } from './pack/vocabulary';
 import type { RunState } from './types';
@@ -50,7 +51,7 @@ export type MoveInfo = {
   readonly costWhen?: CompiledCondition;
 };
 /** A decision with its pack position and valid option ids. */
-export type DecisionInfo = { readonly decision: Decision; readonly index: number; readonly optionIds: ReadonlySet<string> };
+export type DecisionInfo = { readonly decision: Decision; readonly index: number; readonly optionIds: ReadonlySet<OptionId> };
 /** One accruing number variable. */
 export type AccrualRule = {
   readonly id: VariableId;
@@ -82,7 +83,7 @@ export type PackIndex = {
   readonly limbsOf: ReadonlyMap<string, readonly LimbInfo[]>;
   readonly numberBounds: ReadonlyMap<string, { readonly min?: number; readonly max?: number }>;
   readonly accruals: readonly AccrualRule[];
-  readonly criteria: readonly { readonly id: string; readonly condition: CompiledCondition }[];
+  readonly criteria: readonly { readonly id: CriterionId; readonly condition: CompiledCondition }[];
   /** The recovery gate's in-service condition and the variables it reads (packs without one: undefined). */
   readonly service?: { readonly condition: CompiledCondition; readonly vars: ReadonlySet<string> };
   /** Compiled cost conditions of decision options, keyed `decision/option`. */
@@ -143,7 +144,7 @@ function buildIndex(pack: Pack): PackIndex {
   const decisions = new Map(
     pack.decisions.map((decision, index) => [
       decision.id,
-      { decision, index, optionIds: new Set(validOptionIds(decision)) },
+      { decision, index, optionIds: new Set(acceptedOptionIds(decision)) },
     ]),
   );
   const numberBounds = new Map<string, { min?: number; max?: number }>();
@@ -245,15 +246,7 @@ function memoise<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-/** Severity and R3AI prompts always accept their fixed ids, whether or not the pack lists options. */
-function validOptionIds(decision: Decision): string[] {
-  const listed = (decision.options ?? []).map((o) => o.id);
-  if (decision.kind === 'severity') return ['v1', 'v2', 'v3', 'v4', 'v5'];
-  if (decision.kind === 'r3ai') return ['reliability', 'resilience', 'responsibility'];
-  return listed;
-}
-
 /** The option ids a decision accepts (severity and R3AI prompts: their fixed ids); empty for an unknown decision. */
-export function decisionOptionIds(pack: Pack, decisionId: DecisionId): ReadonlySet<string> {
-  return indexOf(pack).decisions.get(decisionId)?.optionIds ?? new Set<string>();
+export function decisionOptionIds(pack: Pack, decisionId: DecisionId): ReadonlySet<OptionId> {
+  return indexOf(pack).decisions.get(decisionId)?.optionIds ?? new Set<OptionId>();
 }

@@ -3,7 +3,9 @@
  * JSON (no classes, Map, Date or functions) so it can be stored, sent over
  * IPC and replayed.
  */
-import type { DecisionId, InjectId, MoveId, ObligationId, PackId, VariableId } from './pack/primitives';
+import type {
+  ActionItemId, CriterionId, DecisionId, InjectId, MoveId, ObligationId, OptionId, PackId, ReadinessId, TraceChoiceId, VariableId,
+} from './pack/primitives';
 import type { Result } from './result';
 import type { Actor, Command } from './command-schema';
 import type { Channel, R3aiCategory, RoleId, SeverityLevel, TraceSection } from './pack/vocabulary';
@@ -93,7 +95,7 @@ export type MoveRecord = {
   /** The actor is not an owner of the move. */
   readonly outsideAuthority: boolean;
   /** A restart made while a recovery criterion was unmet (ids of the unmet criteria). */
-  readonly gateViolation?: readonly string[];
+  readonly gateViolation?: readonly CriterionId[];
   /** The move's `cost` applied: it was made while its cost condition held (an unneeded or over-reaching act). */
   readonly costly?: true;
   readonly note?: string;
@@ -108,13 +110,13 @@ export type DecisionRecord = {
   readonly openedAt: SimMinutes;
   readonly dueAt?: SimMinutes;
   readonly closedAt?: SimMinutes;
-  readonly options: readonly string[];
+  readonly options: readonly OptionId[];
   readonly text?: string;
   readonly by?: Actor;
   /** Chosen options whose `cost` applied (their cost condition held when chosen). */
-  readonly costly?: readonly string[];
+  readonly costly?: readonly OptionId[];
   /** A chosen option marked `restart` while a recovery criterion was unmet (ids of the unmet criteria). */
-  readonly gateViolation?: readonly string[];
+  readonly gateViolation?: readonly CriterionId[];
 };
 
 /** The state of one obligation (regulatory clock). */
@@ -140,7 +142,7 @@ export type ObligationRecord = {
  */
 export type ActRef =
   | { readonly kind: 'move'; readonly moveIndex: number; readonly moveId: MoveId; readonly by: Actor }
-  | { readonly kind: 'decision'; readonly decisionId: DecisionId; readonly options: readonly string[]; readonly by: Actor }
+  | { readonly kind: 'decision'; readonly decisionId: DecisionId; readonly options: readonly OptionId[]; readonly by: Actor }
   | { readonly kind: 'expiry'; readonly decisionId: DecisionId }
   | { readonly kind: 'inject'; readonly injectId: InjectId; readonly released: boolean }
   | { readonly kind: 'adhoc'; readonly injectId: InjectId; readonly by: Actor };
@@ -154,7 +156,7 @@ export type ServiceTransition = {
   readonly at: SimMinutes;
   readonly inService: boolean;
   readonly cause?: ActRef;
-  readonly unmet: readonly string[];
+  readonly unmet: readonly CriterionId[];
 };
 
 /** Effects waiting for their time (delayed move effects, delayed triggered injects). */
@@ -162,13 +164,13 @@ export type PendingItem =
   | { readonly kind: 'move-effects'; readonly at: SimMinutes; readonly moveIndex: number }
   | { readonly kind: 'inject'; readonly at: SimMinutes; readonly injectId: InjectId };
 
-export type ActionItem = { readonly id: string; readonly text: string; readonly owner: RoleId; readonly due: string; readonly by: Actor };
+export type ActionItem = { readonly id: ActionItemId; readonly text: string; readonly owner: RoleId; readonly due: string; readonly by: Actor };
 
 /** The participants' TRACE input. */
 export type TraceInput = {
-  readonly rootCause?: string;
-  readonly corrections: readonly string[];
-  readonly evolutions: readonly string[];
+  readonly rootCause?: TraceChoiceId;
+  readonly corrections: readonly TraceChoiceId[];
+  readonly evolutions: readonly TraceChoiceId[];
   readonly reflections: Readonly<Partial<Record<TraceSection, string>>>;
   readonly actionItems: readonly ActionItem[];
 };
@@ -202,7 +204,7 @@ export type RunState = {
   readonly r3ai: readonly R3aiRecord[];
   readonly obligations: Readonly<Record<ObligationId, ObligationRecord>>;
   readonly roles: Readonly<Partial<Record<RoleId, string>>>;
-  readonly readiness: Readonly<Record<string, boolean>>;
+  readonly readiness: Readonly<Record<ReadinessId, boolean>>;
   readonly trace: TraceInput;
   readonly notes: readonly Note[];
   readonly endedAt?: SimMinutes;
@@ -225,8 +227,8 @@ export type Fact =
   | { readonly type: 'decision.expired'; readonly at: SimMinutes; readonly decisionId: DecisionId }
   | { readonly type: 'move.effective'; readonly at: SimMinutes; readonly moveId: MoveId }
   | { readonly type: 'move.outsideAuthority'; readonly at: SimMinutes; readonly moveId: MoveId; readonly by: Actor }
-  | { readonly type: 'gate.violated'; readonly at: SimMinutes; readonly moveId: MoveId; readonly unmet: readonly string[] }
-  | { readonly type: 'service.changed'; readonly at: SimMinutes; readonly inService: boolean; readonly unmet: readonly string[] }
+  | { readonly type: 'gate.violated'; readonly at: SimMinutes; readonly moveId: MoveId; readonly unmet: readonly CriterionId[] }
+  | { readonly type: 'service.changed'; readonly at: SimMinutes; readonly inService: boolean; readonly unmet: readonly CriterionId[] }
   | { readonly type: 'obligation.started'; readonly at: SimMinutes; readonly obligationId: string; readonly dueAt: SimMinutes }
   | { readonly type: 'obligation.met'; readonly at: SimMinutes; readonly obligationId: string; readonly late: boolean }
   | { readonly type: 'obligation.overdue'; readonly at: SimMinutes; readonly obligationId: string }

@@ -5,7 +5,7 @@
  * `events` are pushed from main to the renderer.
  */
 import type { PackId } from '../engine';
-import type { RunId } from '../engine';
+import type { DecisionId, OptionId, RunId } from '../engine';
 import type { AppInfo, Settings } from './app';
 import type { LibraryEntry, PackImportOptions, PackImportProgress, PackImportResult, PackRemoveResult, PackSourceChoice } from './library';
 import type { LoadedPack } from './packs';
@@ -76,7 +76,7 @@ export type IpcContract = {
   /** Picks a command role, where the facilitator allows it. */
   pickRole: { args: [role: RoleId]; result: ParticipantSelf };
   /** Votes on an open decision that is asked to another role (advisory: the facilitator sees the tally). */
-  castVote: { args: [runId: RunId, decisionId: string, options: string[]]; result: null };
+  castVote: { args: [runId: RunId, decisionId: DecisionId, options: OptionId[]]; result: null };
   /** The person's answer to an `unsavedPrompt` (quitting or closing the window with unsaved entries). */
   answerUnsavedPrompt: { args: [promptId: string, choice: UnsavedChoice]; result: null };
 };

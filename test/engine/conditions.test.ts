@@ -5,7 +5,7 @@ import type { RunState } from '../../src/engine';
 import { conditionSchema } from '../../src/engine/pack/condition';
 import { buildPack } from './helpers/pack-builder';
 import { newRun } from './helpers/run';
-import { testDecisionId, testInjectId, testMoveId, testObligationId } from '../ids';
+import { testDecisionId, testInjectId, testMoveId, testObligationId, testCriterionId, testOptionId, testReadinessId } from '../ids';
 import { simMinutes, START } from '../../src/engine';
 
 const pack = buildPack();
@@ -17,7 +17,7 @@ const compiled = (condition: Written) => compileCondition(conditionSchema.parse(
 const holds = (condition: Written, state: RunState): boolean => compiled(condition).test(state);
 
 const move = (moveId: string, effective: boolean, gateViolation?: string[]) => ({
-  moveId: testMoveId(moveId), at: START, by: 'technical-lead' as const, effectiveAt: START, effective, outsideAuthority: false, ...(gateViolation ? { gateViolation } : {}),
+  moveId: testMoveId(moveId), at: START, by: 'technical-lead' as const, effectiveAt: START, effective, outsideAuthority: false, ...(gateViolation ? { gateViolation: gateViolation.map(testCriterionId) } : {}),
 });
 
 describe('conditions', () => {
@@ -41,15 +41,15 @@ describe('conditions', () => {
     ['sinceInject: not fired', { sinceInject: testInjectId('alert'), atLeast: 0 }, base, false],
     ['decision pending', { decision: testDecisionId('notify'), is: 'pending' }, base, true],
     ['decision open', { decision: testDecisionId('notify'), is: 'open' }, at({ decisions: { [testDecisionId('notify')]: { status: 'open', openedAt: simMinutes(0), options: [] } } }), true],
-    ['decision chose', { decision: testDecisionId('notify'), chose: 'yes' }, at({ decisions: { [testDecisionId('notify')]: { status: 'answered', openedAt: simMinutes(0), options: ['yes'] } } }), true],
-    ['decision chose other', { decision: testDecisionId('notify'), chose: 'no' }, at({ decisions: { [testDecisionId('notify')]: { status: 'answered', openedAt: simMinutes(0), options: ['yes'] } } }), false],
+    ['decision chose', { decision: testDecisionId('notify'), chose: 'yes' }, at({ decisions: { [testDecisionId('notify')]: { status: 'answered', openedAt: simMinutes(0), options: [testOptionId('yes')] } } }), true],
+    ['decision chose other', { decision: testDecisionId('notify'), chose: 'no' }, at({ decisions: { [testDecisionId('notify')]: { status: 'answered', openedAt: simMinutes(0), options: [testOptionId('yes')] } } }), false],
     ['bare decision means answered', { decision: testDecisionId('notify') }, at({ decisions: { [testDecisionId('notify')]: { status: 'expired', openedAt: simMinutes(0), options: [] } } }), false],
     ['severity with none yet compares 0', { severity: { lt: 1 } }, base, true],
     ['severity latest', { severity: { gte: 4 } }, at({ severity: [{ at: simMinutes(0), level: 5, by: 'incident-lead' }, { at: simMinutes(1), level: 3, by: 'incident-lead' }] }), false],
     ['r3ai latest', { r3ai: 'resilience' }, at({ r3ai: [{ at: simMinutes(0), category: 'reliability', by: 'incident-lead' }, { at: simMinutes(1), category: 'resilience', by: 'incident-lead' }] }), true],
     ['elapsed', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: simMinutes(120) } }), true],
     ['elapsed before', { elapsed: { gte: 120 } }, at({ clock: { ...base.clock, now: simMinutes(119) } }), false],
-    ['readiness default is true', { readiness: 'logging' }, at({ readiness: { logging: true } }), true],
+    ['readiness default is true', { readiness: 'logging' }, at({ readiness: { [testReadinessId('logging')]: true } }), true],
     ['readiness unanswered is false', { readiness: 'logging' }, base, false],
     ['readiness is false matches unanswered', { readiness: 'logging', is: false }, base, true],
     ['obligation pending = not started', { obligation: 'report', is: 'pending' }, base, true],

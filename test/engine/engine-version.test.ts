@@ -3,7 +3,7 @@
  * with: a version-1 run's "Next event" jumps straight to the next scheduled
  * time (passing triggered injects), a version-2 run's stops at the first one.
  */
-import { testInjectId, testRunId } from '../ids';
+import { testInjectId, testRunId, testReadinessId } from '../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, replay, type LogEntry, type Pack, type RunHeader, simMinutes } from '../../src/engine';
@@ -21,7 +21,7 @@ const header = (engineVersion: number): RunHeader => ({
 });
 // A prepared organisation: its fairness monitor fires at 20m (a triggered inject), the next timed inject is the candidate's complaint.
 const log = (): LogEntry[] => [
-  { seq: 1, by: 'facilitator', command: { type: 'readiness.set', item: 'monitoring', value: true } },
+  { seq: 1, by: 'facilitator', command: { type: 'readiness.set', item: testReadinessId('monitoring'), value: true } },
   { seq: 2, by: 'system', command: { type: 'run.start' } },
   { seq: 3, by: 'incident-lead', command: { type: 'clock.advance', to: simMinutes(10) } },
   { seq: 4, by: 'incident-lead', command: { type: 'clock.jumpToNext' } },

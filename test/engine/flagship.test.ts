@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedSteps, playScript, replay, type Pack, type PlayResult, type Script, type ScriptEntry, simMinutes } from '../../src/engine';
 import { loadPack } from '../../src/main/packs/load-pack';
-import { testDecisionId, testInjectId, testMoveId, testObligationId, testVariableId } from '../ids';
+import { testDecisionId, testInjectId, testMoveId, testObligationId, testVariableId, testOptionId } from '../ids';
 
 const PACK_DIR = fileURLToPath(new URL('../../scenarios/biased-hiring', import.meta.url));
 const SEED = 1;
@@ -157,7 +157,7 @@ describe('biased-hiring: the breach branch (candidate data e-mailed)', () => {
     const found = run.state.fired[testInjectId('spreadsheet-misdirected')]!;
     const informed = play(withEntries(pack.reference.timeline, [
       { at: simMinutes(emailAt), by: 'technical-lead', command: { type: 'move.make', move: testMoveId('email-candidate-data-to-vendor') } },
-      { at: simMinutes(found + 30), by: 'legal-lead', command: { type: 'decision.answer', decision: testDecisionId('breach-communication'), options: ['tell-them'] } },
+      { at: simMinutes(found + 30), by: 'legal-lead', command: { type: 'decision.answer', decision: testDecisionId('breach-communication'), options: [testOptionId('tell-them')] } },
       { at: simMinutes(found + 30), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('notify-dpa-breach') } },
       { at: simMinutes(found + 40), by: 'legal-lead', command: { type: 'move.make', move: testMoveId('inform-breach-subjects') } },
     ]));
@@ -252,7 +252,7 @@ describe('biased-hiring: a team that under-classifies', () => {
   const underClassified = (): ScriptEntry[] =>
     pack.reference.timeline.map((entry) => {
       const c = entry.command;
-      if (c.type === 'decision.answer' && c.decision === 'initial-severity') return { ...entry, command: { ...c, options: ['v2'] } };
+      if (c.type === 'decision.answer' && c.decision === 'initial-severity') return { ...entry, command: { ...c, options: [testOptionId('v2')] } };
       if (c.type === 'severity.classify') return { ...entry, command: { ...c, level: 2 } };
       return entry;
     });

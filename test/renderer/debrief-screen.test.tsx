@@ -5,16 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { setDesktopApi } from '../../src/renderer/api';
 import { FLAGSHIP, realMain } from './real-main';
-import { testDecisionId, testMoveId } from '../ids';
+import { testDecisionId, testMoveId, testOptionId, testReadinessId } from '../ids';
 
 /** A mediocre flagship run: the alert is classified late and too low, the model suspended hours late, the threshold patched. */
 async function mediocreRun() {
   const main = await realMain({ packs: [FLAGSHIP] });
   const run = await main.createRun('solo', 'biased-hiring');
-  await run.submit('facilitator', { type: 'readiness.set', item: 'monitoring', value: true });
+  await run.submit('facilitator', { type: 'readiness.set', item: testReadinessId('monitoring'), value: true });
   await run.submit('facilitator', { type: 'run.start' });
   await run.advance(40);
-  await run.submit('incident-lead', { type: 'decision.answer', decision: testDecisionId('initial-severity'), options: ['v2'] });
+  await run.submit('incident-lead', { type: 'decision.answer', decision: testDecisionId('initial-severity'), options: [testOptionId('v2')] });
   await run.advance(300);
   await run.submit('technical-lead', { type: 'move.make', move: testMoveId('suspend-model') });
   await run.submit('technical-lead', { type: 'move.make', move: testMoveId('patch-threshold-quietly') });

@@ -3,6 +3,7 @@ import type { CommandOf } from '../command-schema';
 import { type Ctx, type Outcome, q, reject } from '../context';
 import { applyEffects } from '../effects';
 import type { DecisionInfo } from '../pack-index';
+import type { OptionId } from '../pack/primitives';
 import type { SeverityLevel } from '../pack/vocabulary';
 import { settle } from '../settle';
 import type { R3aiRecord } from '../types';
@@ -60,7 +61,7 @@ function compiledCost(ctx: Ctx, decisionId: string, optionId: string): boolean {
   return ctx.index.optionCosts.get(`${decisionId}/${optionId}`)?.test(ctx.state) ?? true;
 }
 
-function checkAnswer(info: DecisionInfo, options: readonly string[], text: string | undefined): Outcome {
+function checkAnswer(info: DecisionInfo, options: readonly OptionId[], text: string | undefined): Outcome {
   const id = info.decision.id;
   const unknown = options.filter((o) => !info.optionIds.has(o));
   if (unknown.length > 0) {

@@ -7,7 +7,9 @@
  */
 import type { Actor, Command } from '../command-schema';
 import type { Decision, Move, Pack } from '../pack/schema';
-import { DEFAULT_READINESS_ITEMS, R3AI_CATEGORIES, ROLE_IDS, type RoleId } from '../pack/vocabulary';
+import { acceptedOptionIds } from '../pack/decision-options';
+import { actionItemIdSchema, type OptionId } from '../pack/primitives';
+import { DEFAULT_READINESS_ITEMS, ROLE_IDS, type RoleId } from '../pack/vocabulary';
 import { expectedSteps } from '../scoring/severity';
 import type { Policy, PolicyView } from './policy';
 
@@ -30,10 +32,10 @@ export function isHarmful(pack: Pack, move: Move): boolean {
 }
 
 function answer(decision: Decision, mode: 'best' | 'random', random: () => number): Command | undefined {
-  const options = decision.kind === 'severity' ? ['v1', 'v2', 'v3', 'v4', 'v5'] : decision.kind === 'r3ai' ? [...R3AI_CATEGORIES] : (decision.options ?? []).map((o) => o.id);
+  const options = acceptedOptionIds(decision);
   if (decision.kind === 'text') return { type: 'decision.answer', decision: decision.id, options: [], text: 'We will act on this and report back.' };
   const best = decision.best && decision.best.length > 0 ? decision.best : undefined;
-  let chosen: string[];
+  let chosen: OptionId[];
   if (mode === 'best' && best) chosen = decision.kind === 'multiple' ? [...best] : [best[0]!];
   else {
     if (options.length === 0) return undefined;
@@ -82,7 +84,7 @@ export function traceEntries(pack: Pack, mode: GreedyOptions['trace']): Entry[] 
     { by: 'incident-lead', command: { type: 'trace.select', section: 'correction', ids: trace.corrections.map((c) => c.id) } },
     { by: 'incident-lead', command: { type: 'trace.select', section: 'evolution', ids: trace.evolutions.map((c) => c.id) } },
     ...sections.map((section) => ({ by: 'incident-lead' as const, command: { type: 'trace.reflect' as const, section, text: 'x' } })),
-    { by: 'incident-lead', command: { type: 'trace.actionItem.add', id: 'x', text: 'x', owner: 'incident-lead', due: '2030-01-01' } },
+    { by: 'incident-lead', command: { type: 'trace.actionItem.add', id: actionItemIdSchema.parse('x'), text: 'x', owner: 'incident-lead', due: '2030-01-01' } },
   ];
 }
 

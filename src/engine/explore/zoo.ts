@@ -6,6 +6,7 @@
  * own zoo (the tests hold the bands each pack must meet).
  */
 import type { Actor, Command } from '../command-schema';
+import { acceptedOptionIds, severityOptionId } from '../pack/decision-options';
 import type { MoveId } from '../pack/primitives';
 import type { Pack } from '../pack/schema';
 import { ROLE_IDS, type RoleId, type SeverityLevel } from '../pack/vocabulary';
@@ -64,7 +65,7 @@ export function severityThroughout(pack: Pack, level: SeverityLevel): Entry[] {
   const severityPrompts = new Set(pack.decisions.filter((d) => d.kind === 'severity').map((d) => d.id));
   return timeline(pack).flatMap((e) => {
     if (e.command.type === 'severity.classify') return [{ ...e, command: { ...e.command, level } }];
-    if (e.command.type === 'decision.answer' && severityPrompts.has(e.command.decision)) return [{ ...e, command: { ...e.command, options: [`v${level}`] } }];
+    if (e.command.type === 'decision.answer' && severityPrompts.has(e.command.decision)) return [{ ...e, command: { ...e.command, options: [severityOptionId(level)] } }];
     return [e];
   });
 }
@@ -135,7 +136,7 @@ export function strategyZoo(pack: Pack): Strategy[] {
         const base = timeline(pack);
         const firstSeverity = base.find((e) => e.command.type === 'severity.classify' || (severityPrompt && e.command.type === 'decision.answer' && e.command.decision === severityPrompt.id));
         if (!firstSeverity || firstSeverity.at === undefined) return base;
-        const low: Entry = firstSeverity.command.type === 'decision.answer' ? { ...firstSeverity, command: { ...firstSeverity.command, options: ['v1'] } } : { ...firstSeverity, command: { ...firstSeverity.command, level: 1 } as Command };
+        const low: Entry = firstSeverity.command.type === 'decision.answer' ? { ...firstSeverity, command: { ...firstSeverity.command, options: [severityOptionId(1)] } } : { ...firstSeverity, command: { ...firstSeverity.command, level: 1 } as Command };
         const level = firstSeverity.command.type === 'severity.classify' ? firstSeverity.command.level : Number(((firstSeverity.command as { options: string[] }).options[0] ?? 'v3').slice(1));
         const recoverAt = after(firstSeverity.at, simMinutes(120));
         const nextReference = base.find((e) => e.at !== undefined && e.at > firstSeverity.at! && e.command.type === 'severity.classify');
@@ -181,7 +182,7 @@ export function strategyZoo(pack: Pack): Strategy[] {
   // Every option of every prompt the reference answers, once each: the branches a decision opens.
   for (const decision of pack.decisions) {
     if (decision.kind === 'text' || !timeline(pack).some((e) => e.command.type === 'decision.answer' && e.command.decision === decision.id)) continue;
-    const ids = decision.kind === 'severity' ? ['v1', 'v2', 'v3', 'v4', 'v5'] : decision.kind === 'r3ai' ? ['reliability', 'resilience', 'responsibility'] : (decision.options ?? []).map((o) => o.id);
+    const ids = acceptedOptionIds(decision);
     for (const option of ids) {
       if (decision.options?.find((o) => o.id === option)?.marks?.includes('restart')) continue; // the restart-by-decision strategies above
       zoo.push({

@@ -4,7 +4,10 @@
  * what it tests; `all` / `any` / `not` combine them.
  */
 import { z } from 'zod';
-import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, obligationIdSchema, variableIdSchema, type DecisionId, type InjectId, type MoveId, type ObligationId, type VariableId } from './primitives';
+import {
+  decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, obligationIdSchema, optionIdSchema, readinessIdSchema, variableIdSchema,
+  type DecisionId, type InjectId, type MoveId, type ObligationId, type OptionId, type ReadinessId, type VariableId,
+} from './primitives';
 import { R3AI_CATEGORIES, SEVERITY_LEVELS } from './vocabulary';
 
 /** Comparison operators a `var` or `severity` test can use (exactly one). */
@@ -23,12 +26,12 @@ export type Condition =
   | ({ readonly var: VariableId } & Comparison<Scalar>)
   | { readonly move: MoveId; readonly effective?: boolean }
   | { readonly inject: InjectId }
-  | { readonly decision: DecisionId; readonly chose?: string; readonly is?: DecisionStatus }
+  | { readonly decision: DecisionId; readonly chose?: OptionId; readonly is?: DecisionStatus }
   | { readonly severity: Comparison<number> }
   | { readonly r3ai: (typeof R3AI_CATEGORIES)[number] }
   | { readonly elapsed: Comparison<number> }
   | { readonly sinceInject: InjectId; readonly atLeast: number }
-  | { readonly readiness: string; readonly is?: boolean }
+  | { readonly readiness: ReadinessId; readonly is?: boolean }
   | { readonly obligation: ObligationId; readonly is: ObligationStatus }
   | { readonly gateViolated: boolean }
   | { readonly role: string; readonly assigned: boolean };
@@ -92,7 +95,7 @@ export const conditionBranches = {
   inject: z.strictObject({ inject: injectIdSchema }).describe('True once the inject has fired'),
   decision: z.strictObject({
     decision: decisionIdSchema,
-    chose: idSchema.optional(),
+    chose: optionIdSchema.optional(),
     is: z.enum(DECISION_STATUSES).optional(),
   }).describe('A decision prompt: its status (is), or whether the team chose an option (chose)'),
   severity: z
@@ -104,7 +107,7 @@ export const conditionBranches = {
     .strictObject({ sinceInject: injectIdSchema, atLeast: durationSchema })
     .describe('True when the inject fired at least `atLeast` ago'),
   readiness: z
-    .strictObject({ readiness: idSchema, is: z.boolean().optional() })
+    .strictObject({ readiness: readinessIdSchema, is: z.boolean().optional() })
     .describe('A readiness checklist answer (is defaults to true; an unanswered item counts as false)'),
   obligation: z
     .strictObject({ obligation: obligationIdSchema, is: z.enum(OBLIGATION_STATUSES) })

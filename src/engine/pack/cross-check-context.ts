@@ -5,9 +5,10 @@
  */
 import { packError, packWarning, type PackIssue, type PackPath } from './issues';
 import type { KeyedParts, PackParts } from './pack-parts';
-import type { Decision, Variable } from './schema';
+import type { Variable } from './schema';
 import { didYouMean, listNames } from './suggest';
-import { DEFAULT_READINESS_ITEMS, R3AI_CATEGORIES, ROLE_IDS } from './vocabulary';
+import { DEFAULT_READINESS_ITEMS, ROLE_IDS } from './vocabulary';
+import { acceptedOptionIds } from './decision-options';
 
 /** The kinds of ids a pack defines and refers to. */
 export type IdKind =
@@ -38,9 +39,6 @@ export type CheckContext = {
   readonly issues: PackIssue[];
 };
 
-/** Severity decisions may leave out their options: these are implied. */
-export const SEVERITY_OPTION_IDS = ['v1', 'v2', 'v3', 'v4', 'v5'] as const;
-
 /** A list of the pack that defines ids of one kind, and where it is. */
 export type IdList = { readonly kind: IdKind; readonly path: PackPath; readonly list: KeyedParts<unknown> };
 
@@ -65,17 +63,6 @@ export function idListsOf(parts: PackParts): readonly IdList[] {
     { kind: 'correction', path: ['reference', 'trace', 'corrections'], list: trace.corrections },
     { kind: 'evolution', path: ['reference', 'trace', 'evolutions'], list: trace.evolutions },
   ];
-}
-
-/**
- * The option ids a team can choose, as the engine and the decision form accept them: all five V-SEV levels for a
- * severity decision and the three categories for an R3AI one (listed options only relabel and explain some of
- * them), the decision's own options otherwise.
- */
-function optionIdsOf(decision: Decision): readonly string[] {
-  if (decision.kind === 'severity') return SEVERITY_OPTION_IDS;
-  if (decision.kind === 'r3ai') return R3AI_CATEGORIES;
-  return (decision.options ?? []).map((option) => option.id);
 }
 
 /** A map of the first value under each key. */
@@ -106,7 +93,7 @@ export function buildContext(parts: PackParts): CheckContext {
     ids,
     unreadable: new Set(lists.filter(({ list }) => !list.complete).map(({ kind }) => kind)),
     variables: definitions(parts.variables),
-    decisionOptions: new Map(decisions.map(([id, decision]) => [id, optionIdsOf(decision)])),
+    decisionOptions: new Map(decisions.map(([id, decision]) => [id, acceptedOptionIds(decision)])),
     briefedRoles: new Set(parts.roles.keys.map(({ value }) => value)),
     issues: [],
   };

@@ -5,12 +5,12 @@
  */
 import type { Condition } from './condition';
 import { checkCondition, checkEffects, unknownOption } from './cross-check-conditions';
-import { type CheckContext, checkRefs, error, SEVERITY_OPTION_IDS, warning } from './cross-check-context';
+import { type CheckContext, checkRefs, error, warning } from './cross-check-context';
+import { fixedOptionIds } from './decision-options';
 import { formatDuration } from './duration';
 import type { Effect } from './effect';
 import { type PackParts, parsedInFull } from './pack-parts';
 import type { Decision, Inject } from './schema';
-import { R3AI_CATEGORIES } from './vocabulary';
 
 const tooLate = (at: number, end: number) =>
   `it needs at least ${formatDuration(at)} of scenario time, but the scenario ends at ${formatDuration(end)}`;
@@ -82,7 +82,7 @@ function checkOptions(ctx: CheckContext, decision: Decision, index: number): voi
   if ((kind === 'single' || kind === 'multiple') && options.length < 2) {
     error(ctx, decision.options ? [...path, 'options'] : path, `a "${kind}" decision needs at least 2 options to choose from`);
   }
-  const fixed: readonly string[] | undefined = kind === 'severity' ? SEVERITY_OPTION_IDS : kind === 'r3ai' ? R3AI_CATEGORIES : undefined;
+  const fixed = fixedOptionIds(kind);
   options.forEach((option, i) => {
     if (fixed && !fixed.includes(option.id)) {
       error(ctx, [...path, 'options', i, 'id'], `the options of a ${kind} decision must use the ids ${fixed.join(', ')} (found "${option.id}")`);

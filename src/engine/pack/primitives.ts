@@ -57,6 +57,36 @@ export const obligationIdSchema = idSchema.brand<'ObligationId'>();
 /** An obligation's id, checked. */
 export type ObligationId = z.infer<typeof obligationIdSchema>;
 
+/** The id of an option of a decision prompt, branded (options, `best`, the `chose` condition, `decision.answer`). */
+export const optionIdSchema = idSchema.brand<'OptionId'>();
+
+/** A decision option's id, checked. */
+export type OptionId = z.infer<typeof optionIdSchema>;
+
+/** The id of a recovery criterion, branded (the criteria, and the unmet ones a return to service records). */
+export const criterionIdSchema = idSchema.brand<'CriterionId'>();
+
+/** A recovery criterion's id, checked. */
+export type CriterionId = z.infer<typeof criterionIdSchema>;
+
+/** The id of a readiness checklist item, branded (the pack's list or the default one, the condition, `readiness.set`). */
+export const readinessIdSchema = idSchema.brand<'ReadinessId'>();
+
+/** A readiness item's id, checked. */
+export type ReadinessId = z.infer<typeof readinessIdSchema>;
+
+/** The id of a TRACE choice: a root-cause candidate, a correction or an evolution (`trace.rootCause`, `trace.select`). */
+export const traceChoiceIdSchema = idSchema.brand<'TraceChoiceId'>();
+
+/** A TRACE choice's id, checked. */
+export type TraceChoiceId = z.infer<typeof traceChoiceIdSchema>;
+
+/** The id of an action item the team writes in the debrief (`trace.actionItem.add` / `.remove`). */
+export const actionItemIdSchema = idSchema.brand<'ActionItemId'>();
+
+/** An action item's id, checked. */
+export type ActionItemId = z.infer<typeof actionItemIdSchema>;
+
 /** The longest duration a pack may give (about 19 years), as numbers or strings. */
 export const MAX_DURATION_MINUTES = MAX_SIM_MINUTES;
 

@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { actorSchema, commandSchema } from '../command-schema';
 import { conditionSchema } from './condition';
 import { effectsSchema } from './effect';
-import { decisionIdSchema, durationSchema, idSchema, injectIdSchema, markdownSchema, moveIdSchema, obligationIdSchema, packIdSchema, textSchema, variableIdSchema } from './primitives';
+import {
+  criterionIdSchema, decisionIdSchema, durationSchema, idSchema, injectIdSchema, markdownSchema, moveIdSchema, obligationIdSchema, optionIdSchema, packIdSchema,
+  readinessIdSchema, textSchema, traceChoiceIdSchema, variableIdSchema,
+} from './primitives';
 import {
   CHANNELS,
   DIFFICULTIES,
@@ -119,7 +122,7 @@ const costSchema = z.strictObject({
 });
 
 const optionSchema = z.strictObject({
-  id: idSchema,
+  id: optionIdSchema,
   label: textSchema,
   rationale: markdownSchema.optional(),
   effects: effectsSchema.optional(),
@@ -134,7 +137,7 @@ const decisionSchema = z.strictObject({
   askedTo: z.array(roleSchema).min(1).optional(),
   countdown: durationSchema.optional(),
   options: list(optionSchema, 20).optional(),
-  best: list(idSchema, 20).optional().describe('Reference answer: the option ids a strong team picks'),
+  best: list(optionIdSchema, 20).optional().describe('Reference answer: the option ids a strong team picks'),
   onExpire: z
     .strictObject({ effects: effectsSchema.optional(), note: z.string().max(2000).optional() })
     .optional(),
@@ -186,7 +189,7 @@ const recoverySchema = z.strictObject({
     .describe('When the AI system is in service; every return to service is checked against the criteria at that minute'),
   breachCost: z.number().nonnegative().max(100).optional()
     .describe('Points of the 100-point total each return to service with an unmet criterion costs (default 25)'),
-  criteria: list(z.strictObject({ id: idSchema, label: textSchema, condition: conditionSchema }), 30),
+  criteria: list(z.strictObject({ id: criterionIdSchema, label: textSchema, condition: conditionSchema }), 30),
 });
 
 const timelineEntrySchema = z.strictObject({
@@ -195,7 +198,7 @@ const timelineEntrySchema = z.strictObject({
   command: commandSchema,
 });
 
-const choiceSchema = z.strictObject({ id: idSchema, label: textSchema, expected: z.boolean() });
+const choiceSchema = z.strictObject({ id: traceChoiceIdSchema, label: textSchema, expected: z.boolean() });
 
 const severityStepSchema = z.strictObject({
   at: durationSchema.optional().describe('The step applies from this scenario time (when it has no evidence)'),
@@ -238,7 +241,7 @@ const referenceSchema = z.strictObject({
   trace: z.strictObject({
     trust: markdownSchema,
     rootCause: z.strictObject({
-      candidates: list(z.strictObject({ id: idSchema, label: textSchema, correct: z.boolean() }), 20),
+      candidates: list(z.strictObject({ id: traceChoiceIdSchema, label: textSchema, correct: z.boolean() }), 20),
       explanation: markdownSchema,
     }),
     accountability: list(z.strictObject({ stage: z.enum(STAGES), role: roleSchema, responsibility: markdownSchema }), 50),
@@ -284,7 +287,7 @@ export const packSchema = z.strictObject({
   situation: markdownSchema.describe('The situation at T0, shown in the briefing'),
   clock: clockSchema.describe('Scenario start, length and default speed'),
   roles: z.array(roleBriefSchema).min(1).max(6).describe('The command roles played, each with a private brief'),
-  readiness: list(z.strictObject({ id: idSchema, label: textSchema }), 50).optional()
+  readiness: list(z.strictObject({ id: readinessIdSchema, label: textSchema }), 50).optional()
     .describe('Readiness checklist items; when absent the app default checklist of 12 applies'),
   variables: list(variableSchema, 200).describe('State variables (harm counters, model status, exposure, …)'),
   metrics: z.strictObject({

@@ -3,6 +3,7 @@
  * R3AI categories, inject channels and move marks. Packs refer to these by id.
  */
 import { simMinutes, type SimMinutes } from '../sim-minutes';
+import { readinessIdSchema, type ReadinessId } from './primitives';
 
 /** The six V-AIM command roles, in the order the UI lists them. */
 export const ROLE_IDS = [
@@ -145,7 +146,7 @@ export const DEFAULT_TEMPO_MINUTES: Readonly<Record<SeverityLevel, SimMinutes>> 
  * twelve "non-negotiable" prerequisites; this list is the app's own wording,
  * not an official one.
  */
-export const DEFAULT_READINESS_ITEMS: ReadonlyArray<{ readonly id: string; readonly label: string }> = [
+export const DEFAULT_READINESS_ITEMS: ReadonlyArray<{ readonly id: ReadinessId; readonly label: string }> = [
   { id: 'ai-inventory', label: 'An up-to-date inventory of AI systems, with owner and risk class' },
   { id: 'roles-assigned', label: 'Incident command roles assigned and deputies named' },
   { id: 'monitoring', label: 'Production monitoring of model outputs, including fairness metrics' },
@@ -158,4 +159,4 @@ export const DEFAULT_READINESS_ITEMS: ReadonlyArray<{ readonly id: string; reado
   { id: 'comms-templates', label: 'Pre-approved communication templates for affected people and press' },
   { id: 'recovery-criteria', label: 'Recovery criteria defined before any restart' },
   { id: 'exercise-record', label: 'An incident exercise run in the last twelve months' },
-];
+].map(({ id, label }) => ({ id: readinessIdSchema.parse(id), label }));

@@ -6,7 +6,7 @@
  * Scoring and the debrief read acts, never raw move ids.
  */
 import type { Actor } from '../command-schema';
-import type { DecisionId, InjectId, MoveId } from '../pack/primitives';
+import type { CriterionId, DecisionId, InjectId, MoveId } from '../pack/primitives';
 import type { Decision, Move, Pack } from '../pack/schema';
 import { ROLE_TITLES, type MoveMark, type RoleId, type Stage } from '../pack/vocabulary';
 import type { RunState, SimMinutes } from '../types';
@@ -48,7 +48,7 @@ type ActCommon = {
   /** The act's own cost applied (an unneeded or over-reaching act). */
   readonly cost?: { readonly points: number; readonly reason: string };
   /** Unmet recovery criteria at a restart (moves and options marked restart; packs without `recovery.inService`). */
-  readonly gateViolation?: readonly string[];
+  readonly gateViolation?: readonly CriterionId[];
 };
 
 const ownersOf = (move: Move): readonly RoleId[] => (Array.isArray(move.owner) ? move.owner : [move.owner]);

@@ -13,7 +13,7 @@ import { actorsByStage, traceSections } from './debrief-trace';
 import type { Debrief, ObligationView, RestartView } from './debrief-types';
 import { biggestLosses } from './lessons';
 import { r3aiCategories } from './rules/detect';
-import { restartsOf } from './rules/recover';
+import { criterionLabel, restartsOf } from './rules/recover';
 import { scoreContext } from './score';
 import { teamSteps } from './severity';
 
@@ -50,8 +50,7 @@ function obligationViews(ctx: ScoringContext): ObligationView[] {
 
 /** The recovery gate: every return to service and the one-sentence statement, from the same facts as the Recover lines. */
 function gateView(ctx: ScoringContext): Debrief['gate'] {
-  const labels = new Map(ctx.pack.recovery.criteria.map((c) => [c.id, c.label]));
-  const restarts: RestartView[] = restartsOf(ctx.pack, ctx.team).map((r) => ({ at: r.at, how: r.how, unmet: r.unmet.map((id) => labels.get(id) ?? id) }));
+  const restarts: RestartView[] = restartsOf(ctx.pack, ctx.team).map((r) => ({ at: r.at, how: r.how, unmet: r.unmet.map((id) => criterionLabel(ctx.pack, id)) }));
   const breaches = restarts.filter((r) => r.unmet.length > 0);
   const system = ctx.pack.system.name;
   const statement = breaches.length > 0

@@ -4,7 +4,7 @@
  * inside `submitCommand` are validated again, fully, by the session.
  */
 import { z } from 'zod';
-import { type Actor, type Command, idSchema, packIdSchema, ROLE_IDS, runIdSchema } from '../../engine';
+import { type Actor, type Command, decisionIdSchema, optionIdSchema, packIdSchema, ROLE_IDS, runIdSchema } from '../../engine';
 import { ROOM_LIMITS } from '../../shared/room';
 import { UNSAVED_CHOICES } from '../../shared/runs';
 import { REPORT_AUDIENCES, REPORT_FORMATS } from '../../shared/ipc';
@@ -65,6 +65,6 @@ export const validators: Validators = {
   joinRoom: z.tuple([joinRequest]),
   resumeRoom: z.tuple([token]),
   pickRole: z.tuple([role]),
-  castVote: z.tuple([runId, idSchema, z.array(idSchema).min(1).max(20)]),
+  castVote: z.tuple([runId, decisionIdSchema, z.array(optionIdSchema).min(1).max(20)]),
   answerUnsavedPrompt: z.tuple([z.string().uuid('must be a prompt id'), z.enum(UNSAVED_CHOICES)]),
 };

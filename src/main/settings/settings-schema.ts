@@ -6,11 +6,12 @@
  * hand-edited or damaged file never stops the app).
  */
 import { z } from 'zod';
-import { DEFAULT_READINESS_ITEMS } from '../../engine';
+import { DEFAULT_READINESS_ITEMS, readinessIdSchema } from '../../engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/app';
 
 /** An item of the default readiness checklist. */
-const readinessItem = z.enum(DEFAULT_READINESS_ITEMS.map((item) => item.id) as [string, ...string[]], { message: 'must be an item of the default readiness checklist' });
+const DEFAULT_ITEM_IDS: ReadonlySet<string> = new Set(DEFAULT_READINESS_ITEMS.map((item) => item.id));
+const readinessItem = readinessIdSchema.refine((id) => DEFAULT_ITEM_IDS.has(id), { message: 'must be an item of the default readiness checklist' });
 /** The organisation's wording of one item. */
 const readinessLabel = z.string().trim().min(1).max(300);
 

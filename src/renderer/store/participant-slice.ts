@@ -4,7 +4,7 @@
  * (role, room closed, removed). The run itself is followed by the run slice,
  * over the projection main sends this device (its role's view).
  */
-import type { RoleId } from '../../engine';
+import type { DecisionId, OptionId, RoleId } from '../../engine';
 import type { ParticipantSelf } from '../../shared/room';
 import { call, subscribe } from '../api';
 import { errorText } from './errors';
@@ -25,7 +25,7 @@ export type ParticipantSlice = {
   /** Rejoins with the kept token (on load and after a lost connection); false when there is none or it expired. */
   readonly rejoinRoom: () => Promise<boolean>;
   readonly pickRole: (role: RoleId) => Promise<void>;
-  readonly castVote: (decisionId: string, options: readonly string[]) => Promise<boolean>;
+  readonly castVote: (decisionId: DecisionId, options: readonly OptionId[]) => Promise<boolean>;
   readonly leaveRoom: () => void;
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_READINESS_ITEMS } from '../../../src/engine';
 import { basePackInput, buildPack } from '../helpers/pack-builder';
 import { accept, newRun, refuse, startedRun } from '../helpers/run';
-import { testInjectId } from '../../ids';
+import { testInjectId, testReadinessId } from '../../ids';
 
 describe('readiness.set', () => {
   it('answers an item of the app default checklist when the pack has none', () => {
@@ -15,7 +15,7 @@ describe('readiness.set', () => {
   it("uses the pack's own checklist when it has one", () => {
     const pack = buildPack({ readiness: [{ id: 'kill-switch-tested', label: 'Kill switch tested' }] });
     const { state } = accept(pack, newRun(pack), 'facilitator', { type: 'readiness.set', item: 'kill-switch-tested', value: false });
-    expect(state.readiness['kill-switch-tested']).toBe(false);
+    expect(state.readiness[testReadinessId('kill-switch-tested')]).toBe(false);
     const rejection = refuse(pack, newRun(pack), 'facilitator', { type: 'readiness.set', item: 'ai-inventory', value: true }, 'unknown-id');
     expect(rejection.message).toContain('"ai-inventory"');
   });

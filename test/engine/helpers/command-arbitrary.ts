@@ -21,6 +21,7 @@ import {
   type RunState,
 } from '../../../src/engine';
 import { testDecisionId, testInjectId, testMoveId } from '../../ids';
+import { written, type WrittenCommand } from './run';
 
 /** A step: a ready command, or an advance relative to the clock at that point. */
 export type Intent =
@@ -58,7 +59,8 @@ export function intentArbitrary(pack: Pack): fc.Arbitrary<Intent> {
       }));
   });
   const trace = pack.reference.trace;
-  const command: fc.Arbitrary<Command> = fc.oneof(
+  // Written as a test would (plain ids), then read by the command schema like every command the engine receives.
+  const weighted: fc.WeightedArbitrary<WrittenCommand>[] = [
     { weight: 6, arbitrary: moveIds.map((move) => ({ type: 'move.make' as const, move })) },
     { weight: 3, arbitrary: answer },
     { weight: 3, arbitrary: fc.constantFrom(1, 2, 3, 4, 5).map((level) => ({ type: 'severity.classify' as const, level: level as 1 })) },
@@ -76,7 +78,8 @@ export function intentArbitrary(pack: Pack): fc.Arbitrary<Intent> {
     { weight: 1, arbitrary: fc.constantFrom('a1', 'a2').map((id) => ({ type: 'trace.actionItem.add' as const, id, text: 'Do it', owner: 'incident-lead' as const, due: '2030-01-01' })) },
     { weight: 1, arbitrary: fc.constantFrom('a1', 'a2').map((id) => ({ type: 'trace.actionItem.remove' as const, id })) },
     { weight: 1, arbitrary: fc.constant({ type: 'run.end' as const }) },
-  );
+  ];
+  const command: fc.Arbitrary<Command> = fc.oneof(...weighted).map(written);
   const minutes = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 120 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 * pack.clock.end }) });
   return fc.oneof(
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), by: fc.constant('system' as const), minutes }) },

@@ -1,8 +1,15 @@
 /** Helpers that drive the reducer in tests and fail loudly on unexpected outcomes. */
 import { testRunId } from '../../ids';
 import { expect } from 'vitest';
-import { applyCommand, createRun, ENGINE_VERSION, simMinutes } from '../../../src/engine';
+import type { z } from 'zod';
+import { applyCommand, commandSchema, createRun, ENGINE_VERSION, simMinutes } from '../../../src/engine';
 import type { Actor, Command, Fact, Pack, Rejection, RunHeader, RunState } from '../../../src/engine';
+
+/** A command as a test writes it (plain ids and minutes), read by the command schema as every command the engine receives is. */
+export type WrittenCommand = z.input<typeof commandSchema>;
+
+/** `command` read by the command schema (a malformed test command fails here, naming the field). */
+export const written = (command: WrittenCommand): Command => commandSchema.parse(command);
 
 /** A run header for tests. */
 export function testHeader(pack: Pack, seed = 1): RunHeader {
@@ -20,14 +27,16 @@ export function testHeader(pack: Pack, seed = 1): RunHeader {
 }
 
 /** Applies a command that must be accepted; returns the new state and the facts. */
-export function accept(pack: Pack, state: RunState, by: Actor, command: Command): { state: RunState; facts: readonly Fact[] } {
+export function accept(pack: Pack, state: RunState, by: Actor, input: WrittenCommand): { state: RunState; facts: readonly Fact[] } {
+  const command = written(input);
   const result = applyCommand(pack, state, { by, command });
   if (!result.ok) throw new Error(`expected ${command.type} to be accepted, got ${result.error.code}: ${result.error.message}`);
   return { state: result.value.state, facts: result.value.facts };
 }
 
 /** Applies a command that must be refused; checks the code and returns the rejection. */
-export function refuse(pack: Pack, state: RunState, by: Actor, command: Command, code: Rejection['code']): Rejection {
+export function refuse(pack: Pack, state: RunState, by: Actor, input: WrittenCommand, code: Rejection['code']): Rejection {
+  const command = written(input);
   const result = applyCommand(pack, state, { by, command });
   if (result.ok) throw new Error(`expected ${command.type} to be refused with ${code}, but it was accepted`);
   expect(result.error.code).toBe(code);
@@ -45,7 +54,7 @@ export function startedRun(pack: Pack, seed = 1): RunState {
 }
 
 /** Applies a sequence of accepted commands. */
-export function acceptAll(pack: Pack, state: RunState, steps: readonly (readonly [Actor, Command])[]): RunState {
+export function acceptAll(pack: Pack, state: RunState, steps: readonly (readonly [Actor, WrittenCommand])[]): RunState {
   return steps.reduce((s, [by, command]) => accept(pack, s, by, command).state, state);
 }
 

@@ -6,13 +6,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
+  actionItemIdSchema, criterionIdSchema, optionIdSchema, readinessIdSchema, traceChoiceIdSchema,
+  type ActionItemId, type CriterionId, type OptionId, type ReadinessId, type TraceChoiceId,
   decisionIdSchema, entriesOf, idSchema, injectIdSchema, keysOf, moveIdSchema, obligationIdSchema, packIdSchema, parseCommand, simMinutes, variableIdSchema,
   type Command, type Condition, type DecisionId, type InjectId, type MoveId, type ObligationId, type PackId, type RunState, type SimMinutes, type VariableId,
 } from '../../../src/engine';
 import type { Effect, effectBranches } from '../../../src/engine/pack/effect';
 import { type conditionBranches, conditionSchema } from '../../../src/engine/pack/condition';
 import { packSchema } from '../../../src/engine/pack/schema';
-import { testDecisionId, testInjectId, testMoveId, testObligationId, testVariableId } from '../../ids';
+import { testDecisionId, testInjectId, testMoveId, testObligationId, testReadinessId, testTraceChoiceId, testVariableId } from '../../ids';
 
 describe('MoveId', () => {
   it('is checked by the id rule, whatever the hostile input', () => {
@@ -31,6 +33,9 @@ describe('MoveId', () => {
     expect(z.toJSONSchema(injectIdSchema)).toEqual(z.toJSONSchema(idSchema));
     expect(z.toJSONSchema(variableIdSchema)).toEqual(z.toJSONSchema(idSchema));
     expect(z.toJSONSchema(obligationIdSchema)).toEqual(z.toJSONSchema(idSchema));
+    for (const schema of [optionIdSchema, criterionIdSchema, readinessIdSchema, traceChoiceIdSchema, actionItemIdSchema]) {
+      expect(z.toJSONSchema(schema)).toEqual(z.toJSONSchema(idSchema));
+    }
   });
 
   it('comes out of a parsed move.make command, and a bad one is refused with where it is wrong', () => {
@@ -123,6 +128,45 @@ describe('VariableId and ObligationId', () => {
     expectTypeOf<Pack['metrics']['dashboard'][number]>().toEqualTypeOf<VariableId>();
     expectTypeOf<Pack['obligations'][number]['id']>().toEqualTypeOf<ObligationId>();
     expect(packSchema.shape.variables).toBeDefined();
+  });
+});
+
+describe('option, criterion, readiness, TRACE choice and action item ids', () => {
+  it('are checked by the id rule', () => {
+    for (const schema of [optionIdSchema, criterionIdSchema, readinessIdSchema, traceChoiceIdSchema, actionItemIdSchema]) {
+      for (const bad of ['', 'Yes', 'a b', 'lpt1', '../x', 7, null]) expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('type every place that names one: the pack, the commands and the run state', () => {
+    type Pack = z.output<typeof packSchema>;
+    type Decision = Pack['decisions'][number];
+    expectTypeOf<NonNullable<Decision['options']>[number]['id']>().toEqualTypeOf<OptionId>();
+    expectTypeOf<NonNullable<Decision['best']>[number]>().toEqualTypeOf<OptionId>();
+    expectTypeOf<Pack['recovery']['criteria'][number]['id']>().toEqualTypeOf<CriterionId>();
+    expectTypeOf<NonNullable<Pack['readiness']>[number]['id']>().toEqualTypeOf<ReadinessId>();
+    expectTypeOf<Pack['reference']['trace']['rootCause']['candidates'][number]['id']>().toEqualTypeOf<TraceChoiceId>();
+    expectTypeOf<Pack['reference']['trace']['corrections'][number]['id']>().toEqualTypeOf<TraceChoiceId>();
+    expectTypeOf<Extract<Command, { type: 'decision.answer' }>['options'][number]>().toEqualTypeOf<OptionId>();
+    expectTypeOf<Extract<Command, { type: 'readiness.set' }>['item']>().toEqualTypeOf<ReadinessId>();
+    expectTypeOf<Extract<Command, { type: 'trace.select' }>['ids'][number]>().toEqualTypeOf<TraceChoiceId>();
+    expectTypeOf<Extract<Command, { type: 'trace.actionItem.add' }>['id']>().toEqualTypeOf<ActionItemId>();
+    expectTypeOf<RunState['decisions'][DecisionId]['options'][number]>().toEqualTypeOf<OptionId>();
+    expectTypeOf<NonNullable<RunState['moves'][number]['gateViolation']>[number]>().toEqualTypeOf<CriterionId>();
+    expectTypeOf<RunState['service'][number]['unmet'][number]>().toEqualTypeOf<CriterionId>();
+    expectTypeOf<NonNullable<RunState['trace']['rootCause']>>().toEqualTypeOf<TraceChoiceId>();
+    expectTypeOf<RunState['trace']['actionItems'][number]['id']>().toEqualTypeOf<ActionItemId>();
+    expect(packSchema.shape.recovery).toBeDefined();
+  });
+
+  it('keep one kind from standing in for another', () => {
+    // @ts-expect-error a readiness id is not an option
+    const option: OptionId = testReadinessId('monitoring');
+    // @ts-expect-error a TRACE choice is not a recovery criterion
+    const criterion: CriterionId = testTraceChoiceId('roll-back');
+    // @ts-expect-error an answer needs option ids, not plain strings
+    const answer: Command = { type: 'decision.answer', decision: testDecisionId('notify'), options: ['yes'] };
+    expect([option, criterion, answer.type]).toEqual(['monitoring', 'roll-back', 'decision.answer']);
   });
 });
 

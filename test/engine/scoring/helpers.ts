@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Actor, Command } from '../../../src/engine/command-schema';
+import type { Actor } from '../../../src/engine/command-schema';
 import type { Pack } from '../../../src/engine/pack/schema';
 import { validatePack } from '../../../src/engine/pack/validate';
 import type { ScoreLine, ScoreReport } from '../../../src/engine/scoring';
 import { type ScriptEntry, playScript } from '../../../src/engine/script';
 import { simMinutes } from '../../../src/engine/sim-minutes';
+import { written, type WrittenCommand } from '../helpers/run';
 import type { LogEntry, RunHeader } from '../../../src/engine/types';
 
 // A string URL, not `new URL(…)`: under the jsdom environment `URL` is jsdom's, which node:url refuses.
@@ -40,8 +41,10 @@ export function play(pack: Pack, script: readonly ScriptEntry[], seed = 1): { he
 }
 
 /** A script entry. */
-export const at = (minutes: number | undefined, by: Actor, command: Command): ScriptEntry =>
-  minutes === undefined ? { by, command } : { at: simMinutes(minutes), by, command };
+export const at = (minutes: number | undefined, by: Actor, input: WrittenCommand): ScriptEntry => {
+  const command = written(input);
+  return minutes === undefined ? { by, command } : { at: simMinutes(minutes), by, command };
+};
 
 /** `move.make` by `by` at `minutes`. */
 export const move = (minutes: number, by: Actor, id: string): ScriptEntry => at(minutes, by, { type: 'move.make', move: testMoveId(id) });

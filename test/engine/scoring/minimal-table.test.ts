@@ -25,13 +25,13 @@
  * A "complete" response (the reference moves plus a full TRACE) earns every line: 100.
  */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../../src/engine/command-schema';
 import type { TraceSection } from '../../../src/engine/pack/vocabulary';
 import { score } from '../../../src/engine/scoring';
 import { ONE_MINUTE } from '../../../src/engine/sim-minutes';
 import type { ScriptEntry } from '../../../src/engine/script';
 import { at, minimalInput, minimalPack, move, packFrom, play, pointsById, timeline } from './helpers';
 import { testDecisionId } from '../../ids';
+import { type WrittenCommand } from '../helpers/run';
 
 const IL = 'incident-lead' as const;
 const TL = 'technical-lead' as const;
@@ -50,7 +50,7 @@ type Learn = { rootCause?: string; corrections?: string[]; evolutions?: string[]
 const FULL_LEARN: Learn = { rootCause: 'skewed-update', corrections: ['roll-back-update'], evolutions: ['fairness-gate'], reflections: SECTIONS, actionItem: true };
 
 function learn(l: Learn): ScriptEntry[] {
-  const cmds: Command[] = [
+  const cmds: WrittenCommand[] = [
     ...(l.rootCause ? [{ type: 'trace.rootCause', candidate: l.rootCause } as const] : []),
     ...(l.corrections ? [{ type: 'trace.select', section: 'correction', ids: l.corrections } as const] : []),
     ...(l.evolutions ? [{ type: 'trace.select', section: 'evolution', ids: l.evolutions } as const] : []),

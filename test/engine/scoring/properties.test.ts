@@ -16,13 +16,14 @@ import { buildDebrief, score } from '../../../src/engine/scoring';
 import { ENGINE_VERSION, type LogEntry, type RunHeader } from '../../../src/engine/types';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { minimalPack } from './helpers';
+import { written, type WrittenCommand } from '../helpers/run';
 
 const actorArb: fc.Arbitrary<Actor> = fc.constantFrom(...ROLE_IDS, 'facilitator', 'system');
 
 function commandArb(pack: Pack): fc.Arbitrary<Command> {
   const ids = (items: readonly { id: string }[]) => fc.constantFrom(...items.map((i) => i.id));
   const candidates = pack.reference.trace.rootCause.candidates;
-  const arbs: fc.Arbitrary<Command>[] = [
+  const arbs: fc.Arbitrary<WrittenCommand>[] = [
     fc.record({ type: fc.constant('role.assign' as const), role: fc.constantFrom(...ROLE_IDS), participant: fc.constantFrom('Ada', 'Ben') }),
     fc.constant({ type: 'run.start' as const }),
     fc.integer({ min: 0, max: pack.clock.end }).map((to) => ({ type: 'clock.advance' as const, to: simMinutes(to) })),
@@ -38,7 +39,7 @@ function commandArb(pack: Pack): fc.Arbitrary<Command> {
     fc.constant({ type: 'trace.actionItem.add' as const, id: 'a1', text: 'Do better', owner: 'incident-lead' as const, due: '2028-01-01' }),
     fc.constant({ type: 'run.end' as const }),
   ];
-  return fc.oneof(...arbs);
+  return fc.oneof(...arbs).map(written);
 }
 
 /** Applies random commands, keeping the accepted ones as the log (as a session would). */

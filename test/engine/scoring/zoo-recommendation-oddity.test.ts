@@ -7,7 +7,7 @@
  * plus the issue's own requirement: escalating to V4 with filings scores at
  * least 20 points below the proportionate reference.
  */
-import { testMoveId, testRunId, testVariableId } from '../../ids';
+import { testMoveId, testRunId, testVariableId, testOptionId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief, playScript, score, type Pack, simMinutes } from '../../../src/engine';
@@ -59,7 +59,7 @@ beforeAll(async () => {
     'site-ai-off-then-on': plus(pack, [act(16, 'executive-sponsor', 'switch-off-site-ai'), act(50, 'executive-sponsor', 'restore-site-ai')]),
     // The CEO's "switch it all off", taken literally through the prompt; back on the next morning.
     'ceo-switch-off': plusTo(
-      pack.reference.timeline.map((e) => (e.command.type === 'decision.answer' && e.command.decision === 'ceo-question' ? { ...e, command: { ...e.command, options: ['switch-everything-off'] } } : e)),
+      pack.reference.timeline.map((e) => (e.command.type === 'decision.answer' && e.command.decision === 'ceo-question' ? { ...e, command: { ...e.command, options: [testOptionId('switch-everything-off')] } } : e)),
       [act(24 * h, 'business-owner', 'switch-recommendations-back-on')],
     ),
     // The fix pushed this afternoon as an emergency change instead of the nightly standard change.

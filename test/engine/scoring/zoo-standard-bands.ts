@@ -6,7 +6,7 @@
  * the helpers those tests share: variants of the reference, coverage of the
  * injects, and a seeded replay of the strategies the bands name.
  */
-import { testRunId } from '../../ids';
+import { testRunId, testOptionId } from '../../ids';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { entriesOf, buildDebrief, explore, greedyPolicies, playPolicy, playScript, strategyZoo, type Pack } from '../../../src/engine';
@@ -57,7 +57,7 @@ export const moveOf = (e: ScriptEntry): string | undefined => (e.command.type ==
 
 /** Maps an entry answering `decision` to one answering `options`. */
 export const answers = (decision: string, options: string[]) => (e: ScriptEntry): ScriptEntry =>
-  e.command.type === 'decision.answer' && e.command.decision === decision ? { ...e, command: { ...e.command, options } } : e;
+  e.command.type === 'decision.answer' && e.command.decision === decision ? { ...e, command: { ...e.command, options: options.map(testOptionId) } } : e;
 
 /** A score line of a played strategy. */
 export const lineOf = (played: Played, id: string) => played.report.lines.find((l) => l.id === id);

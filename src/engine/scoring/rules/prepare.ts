@@ -2,6 +2,7 @@
  * Prepare: command roles assigned before the start; readiness items the
  * pack's conditions read, answered before the start.
  */
+import { readinessIdSchema, type ReadinessId } from '../../pack/primitives';
 import type { Pack } from '../../pack/schema';
 import { DEFAULT_READINESS_ITEMS, ROLE_TITLES, type RoleId } from '../../pack/vocabulary';
 import type { ScoringContext } from '../context';
@@ -23,14 +24,16 @@ export function rolesAtStart(ctx: ScoringContext): { roles: Partial<Record<RoleI
 }
 
 /** Readiness item ids that any condition in the pack reads (pack order of first use). */
-export function readinessUsed(pack: Pack): string[] {
-  const ids: string[] = [];
+export function readinessUsed(pack: Pack): ReadinessId[] {
+  const ids: ReadinessId[] = [];
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) {
       value.forEach(walk);
     } else if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      if (typeof record.readiness === 'string' && !ids.includes(record.readiness)) ids.push(record.readiness);
+      // A readiness condition of a parsed pack: its id passed the schema, so this only recovers its type.
+      const id = readinessIdSchema.safeParse(record.readiness);
+      if (id.success && !ids.includes(id.data)) ids.push(id.data);
       Object.values(record).forEach(walk);
     }
   };

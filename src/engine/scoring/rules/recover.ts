@@ -4,6 +4,7 @@
  * criteria at that minute — a validated return to service and its time
  * against the reference, plus the stage's required acts, decisions and costs.
  */
+import type { CriterionId } from '../../pack/primitives';
 import type { Pack } from '../../pack/schema';
 import { assertNever } from '../../result';
 import { formatSpan } from '../../time';
@@ -24,7 +25,7 @@ export type Restart = {
   readonly by?: string;
   /** The act key of the team act behind it, if any. */
   readonly act?: string;
-  readonly unmet: readonly string[];
+  readonly unmet: readonly CriterionId[];
 };
 
 /** "“Restart…” (a move by the Business Owner)": the act behind a service change, in words. */
@@ -72,7 +73,9 @@ function takenOutOfService(ctx: ScoringContext): boolean {
   return ctx.team.acts.some((a) => a.stage === 'contain' && a.kind === 'move' && !a.marks.includes('harmful'));
 }
 
-const criterionLabels = (pack: Pack, ids: readonly string[]) => ids.map((id) => `“${pack.recovery.criteria.find((c) => c.id === id)?.label ?? id}”`).join(', ');
+/** A recovery criterion's label (its id when the pack has no such criterion). */
+export const criterionLabel = (pack: Pack, id: CriterionId): string => pack.recovery.criteria.find((c) => c.id === id)?.label ?? id;
+const criterionLabels = (pack: Pack, ids: readonly CriterionId[]) => ids.map((id) => `“${criterionLabel(pack, id)}”`).join(', ');
 
 function gateLines(ctx: ScoringContext, restarts: readonly Restart[]): ScoreLine[] {
   const breaches = restarts.filter((r) => r.unmet.length > 0);

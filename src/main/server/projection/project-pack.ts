@@ -17,7 +17,7 @@
  * withheld costs (`costly` on moves and decisions), which no projected view
  * shows.
  */
-import type { Decision, Inject, Move, Pack, Reference } from '../../../engine';
+import type { Decision, Inject, Move, Pack, Reference, TraceChoiceId } from '../../../engine';
 import type { PackSnapshot } from '../../../shared/runs';
 import { type Audience, mayRead, mayReadAnswers } from './audience';
 
@@ -85,7 +85,7 @@ function withholdScoring(pack: Pack): Pick<Pack, 'moves' | 'obligations' | 'reco
 /** Keeps only the ids the reducer checks TRACE commands against; every answer is withheld. */
 function withholdReference(reference: Reference): Omit<Reference, 'r3ai'> {
   const trace = reference.trace;
-  const choice = (c: { id: string }) => ({ id: c.id, label: WITHHELD, expected: false });
+  const choice = (c: { id: TraceChoiceId }) => ({ id: c.id, label: WITHHELD, expected: false });
   const withheld: Omit<Reference, 'r3ai'> = {
     severity: [],
     required: [],

@@ -7,7 +7,7 @@
  * as their role; a role given to a participant is recorded with
  * `role.assign` so the debrief names who held it.
  */
-import type { DecisionId, RunId } from '../../../engine';
+import type { DecisionId, OptionId, RunId } from '../../../engine';
 import { encode } from 'uqr';
 import { decisionOptionIds, err, parseSubmission, ROLE_IDS, ROLE_TITLES, type Command, type Pack, type RoleId } from '../../../engine';
 import type { EventName, IpcEvents } from '../../../shared/ipc';
@@ -317,7 +317,7 @@ export function createRoomService(options: RoomServiceOptions) {
       return result;
     },
 
-    vote: (participantId: string, runId: RunId, decisionId: string, choice: readonly string[]): null => {
+    vote: (participantId: string, runId: RunId, decisionId: DecisionId, choice: readonly OptionId[]): null => {
       const { current, participant } = participantById(participantId);
       if (runId !== current.runId) throw new IpcFailure('forbidden', 'You can only take part in the run you joined.');
       if (participant.role === null) throw new IpcFailure('forbidden', 'You have no command role yet.');

@@ -1,6 +1,6 @@
 /** Action items: what must change, who owns it, by when. */
 import { useState, type FormEvent } from 'react';
-import { ROLE_IDS, ROLE_TITLES, type RoleId } from '../../../engine';
+import { actionItemIdSchema, ROLE_IDS, ROLE_TITLES, type RoleId } from '../../../engine';
 import { useStore } from '../../store/store';
 import type { ActiveRun } from '../../store/run-slice';
 
@@ -12,7 +12,7 @@ export function ActionItems({ run }: { readonly run: ActiveRun }) {
   const items = run.state.trace.actionItems;
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const id = `item-${run.entries.length + 1}`;
+    const id = actionItemIdSchema.parse(`item-${run.entries.length + 1}`);
     if (await submit({ type: 'trace.actionItem.add', id, text: text.trim(), owner, due })) {
       setText('');
       setDue('');

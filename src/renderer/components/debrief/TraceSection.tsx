@@ -3,7 +3,7 @@
  * (choices and reflection), and — when revealed — the pack's reference answer.
  */
 import { useState } from 'react';
-import type { Pack, TraceSectionModel } from '../../../engine';
+import type { Pack, TraceChoiceId, TraceSectionModel } from '../../../engine';
 import { useStore } from '../../store/store';
 import type { ActiveRun } from '../../store/run-slice';
 import { formatSimTime } from '../../../engine';
@@ -93,7 +93,7 @@ function ChoiceList({ run, section }: { readonly run: ActiveRun; readonly sectio
   const submit = useStore((s) => s.submit);
   const options = optionsFor(run.pack, section);
   const chosen = section === 'correction' ? run.state.trace.corrections : run.state.trace.evolutions;
-  const toggle = (id: string, on: boolean) => {
+  const toggle = (id: TraceChoiceId, on: boolean) => {
     const ids = on ? [...chosen, id] : chosen.filter((c) => c !== id);
     void submit({ type: 'trace.select', section, ids });
   };

@@ -3,8 +3,8 @@
  * their role (or to everyone), otherwise a vote the facilitator sees.
  */
 import { useState, type FormEvent } from 'react';
-import { R3AI_CATEGORIES, ROLE_TITLES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Decision, type RoleId, between } from '../../../engine';
-import { R3AI_LABELS } from '../../lib/labels';
+import { ROLE_TITLES, type Decision, type OptionId, type RoleId, between } from '../../../engine';
+import { decisionChoices } from '../../lib/decision-choices';
 import { formatSpan } from '../../../engine';
 import type { ActiveRun } from '../../store/run-slice';
 import { useStore } from '../../store/store';
@@ -23,16 +23,11 @@ export function ParticipantDecisions({ run, role }: { readonly run: ActiveRun; r
   );
 }
 
-function choices(decision: Decision): { id: string; label: string }[] {
-  if (decision.kind === 'severity') return SEVERITY_LEVELS.map((l) => ({ id: `v${l}`, label: `V${l} ${SEVERITY_DEFINITIONS[l].name}` }));
-  if (decision.kind === 'r3ai') return R3AI_CATEGORIES.map((c) => ({ id: c, label: R3AI_LABELS[c].name }));
-  return (decision.options ?? []).map((o) => ({ id: o.id, label: o.label }));
-}
 
 function DecisionCard({ run, decision, role }: { readonly run: ActiveRun; readonly decision: Decision; readonly role: RoleId }) {
   const submit = useStore((s) => s.submit);
   const castVote = useStore((s) => s.castVote);
-  const [selected, setSelected] = useState<readonly string[]>([]);
+  const [selected, setSelected] = useState<readonly OptionId[]>([]);
   const [text, setText] = useState('');
   const [voted, setVoted] = useState(false);
   const record = run.state.decisions[decision.id]!;
@@ -61,7 +56,7 @@ function DecisionCard({ run, decision, role }: { readonly run: ActiveRun; readon
       ) : (
         <fieldset className="choices">
           <legend className="visually-hidden">Options</legend>
-          {choices(decision).map((choice) => (
+          {decisionChoices(decision, false).map((choice) => (
             <div key={choice.id} className="radio-row">
               <input
                 id={`pd-${decision.id}-${choice.id}`}

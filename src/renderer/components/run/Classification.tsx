@@ -5,7 +5,7 @@
  * and its countdown shows here; there is no second form for it.
  */
 import { useState, type FormEvent } from 'react';
-import { formatSimTime, R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Actor, type Command, type Decision, type R3aiCategory, type RoleId, type RunState, type SeverityLevel, type SimMinutes, between } from '../../../engine';
+import { formatSimTime, r3aiOptionId, R3AI_CATEGORIES, severityOptionId, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Actor, type Command, type Decision, type R3aiCategory, type RoleId, type RunState, type SeverityLevel, type SimMinutes, between } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
 import { useStore } from '../../store/store';
 import { actorLabel, R3AI_LABELS } from '../../lib/labels';
@@ -39,9 +39,9 @@ export function Classification() {
   };
   const severityCommand = (value: SeverityLevel): Command =>
     severityAsk
-      ? { type: 'decision.answer', decision: severityAsk.id, options: [`v${value}`], ...(rationale.trim() ? { text: rationale.trim() } : {}) }
+      ? { type: 'decision.answer', decision: severityAsk.id, options: [severityOptionId(value)], ...(rationale.trim() ? { text: rationale.trim() } : {}) }
       : { type: 'severity.classify', level: value, ...(rationale.trim() ? { rationale: rationale.trim() } : {}) };
-  const r3aiCommand = (category: R3aiCategory): Command => (r3aiAsk ? { type: 'decision.answer', decision: r3aiAsk.id, options: [category] } : { type: 'r3ai.classify', category });
+  const r3aiCommand = (category: R3aiCategory): Command => (r3aiAsk ? { type: 'decision.answer', decision: r3aiAsk.id, options: [r3aiOptionId(category)] } : { type: 'r3ai.classify', category });
   const classify = async (event: FormEvent) => {
     event.preventDefault();
     if (!level) return;

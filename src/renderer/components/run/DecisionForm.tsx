@@ -1,29 +1,15 @@
 /** One open decision prompt, answered in place, with its countdown in scenario and real time. */
 import { useState, type FormEvent } from 'react';
-import { R3AI_CATEGORIES, SEVERITY_DEFINITIONS, SEVERITY_LEVELS, type Decision, between } from '../../../engine';
+import { type Decision, type OptionId, between } from '../../../engine';
 import { useRunActions } from '../../actions/run-action-context';
-import { R3AI_LABELS } from '../../lib/labels';
+import { decisionChoices } from '../../lib/decision-choices';
 import { countdown } from '../../lib/time';
 import { Markdown } from '../Markdown';
 
-type Choice = { readonly id: string; readonly label: string };
-
-function choicesOf(decision: Decision): Choice[] {
-  if (decision.kind === 'severity') {
-    return SEVERITY_LEVELS.map((level) => ({
-      id: `v${level}`,
-      label: decision.options?.find((o) => o.id === `v${level}`)?.label ?? `V${level} ${SEVERITY_DEFINITIONS[level].name} — ${SEVERITY_DEFINITIONS[level].definition}`,
-    }));
-  }
-  if (decision.kind === 'r3ai') {
-    return R3AI_CATEGORIES.map((c) => ({ id: c, label: decision.options?.find((o) => o.id === c)?.label ?? `${R3AI_LABELS[c].name} — ${R3AI_LABELS[c].meaning}` }));
-  }
-  return (decision.options ?? []).map((o) => ({ id: o.id, label: o.label }));
-}
 
 export function DecisionForm({ decision, closed }: { readonly decision: Decision; readonly closed?: string | undefined }) {
   const { run, submit, ui } = useRunActions();
-  const [selected, setSelected] = useState<readonly string[]>([]);
+  const [selected, setSelected] = useState<readonly OptionId[]>([]);
   const [text, setText] = useState('');
   const record = run.state.decisions[decision.id];
   if (!record) return null;
@@ -50,7 +36,7 @@ export function DecisionForm({ decision, closed }: { readonly decision: Decision
       ) : (
         <fieldset className="choices">
           <legend className="visually-hidden">Options</legend>
-          {choicesOf(decision).map((choice) => (
+          {decisionChoices(decision, true).map((choice) => (
             <div key={choice.id} className="radio-row">
               <input
                 id={`${decision.id}-${choice.id}`}
