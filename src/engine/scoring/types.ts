@@ -96,7 +96,7 @@ export type ScoreReport = {
   readonly lines: readonly ScoreLine[];
   readonly reference: ReferenceFigures;
   /** Scenario time the run had reached when it was scored. */
-  readonly scoredAt: number;
+  readonly scoredAt: SimMinutes;
   /** Whether the run had ended. */
   readonly ended: boolean;
   /** Problems met while scoring (e.g. a log entry the engine refused); the score covers the part before it. */

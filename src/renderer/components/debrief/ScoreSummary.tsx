@@ -1,6 +1,7 @@
 /** The score by stage (earned, penalties, net) and, one click away per stage, every line explained with its lesson. */
 import { STAGES, type ScoreReport, type Stage } from '../../../engine';
 import { STAGE_LABELS } from '../../lib/labels';
+import { StageTable } from './StageTable';
 
 const pointsText = (line: ScoreReport['lines'][number]) =>
   line.kind === 'not-applicable' ? 'n/a' : line.kind === 'penalty' ? (line.points < 0 ? `−${Math.abs(line.points)}` : '0') : `${line.points}/${line.max}`;
@@ -11,30 +12,7 @@ export function ScoreSummary({ score, open, onToggle }: { readonly score: ScoreR
       <h2 id="score-title">
         Score by stage: <span className="score-total">{score.total.toFixed(1)}</span> / 100
       </h2>
-      <table className="stage-table">
-        <caption className="visually-hidden">Score by V-AIM stage</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">Score</th>
-            <th scope="col">Of</th>
-            <th scope="col">Penalties</th>
-          </tr>
-        </thead>
-        <tbody>
-          {STAGES.map((stage) => {
-            const s = score.stages[stage];
-            return (
-              <tr key={stage}>
-                <th scope="row">{STAGE_LABELS[stage]}</th>
-                <td>{s.pointsMax > 0 || s.penalties > 0 ? s.score.toFixed(1) : 'not applicable'}</td>
-                <td>{s.max.toFixed(1)}</td>
-                <td>{s.penalties > 0 ? `−${s.penalties.toFixed(1)}` : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <StageTable score={score} penalties />
       {STAGES.map((stage) => (
         <details key={stage} id={`lines-${stage}`} className="score-lines" open={open.has(stage)} onToggle={(e) => onToggle(stage, e.currentTarget.open)}>
           <summary>
