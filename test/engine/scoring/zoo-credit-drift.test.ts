@@ -14,7 +14,7 @@ import type { ScriptEntry } from '../../../src/engine/script';
 import { plus, plusTo } from '../../../src/engine/explore/zoo';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { type Played, biggestLoss, checkInvariants, injectsNeverReached, playZoo } from './zoo-helpers';
-import { playSome } from './zoo-standard-bands';
+import { bandNames, expectSeedBands, playSome, SPAM } from './zoo-standard-bands';
 
 let pack: Pack;
 let zoo: Map<string, Played>;
@@ -85,9 +85,7 @@ describe('the credit-drift pack’s strategy zoo', () => {
   });
 
   it('keeps every spam and greedy policy at or below 45', () => {
-    for (const name of ['spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key', 'greedy-every-safe-act-wrong-roles']) {
-      expect(total(name), name).toBeLessThanOrEqual(45);
-    }
+    for (const name of SPAM) expect(total(name), name).toBeLessThanOrEqual(45);
   });
 
   it('puts every return to service before the criteria hold at or below 60 and says the gate was breached', () => {
@@ -231,16 +229,7 @@ describe('the credit-drift pack’s strategy zoo', () => {
 
 describe('the credit-drift bands on other seeds', () => {
   it.each([2, 7])('holds the main bands with seed %i', { timeout: 60_000 }, (seed) => {
-    const again = playSome(pack, seed, ['reference', 'do-nothing', 'spam-at-start', 'wrong-roles', 'v1-throughout', 'reference-1d-late', 'restart-by-decision-remove-overlay', 'junk-trace', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key']);
-    const t = (name: string) => again.get(name)!.report.total;
-    expect(t('reference')).toBeGreaterThanOrEqual(95);
-    expect(t('do-nothing')).toBeLessThanOrEqual(15);
-    for (const name of ['spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key']) expect(t(name), name).toBeLessThanOrEqual(45);
-    expect(t('wrong-roles')).toBeLessThanOrEqual(70);
-    expect(t('v1-throughout')).toBeLessThanOrEqual(70);
-    expect(t('reference-1d-late')).toBeLessThanOrEqual(60);
-    expect(t('restart-by-decision-remove-overlay')).toBeLessThanOrEqual(60);
-    expect(again.get('junk-trace')!.report.stages.learn.score).toBeLessThanOrEqual(2);
-    for (const played of again.values()) checkInvariants(pack, played);
+    const ceilings = { 'wrong-roles': 70, 'v1-throughout': 70, 'reference-1d-late': 60, 'restart-by-decision-remove-overlay': 60 };
+    expectSeedBands(pack, playSome(pack, seed, bandNames(ceilings, 'spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key', 'junk-trace')), ceilings);
   });
 });

@@ -15,7 +15,7 @@ import type { ScriptEntry } from '../../../src/engine/script';
 import { plus, plusTo, severityThroughout } from '../../../src/engine/explore/zoo';
 import { loadPack } from '../../../src/main/packs/load-pack';
 import { type Played, biggestLoss, checkInvariants, injectsNeverReached, playZoo } from './zoo-helpers';
-import { playSome } from './zoo-standard-bands';
+import { bandNames, expectSeedBands, playSome, SPAM } from './zoo-standard-bands';
 
 let pack: Pack;
 let zoo: Map<string, Played>;
@@ -98,9 +98,7 @@ describe('the recommendation-oddity pack’s strategy zoo', () => {
   });
 
   it('keeps every spam and greedy policy at or below 45 — they make every over-reaction', () => {
-    for (const name of ['spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key', 'greedy-every-safe-act-wrong-roles']) {
-      expect(total(name), name).toBeLessThanOrEqual(45);
-    }
+    for (const name of SPAM) expect(total(name), name).toBeLessThanOrEqual(45);
   });
 
   // Adapted band: the reference never takes the widget out of service, so the zoo's "restart as soon as
@@ -195,17 +193,10 @@ describe('the recommendation-oddity pack’s strategy zoo', () => {
 
 describe('the recommendation-oddity bands on other seeds', () => {
   it.each([2, 7])('holds the main bands with seed %i', { timeout: 60_000 }, (seed) => {
-    const again = playSome(pack, seed, ['reference', 'do-nothing', 'spam-at-start', 'wrong-roles', 'over-escalate', 'reference-1d-late', 'junk-trace', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key']);
-    const t = (name: string) => again.get(name)!.report.total;
-    expect(t('reference')).toBeGreaterThanOrEqual(95);
-    expect(t('do-nothing')).toBeLessThanOrEqual(15);
-    for (const name of ['spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key']) expect(t(name), name).toBeLessThanOrEqual(45);
-    expect(t('wrong-roles')).toBeLessThanOrEqual(70);
-    expect(t('over-escalate')).toBeLessThanOrEqual(70);
-    expect(t('reference-1d-late')).toBeLessThanOrEqual(60);
-    expect(again.get('junk-trace')!.report.stages.learn.score).toBeLessThanOrEqual(2);
+    const ceilings = { 'wrong-roles': 70, 'over-escalate': 70, 'reference-1d-late': 60 };
+    const again = playSome(pack, seed, bandNames(ceilings, 'spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key', 'junk-trace'));
+    expectSeedBands(pack, again, ceilings);
     const v4 = playCustom('v4-with-filings', plusTo(severityThroughout(pack, 4), [act(firstSignal + 5, 'legal-lead', 'notify-dpa-breach'), act(firstSignal + 5, 'legal-lead', 'report-art73')]), seed).played;
-    expect(v4.report.total).toBeLessThanOrEqual(t('reference') - 20);
-    for (const played of again.values()) checkInvariants(pack, played);
+    expect(v4.report.total).toBeLessThanOrEqual(again.get('reference')!.report.total - 20);
   });
 });

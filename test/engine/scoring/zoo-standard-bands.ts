@@ -116,16 +116,20 @@ export type BandConfig = {
 };
 
 /** The spam and greedy policies the ≤ 45 band covers. */
-const SPAM = ['spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key', 'greedy-every-safe-act-wrong-roles'];
+export const SPAM = ['spam-at-start', 'greedy-every-act', 'greedy-every-safe-act', 'greedy-every-safe-act-with-answer-key', 'greedy-every-safe-act-wrong-roles'] as const;
 
-/** The strategies the seeded check replays. */
-export const seededNames = (config: BandConfig): string[] => [
-  'reference', 'do-nothing', 'wrong-roles', 'v1-throughout', 'reference-1d-late', 'greedy-every-safe-act-with-answer-key',
-  ...config.earlyRestarts, ...config.skips.map((s) => s.name),
-];
+/** Ceilings on the total of named strategies, a pack's own besides the core bands. */
+export type Ceilings = Readonly<Record<string, number>>;
 
-/** The bands every seed must keep, and the invariants. */
-export function expectMainBands(pack: Pack, zoo: ReadonlyMap<string, Played>, config: BandConfig): void {
+/** The strategies a seeded check plays: the reference, doing nothing, every ceiling's strategy and `extra`. */
+export const bandNames = (ceilings: Ceilings, ...extra: readonly string[]): string[] => ['reference', 'do-nothing', ...Object.keys(ceilings), ...extra];
+
+/**
+ * The bands every seed must keep: the reference at least 95, doing nothing at most 15, every spam or greedy
+ * policy played at most 45, junk TRACE (if played) at most 2 of Learn's 10, each ceiling; and the debrief
+ * invariants for every strategy played.
+ */
+export function expectSeedBands(pack: Pack, zoo: ReadonlyMap<string, Played>, ceilings: Ceilings): void {
   const t = (name: string) => {
     const played = zoo.get(name);
     if (!played) throw new Error(`no strategy ${name}; have ${[...zoo.keys()].join(', ')}`);
@@ -133,13 +137,28 @@ export function expectMainBands(pack: Pack, zoo: ReadonlyMap<string, Played>, co
   };
   expect(t('reference')).toBeGreaterThanOrEqual(95);
   expect(t('do-nothing')).toBeLessThanOrEqual(15);
-  expect(t('greedy-every-safe-act-with-answer-key')).toBeLessThanOrEqual(45);
-  for (const name of config.earlyRestarts) expect(t(name), name).toBeLessThanOrEqual(60);
-  for (const skip of config.skips) expect(t(skip.name), skip.name).toBeLessThanOrEqual(80);
-  expect(t('wrong-roles')).toBeLessThanOrEqual(70);
-  expect(t('v1-throughout')).toBeLessThanOrEqual(70);
-  expect(t('reference-1d-late')).toBeLessThanOrEqual(60);
+  for (const name of SPAM.filter((n) => zoo.has(n))) expect(t(name), name).toBeLessThanOrEqual(45);
+  for (const [name, ceiling] of Object.entries(ceilings)) expect(t(name), name).toBeLessThanOrEqual(ceiling);
+  const junk = zoo.get('junk-trace');
+  if (junk) expect(junk.report.stages.learn.score).toBeLessThanOrEqual(2);
   for (const played of zoo.values()) checkInvariants(pack, played);
+}
+
+/** The standard packs' ceilings: wrong roles and V1 throughout 70, a day late 60, early restarts 60, skipped notifications 80. */
+export function mainCeilings(config: Pick<BandConfig, 'earlyRestarts' | 'skips'>): Ceilings {
+  return {
+    'wrong-roles': 70, 'v1-throughout': 70, 'reference-1d-late': 60,
+    ...Object.fromEntries(config.earlyRestarts.map((name) => [name, 60])),
+    ...Object.fromEntries(config.skips.map((skip) => [skip.name, 80])),
+  };
+}
+
+/** The strategies the seeded check of a standard pack replays. */
+export const seededNames = (config: Pick<BandConfig, 'earlyRestarts' | 'skips'>): string[] => bandNames(mainCeilings(config), 'greedy-every-safe-act-with-answer-key');
+
+/** The bands every seed of a standard pack must keep, and the invariants. */
+export function expectMainBands(pack: Pack, zoo: ReadonlyMap<string, Played>, config: Pick<BandConfig, 'earlyRestarts' | 'skips'>): void {
+  expectSeedBands(pack, zoo, mainCeilings(config));
 }
 
 /**
