@@ -14,7 +14,7 @@ const noDoubleCast = {
 };
 // Branded ids and the scenario-minute unit are made by their one constructor or schema, never asserted into being.
 const noBrandCast = {
-  selector: 'TSAsExpression > TSTypeReference.typeAnnotation > Identifier.typeName[name=/^(SimMinutes|RunId|PackId|MoveId|DecisionId|InjectId)$/]',
+  selector: 'TSAsExpression > TSTypeReference.typeAnnotation > Identifier.typeName[name=/^(SimMinutes|RunId|PackId|MoveId|DecisionId|InjectId|VariableId|ObligationId|OptionId|CriterionId|ReadinessId|TraceChoiceId|ActionItemId)$/]',
   message: 'No `as` to a branded id or to SimMinutes: make it with its schema or constructor (simMinutes(), toRunId(), the pack schema), which is where it is checked.',
 };
 const engineNoClass = { selector: 'ClassDeclaration', message: 'Engine data is plain JSON: no classes.' };

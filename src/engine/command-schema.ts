@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import { effectBranches } from './pack/effect';
-import { actionItemIdSchema, decisionIdSchema, injectIdSchema, moveIdSchema, optionIdSchema, readinessIdSchema, traceChoiceIdSchema } from './pack/primitives';
+import { actionItemIdSchema, decisionIdSchema, injectIdSchema, moveIdSchema, optionIdSchema, readinessIdSchema, simMinutesSchema, traceChoiceIdSchema } from './pack/primitives';
 import { CHANNELS, R3AI_CATEGORIES, ROLE_IDS, SEVERITY_LEVELS } from './pack/vocabulary';
-import { simMinutesSchema } from './sim-minutes';
 
 const roleSchema = z.enum(ROLE_IDS);
 const severitySchema = z.literal(SEVERITY_LEVELS);

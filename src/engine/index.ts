@@ -25,9 +25,11 @@ export { describeCondition } from './describe-condition';
 // Contracts: commands, run data, results.
 export { actorSchema, commandSchema, type Actor, type Command, type CommandOf, type CommandType } from './command-schema';
 export * from './types';
-export { derivedRunId, isRunId, RUN_ID_PATTERN, runIdSchema, toRunId } from './run-id';
+export { derivedRunId, isRunId, RUN_ID_PATTERN, toRunId } from './run-id';
+export { runIdSchema } from './run-id-schema';
+export { checkedId, isId, toPackId } from './pack/id-rule';
 export { entriesOf, keysOf } from './records';
-export { after, before, between, earliest, latest, MAX_SIM_MINUTES, NEVER, ONE_MINUTE, scaled, simMinutes, simMinutesSchema, START } from './sim-minutes';
+export { after, before, between, earliest, latest, MAX_SIM_MINUTES, NEVER, ONE_MINUTE, scaled, simMinutes, START } from './sim-minutes';
 export { assertNever, err, ok, type Result } from './result';
 
 // Pack format and vocabulary.
@@ -82,7 +84,7 @@ export * from './lint';
 // Helpers the pack loaders outside the engine share with it (reading untrusted JSON, ids, nesting limits).
 export {
   actionItemIdSchema, criterionIdSchema, decisionIdSchema, durationSchema, idSchema, injectIdSchema, moveIdSchema, obligationIdSchema, optionIdSchema, packIdSchema,
-  readinessIdSchema, traceChoiceIdSchema, variableIdSchema,
+  readinessIdSchema, simMinutesSchema, traceChoiceIdSchema, variableIdSchema,
   type ActionItemId, type CriterionId, type DecisionId, type InjectId, type MoveId, type ObligationId, type OptionId, type PackId, type ReadinessId, type TraceChoiceId,
   type VariableId,
 } from './pack/primitives';

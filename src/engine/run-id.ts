@@ -3,7 +3,6 @@
  * pattern (so a run id is always safe as a file name), or by construction
  * for the runs the engine plays for itself (reference, exploration).
  */
-import { z } from 'zod';
 import type { RunId } from './types';
 
 /** Letters, digits, `-` and `_`, 1 to 64 of them: no path separators, no dots. */
@@ -13,12 +12,6 @@ export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export function isRunId(value: unknown): value is RunId {
   return typeof value === 'string' && RUN_ID_PATTERN.test(value);
 }
-
-/** The one schema of a run id, for every boundary that receives one (IPC, socket, stored and imported headers). */
-export const runIdSchema = z
-  .string()
-  .regex(RUN_ID_PATTERN, 'must be a run id (letters, digits, "-" or "_", at most 64)')
-  .pipe(z.custom<RunId>(isRunId));
 
 /** `value` as a run id, or undefined when it is not one. */
 export function toRunId(value: string): RunId | undefined {

@@ -1,12 +1,10 @@
 /**
  * Scenario minutes, as a unit. A `SimMinutes` is a time since the run
  * started or a span of scenario time, never real seconds or milliseconds:
- * it is made only by the pack's duration schema, the clock's commands, or
- * the constructors here, and the helpers below keep sums in the unit.
+ * it is made only by the pack's duration schema, the clock's commands
+ * (`simMinutesSchema` in pack/primitives.ts), or the constructors here, and the helpers below keep sums in the unit.
  * Comparisons (`<`, `===`) work on it as on any number.
  */
-import { z } from 'zod';
-
 /** The longest scenario time a pack or a command may give (about 19 years). */
 export const MAX_SIM_MINUTES = 10_000_000;
 
@@ -44,11 +42,3 @@ export const latest = (...times: readonly SimMinutes[]): SimMinutes => simMinute
 
 /** The earlier of some times. */
 export const earliest = (...times: readonly SimMinutes[]): SimMinutes => simMinutes(Math.min(...times));
-
-/** A schema for scenario minutes carried by a command (`clock.advance`): whole, not negative, bounded. */
-export const simMinutesSchema = z
-  .number()
-  .int()
-  .nonnegative()
-  .max(MAX_SIM_MINUTES)
-  .transform((n) => simMinutes(n));

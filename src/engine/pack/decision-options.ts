@@ -5,15 +5,16 @@
  * categories, whether or not the pack lists options (listed ones only
  * relabel and explain some of them); any other prompt accepts its own.
  */
-import { optionIdSchema, type OptionId } from './primitives';
+import { fixedId } from './id-rule';
+import type { OptionId } from './primitives';
 import type { Decision } from './schema';
 import { R3AI_CATEGORIES, SEVERITY_LEVELS, type R3aiCategory, type SeverityLevel } from './vocabulary';
 
 /** The option id of a V-SEV level in a severity prompt (`v3`). */
-export const severityOptionId = (level: SeverityLevel): OptionId => optionIdSchema.parse(`v${level}`);
+export const severityOptionId = (level: SeverityLevel): OptionId => fixedId<'OptionId'>(`v${level}`);
 
 /** The option id of an R3AI category in an R3AI prompt (the category itself). */
-export const r3aiOptionId = (category: R3aiCategory): OptionId => optionIdSchema.parse(category);
+export const r3aiOptionId = (category: R3aiCategory): OptionId => fixedId<'OptionId'>(category);
 
 /** The ids a severity prompt accepts, V1 to V5. */
 export const SEVERITY_OPTION_IDS: readonly OptionId[] = SEVERITY_LEVELS.map(severityOptionId);

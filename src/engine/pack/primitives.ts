@@ -2,14 +2,12 @@
 import { z } from 'zod';
 import { DURATION_REGEX_SOURCE, parseDuration } from './duration';
 import { MAX_SIM_MINUTES, simMinutes } from '../sim-minutes';
-
-/** Names Windows reserves for devices: a folder called `con` or `lpt1` cannot be created there (pack ids name folders). */
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+import { ID_PATTERN, WINDOWS_RESERVED } from './id-rule';
 
 /** Ids: lower-case letters, digits, `-` and `_`, starting with a letter; at most 64 characters; not a Windows device name. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be an id: lower-case letters, digits, "-" or "_", starting with a letter, at most 64 characters')
+  .regex(ID_PATTERN, 'must be an id: lower-case letters, digits, "-" or "_", starting with a letter, at most 64 characters')
   .refine((id) => !WINDOWS_RESERVED.test(id), {
     message: 'is a name Windows reserves for a device (con, prn, aux, nul, com0–com9, lpt0–lpt9); choose another id',
   });
@@ -109,6 +107,14 @@ export const durationSchema = z
     }
     return simMinutes(minutes);
   });
+
+/** Scenario minutes carried by a command (`clock.advance`): whole, not negative, within the longest scenario. */
+export const simMinutesSchema = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_SIM_MINUTES)
+  .transform((n) => simMinutes(n));
 
 /** Plain text: non-empty, bounded. */
 export const textSchema = z.string().trim().min(1, 'must not be empty').max(2_000);

@@ -3,7 +3,8 @@
  * R3AI categories, inject channels and move marks. Packs refer to these by id.
  */
 import { simMinutes, type SimMinutes } from '../sim-minutes';
-import { readinessIdSchema, type ReadinessId } from './primitives';
+import { fixedId } from './id-rule';
+import type { ReadinessId } from './primitives';
 
 /** The six V-AIM command roles, in the order the UI lists them. */
 export const ROLE_IDS = [
@@ -159,4 +160,4 @@ export const DEFAULT_READINESS_ITEMS: ReadonlyArray<{ readonly id: ReadinessId; 
   { id: 'comms-templates', label: 'Pre-approved communication templates for affected people and press' },
   { id: 'recovery-criteria', label: 'Recovery criteria defined before any restart' },
   { id: 'exercise-record', label: 'An incident exercise run in the last twelve months' },
-].map(({ id, label }) => ({ id: readinessIdSchema.parse(id), label }));
+].map(({ id, label }) => ({ id: fixedId<'ReadinessId'>(id), label }));

@@ -4,7 +4,7 @@
  */
 import type { PackId } from '../../engine';
 import type { RunId } from '../../engine';
-import { assertNever, packIdSchema, toRunId } from '../../engine';
+import { assertNever, toPackId, toRunId } from '../../engine';
 import type { SliceCreator } from './store';
 
 /** A screen and its parameters. */
@@ -25,7 +25,7 @@ export function routeFromHash(hash: string): Route {
   const [screen, param] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   // Anything in the address that is not an id of its kind is ignored.
   const runId = param === undefined ? undefined : toRunId(param);
-  const packId = packIdSchema.safeParse(param);
+  const packId = toPackId(param);
   switch (screen) {
     case 'history':
       return { screen: 'history' };
@@ -34,7 +34,7 @@ export function routeFromHash(hash: string): Route {
     case 'join':
       return { screen: 'join' };
     case 'setup':
-      return packId.success ? { screen: 'setup', packId: packId.data } : { screen: 'library' };
+      return packId ? { screen: 'setup', packId } : { screen: 'library' };
     case 'briefing':
     case 'run':
     case 'debrief':

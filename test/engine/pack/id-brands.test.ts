@@ -3,12 +3,13 @@
  * schema or the command schema, checked by the id rule, and the brand changes
  * nothing authors see.
  */
+import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   actionItemIdSchema, criterionIdSchema, optionIdSchema, readinessIdSchema, traceChoiceIdSchema,
   type ActionItemId, type CriterionId, type OptionId, type ReadinessId, type TraceChoiceId,
-  decisionIdSchema, entriesOf, idSchema, injectIdSchema, keysOf, moveIdSchema, obligationIdSchema, packIdSchema, parseCommand, simMinutes, variableIdSchema,
+  decisionIdSchema, entriesOf, idSchema, isId, toPackId, injectIdSchema, keysOf, moveIdSchema, obligationIdSchema, packIdSchema, parseCommand, simMinutes, variableIdSchema,
   type Command, type Condition, type DecisionId, type InjectId, type MoveId, type ObligationId, type PackId, type RunState, type SimMinutes, type VariableId,
 } from '../../../src/engine';
 import type { Effect, effectBranches } from '../../../src/engine/pack/effect';
@@ -167,6 +168,18 @@ describe('option, criterion, readiness, TRACE choice and action item ids', () =>
     // @ts-expect-error an answer needs option ids, not plain strings
     const answer: Command = { type: 'decision.answer', decision: testDecisionId('notify'), options: ['yes'] };
     expect([option, criterion, answer.type]).toEqual(['monitoring', 'roll-back', 'decision.answer']);
+  });
+});
+
+describe('the id rule without zod (the address bar, the app\'s fixed ids)', () => {
+  it('agrees with the schema on every string', () => {
+    const hostile = ['', 'a', 'A', '1a', 'a'.repeat(64), 'a'.repeat(65), 'con', 'COM1', 'lpt9', 'con-x', '../a', 'a/b', 'a b', 'a\u0000', 'é', 'a.b', '-a', '_a'];
+    for (const value of hostile) expect(isId(value), JSON.stringify(value)).toBe(idSchema.safeParse(value).success);
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[a-z][a-z0-9_-]{0,70}$/)), (value) => isId(value) === idSchema.safeParse(value).success));
+    expect(toPackId('biased-hiring')).toBe('biased-hiring');
+    expect(toPackId('../etc')).toBeUndefined();
+    expect(toPackId(undefined)).toBeUndefined();
+    expectTypeOf(toPackId('x')).toEqualTypeOf<PackId | undefined>();
   });
 });
 
