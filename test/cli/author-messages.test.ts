@@ -40,6 +40,17 @@ describe('messages an author can act on', () => {
     );
   });
 
+  it('a text cut by two commas gets the whole text back, on each piece', async () => {
+    const pack = text.replace("{ id: skewed-update, label: Friday's update was trained on skewed data, correct: true }", '{ id: skewed-update, label: Preserve the model, tables and logs (Art. 26(6), 73(6)), correct: true }');
+    const { code, out, dir } = await validate({ 'pack.yaml': pack });
+    expect(code).toBe(1);
+    const fix = 'put the whole text in quotes: label: "Preserve the model, tables and logs (Art. 26(6), 73(6))"';
+    const lines = out.trim().split('\n');
+    expect(lines.filter((line) => line.includes(fix))).toHaveLength(2);
+    expect(lines.some((line) => line.includes('["73(6))"]') && line.includes(fix))).toBe(true);
+    expect(lines.at(-1)).toBe(`✗ ${dir}: 2 problems`);
+  });
+
   it('one mis-indented line in an included file gives its syntax error alone, nothing that follows from it', async () => {
     const [head, moves] = text.split('\nmoves:\n') as [string, string];
     const [moveList, rest] = moves.split('\nobligations:\n') as [string, string];

@@ -100,13 +100,13 @@ describe('vaim playtest', () => {
     expect(result.out).toContain('\nUnreachable injects: outcry\n');
   });
 
-  it('fails on a dead end: a quiet stretch "Next event" cannot skip, before something the clock alone triggers', async () => {
+  it('does not call a long quiet stretch a dead end: "Next event" moves on to the next thing that happens', async () => {
     const dir = await tempDir();
     const late = '  - { id: late-call, stage: govern, when: { elapsed: { gte: 1d 20h } }, channel: call, title: A late call, body: Anyone there? }\n';
     await writeTree(dir, { 'pack.yaml': minimalPackText().replace('  end: 8h\n  compression: 60', '  end: 2d\n  compression: 10').replace('\ndecisions:\n', `${late}\ndecisions:\n`) });
     const result = await run('playtest', dir, '--runs', '0');
-    expect(result.code).toBe(1);
-    expect(result.out).toMatch(/\nDead ends \(\d+ in all\):\n {2}nothing scheduled from 3h 15m to 1d 20h \(after "press-query"\), about 4 real minutes \(\d+ runs, e\.g\. greedy-every-act\)\n/);
+    expect(result.out).toContain('No dead end.');
+    expect(result.out).toContain('Every inject is reachable.');
   });
 
   it('does not call a quiet end of the scenario a dead end', async () => {

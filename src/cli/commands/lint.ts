@@ -22,8 +22,8 @@ Lints scenario packs: prints a warning, as file:line:col: path: message, for eac
   - move that can never be made, or that changes nothing (no effect, not scored, read by no condition)
   - obligation that never starts (statically, or in no explored run)
   - required move or obligation the reference timeline does not meet
-  - dead end: a stretch where nothing is scheduled, so "Next event" cannot skip ahead
-    and the team waits more than two real minutes at the pack's speed; a clock that cannot advance
+  - obligation whose deadline falls after the scenario ends (never judged as missed)
+  - dead end: a clock that cannot advance (triggers that keep firing each other)
   - text longer than a screen; a decision option without a rationale
 The runs explored are the reference, doing nothing, the strategy zoo, the greedy
 policies and N seeded random policies.

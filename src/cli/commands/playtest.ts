@@ -23,8 +23,8 @@ strategy zoo, the greedy policies and N seeded random policies over the acts
 available at each moment, and reports
   - coverage: injects fired, decisions asked, options chosen, triggered injects
     fired and obligations started, each at least once across the runs;
-  - dead ends: stretches where nothing is scheduled and the team waits more than
-    two real minutes at the pack's speed, or a clock that cannot advance;
+  - dead ends: a clock that cannot advance (triggers that keep firing each other),
+    where the run can only be ended (a quiet stretch is none: "Next event" moves on);
   - the best score of a run that did not follow the reference timeline, and its script.
 
 Options:
@@ -97,22 +97,15 @@ const line = (label: string, t: Tally) =>
 /** A script entry as one line of a YAML script file. */
 const scriptLine = (e: ScriptEntry) => `- ${JSON.stringify(e.at === undefined ? { by: e.by, command: e.command } : { at: e.at, by: e.by, command: e.command })}`;
 
-/** Dead ends grouped by place (where a quiet stretch ends, where the clock sticks), with how many runs hit each. */
+/** Dead ends grouped by place (where the clock sticks), with how many runs hit each. */
 function deadEndLines(deadEnds: PlaytestReport['deadEnds']): string[] {
-  const places = new Map<string, { first: PlaytestReport['deadEnds'][number]; runs: string[] }>();
+  const places = new Map<number, { first: PlaytestReport['deadEnds'][number]; runs: string[] }>();
   for (const d of deadEnds) {
-    const key = d.kind === 'stall' ? `stall:${d.until}` : `stuck:${d.at}`;
-    const place = places.get(key) ?? { first: d, runs: [] };
-    if (d.kind === 'stall' && place.first.kind === 'stall' && d.from < place.first.from) place.first = d;
+    const place = places.get(d.at) ?? { first: d, runs: [] };
     place.runs.push(d.run);
-    places.set(key, place);
+    places.set(d.at, place);
   }
-  return [...places.values()].map(({ first: d, runs }) => {
-    const which = `${runs.length} ${runs.length === 1 ? 'run' : 'runs'}, e.g. ${d.run}`;
-    return d.kind === 'stall'
-      ? `  nothing scheduled from ${formatDuration(d.from)} to ${formatDuration(d.until)}${d.lastInject ? ` (after "${d.lastInject}")` : ''}, about ${Math.round(d.realSeconds / 60)} real minutes (${which})`
-      : `  the clock cannot advance at ${formatDuration(d.at)}: ${d.rejection.message} (${which})`;
-  });
+  return [...places.values()].map(({ first: d, runs }) => `  the clock cannot advance at ${formatDuration(d.at)}: ${d.rejection.message} (${runs.length} ${runs.length === 1 ? 'run' : 'runs'}, e.g. ${d.run})`);
 }
 
 /** The readable report. */

@@ -8,7 +8,7 @@ import type { Pack } from '../pack/schema';
 import { score } from '../scoring/score';
 import type { ScriptEntry } from '../script';
 import { type PolicyRun, playPolicy } from './policy';
-import { greedyPolicies, randomPolicy } from './policies';
+import { doNothingPolicy, greedyPolicies, randomPolicy } from './policies';
 
 /** One explored run. */
 export type ExploredRun = { readonly policy: string; readonly seed: number; readonly score: number };
@@ -25,11 +25,12 @@ export type Exploration = {
 /** Options: how many random policies, and the seed they start from. */
 export type ExploreOptions = { readonly random?: number; readonly seed?: number };
 
-/** Plays every greedy policy and `random` random ones; scores each. Deterministic for the same options. */
+/** Plays doing nothing, every greedy policy and `random` random ones; scores each. Deterministic for the same options. */
 export function explore(pack: Pack, options: ExploreOptions = {}): Exploration {
   const seed = options.seed ?? 1;
   const count = options.random ?? 24;
   const plans = [
+    { policy: doNothingPolicy(), seed },
     ...greedyPolicies().map((policy) => ({ policy, seed })),
     ...Array.from({ length: count }, (_, i) => ({ policy: randomPolicy(`random-${i + 1}`, [0.1, 0.3, 0.6, 0.9][i % 4]!), seed: seed + i })),
   ];

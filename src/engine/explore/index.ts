@@ -1,7 +1,7 @@
 /** Strategy exploration: policies, the strategy zoo and the search for gameable scoring. */
 export { explore, type ExploreOptions, type Exploration, type ExploredRun } from './explore';
 export { playPolicy, type Policy, type PolicyRun, type PolicyView } from './policy';
-export { greedyPolicies, greedyPolicy, randomPolicy, type GreedyOptions } from './policies';
+export { doNothingPolicy, greedyPolicies, greedyPolicy, randomPolicy, type GreedyOptions } from './policies';
 export { strategyZoo, type Strategy } from './zoo';
 export { exploreBranches, type BranchCoverage, type BranchOptions, type BranchRun, type FoundDeadEnd } from './branches';
-export { deadEndsOf, somethingScheduled, STALL_REAL_SECONDS, type DeadEnd } from './dead-ends';
+export { deadEndsOf, type DeadEnd } from './dead-ends';

@@ -147,6 +147,15 @@ export function randomPolicy(name: string, pMove: number): Policy {
   };
 }
 
+/**
+ * The team that does nothing: no roles, no readiness, no act, no debrief. The
+ * branches an idle organisation meets (escalations, a regulator's letter, a
+ * death) are often reached by this run alone.
+ */
+export function doNothingPolicy(): Policy {
+  return { name: 'do-nothing', setup: () => [], act: () => [], after: () => [] };
+}
+
 /** The greedy policies exploration always tries. */
 export function greedyPolicies(): Policy[] {
   return [

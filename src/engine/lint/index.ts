@@ -33,7 +33,7 @@ export function lintPack(pack: Pack, options: LintOptions = {}): LintResult {
     ...obligationsNeverTriggered(pack, reach),
     ...coverageGaps(pack, reach, coverage),
     ...referenceGapsOf(pack),
-    ...deadEndWarnings(pack, coverage),
+    ...deadEndWarnings(coverage),
     ...textTooLong(pack),
     ...missingRationales(pack),
   ];

@@ -7,7 +7,7 @@ import type { BranchCoverage } from '../explore/branches';
 import { formatDuration } from '../pack/duration';
 import { packWarning, type PackIssue } from '../pack/issues';
 import type { Pack } from '../pack/schema';
-import type { RunState } from '../types';
+import type { RunState, SimMinutes } from '../types';
 import type { Reach } from './reach';
 
 /** Required moves and obligations the reference run does not meet (in time). */
@@ -25,7 +25,11 @@ export function referenceGaps(pack: Pack, reference: RunState): PackIssue[] {
   });
   pack.obligations.forEach((obligation, i) => {
     const record = reference.obligations[obligation.id];
-    if (record === undefined || record.status === 'met') return;
+    if (record === undefined) return;
+    if (record.dueAt > pack.clock.end) {
+      issues.push(packWarning(['obligations', i, 'deadline'], `obligation "${obligation.id}" starts in the reference run at ${formatDuration(record.triggeredAt)} and is due at ${formatDuration(record.dueAt)}, after the scenario ends (${formatDuration(pack.clock.end)}): a clock still running at the end is not judged, so a team that ignores it loses nothing; lengthen clock.end past ${formatDuration(record.dueAt)}, or give it an earlier deadline that falls inside the run`));
+    }
+    if (record.status === 'met') return;
     const what = record.status === 'met-late' ? `meets it late (at ${formatDuration(record.metAt ?? 0)}, due ${formatDuration(record.dueAt)})` : 'never meets it';
     issues.push(packWarning(['obligations', i], `obligation "${obligation.id}" starts in the reference run (at ${formatDuration(record.triggeredAt)}) but the reference timeline ${what}: add one of ${obligation.satisfiedBy.map((m) => `"${m}"`).join(', ')} before ${formatDuration(record.dueAt)}`));
   });
@@ -42,25 +46,16 @@ export function coverageGaps(pack: Pack, reach: Reach, coverage: BranchCoverage)
   ];
 }
 
-/** The dead ends the explored runs found: one warning per place (a stall by where it ends, the longest one), with how many runs hit it. */
-export function deadEndWarnings(pack: Pack, coverage: BranchCoverage): PackIssue[] {
-  const places = new Map<string, { count: number; found: BranchCoverage['deadEnds'][number] }>();
+/** The dead ends the explored runs found: one warning per place (where the clock sticks), with how many runs hit it. */
+export function deadEndWarnings(coverage: BranchCoverage): PackIssue[] {
+  const places = new Map<SimMinutes, { count: number; found: BranchCoverage['deadEnds'][number] }>();
   for (const found of coverage.deadEnds) {
-    const key = found.kind === 'stuck-clock' ? `stuck:${found.at}` : `stall:${found.until}`;
-    const hit = places.get(key);
-    if (!hit) places.set(key, { count: 1, found });
-    else {
-      hit.count += 1;
-      if (found.kind === 'stall' && hit.found.kind === 'stall' && found.from < hit.found.from) hit.found = found;
-    }
+    const hit = places.get(found.at);
+    if (hit) hit.count += 1;
+    else places.set(found.at, { count: 1, found });
   }
   return [...places.values()].map(({ count, found }) => {
     const runs = count === 1 ? '' : ` (${count} runs)`;
-    if (found.kind === 'stuck-clock') {
-      return packWarning(['clock'], `dead end in run "${found.run}": at ${formatDuration(found.at)} the clock cannot advance (${found.rejection.message}); the run can only be ended there${runs}`);
-    }
-    const after = found.lastInject ? ` (after inject "${found.lastInject}")` : '';
-    const until = found.until >= pack.clock.end ? 'the scenario ends' : 'something happens';
-    return packWarning(['clock', 'end'], `dead end in run "${found.run}": from ${formatDuration(found.from)}${after} nothing is scheduled, so "Next event" cannot skip ahead, and the team waits ${formatDuration(found.until - found.from)} of scenario time (about ${Math.round(found.realSeconds / 60)} real minutes at the pack's speed) until ${until}: add a timed inject in that stretch or end the scenario sooner${runs}`);
+    return packWarning(['clock'], `dead end in run "${found.run}": at ${formatDuration(found.at)} the clock cannot advance (${found.rejection.message}); the run can only be ended there${runs}`);
   });
 }

@@ -124,6 +124,11 @@ const PLURAL: Readonly<Record<IdKind, string>> = {
 };
 
 /** `unknown move "x"; did you mean "y"? (known: …)` */
+/** Warns when `role`, who must act on something (`what`), has no brief: no participant plays that role. */
+export function checkBriefed(ctx: CheckContext, role: string, path: PackPath, what: string): void {
+  if (!ctx.briefedRoles.has(role)) warning(ctx, path, `role "${role}" ${what} but has no brief in roles, so no participant plays it`);
+}
+
 export function unknownMessage(kind: IdKind, id: string, known: readonly string[]): string {
   if (known.length === 0) return `unknown ${kind} "${id}" (the pack defines no ${PLURAL[kind]})`;
   return `unknown ${kind} "${id}"${didYouMean(id, known)} (known: ${listNames(known)})`;

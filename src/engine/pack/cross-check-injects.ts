@@ -5,7 +5,7 @@
  */
 import type { Condition } from './condition';
 import { checkCondition, checkEffects, unknownOption } from './cross-check-conditions';
-import { type CheckContext, checkRefs, error, warning } from './cross-check-context';
+import { type CheckContext, checkBriefed, checkRefs, error, warning } from './cross-check-context';
 import { fixedOptionIds } from './decision-options';
 import { formatDuration } from './duration';
 import type { Effect } from './effect';
@@ -112,6 +112,7 @@ export function checkInjectsAndDecisions(ctx: CheckContext): void {
   const openersKnown = parsedInFull(parts.injects) && parsedInFull(parts.moves) && parsedInFull(parts.decisions);
   for (const { index, value: decision } of parts.decisions.entries) {
     checkOptions(ctx, decision, index);
+    decision.askedTo?.forEach((role, i) => checkBriefed(ctx, role, ['decisions', index, 'askedTo', i], 'is asked this decision'));
     if (openersKnown && !opened.has(decision.id)) {
       warning(ctx, ['decisions', index, 'id'], `decision "${decision.id}" is never asked: no inject "opens" it and no "open" effect opens it`);
     }

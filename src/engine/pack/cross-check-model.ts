@@ -3,7 +3,7 @@
  * recovery and weights.
  */
 import { checkCondition, checkEffects, kindOf } from './cross-check-conditions';
-import { type CheckContext, checkRef, checkRefs, error, warning } from './cross-check-context';
+import { type CheckContext, checkBriefed, checkRef, checkRefs, error } from './cross-check-context';
 import type { PackPath } from './issues';
 import type { Move, Variable } from './schema';
 
@@ -41,10 +41,7 @@ function mustBeNumber(ctx: CheckContext, id: string | undefined, path: PackPath,
 function checkMove(ctx: CheckContext, move: Move, index: number): void {
   const path = ['moves', index] as const;
   const owners = typeof move.owner === 'string' ? [move.owner] : move.owner;
-  owners.forEach((role, i) => {
-    if (ctx.briefedRoles.has(role)) return;
-    warning(ctx, typeof move.owner === 'string' ? [...path, 'owner'] : [...path, 'owner', i], `role "${role}" owns this move but has no brief in roles, so no participant plays it`);
-  });
+  owners.forEach((role, i) => checkBriefed(ctx, role, typeof move.owner === 'string' ? [...path, 'owner'] : [...path, 'owner', i], 'owns this move'));
   checkCondition(ctx, move.requires, [...path, 'requires']);
   checkEffects(ctx, move.effects, [...path, 'effects']);
   checkCondition(ctx, move.cost?.when, [...path, 'cost', 'when']);
@@ -59,6 +56,7 @@ export function checkModel(ctx: CheckContext): void {
   for (const { index, value } of parts.metrics.dashboard) mustBeNumber(ctx, value, ['metrics', 'dashboard', index], 'a dashboard metric');
   for (const { index, value } of parts.moves.entries) checkMove(ctx, value, index);
   for (const { index, value } of parts.obligations.entries) {
+    checkBriefed(ctx, value.owner, ['obligations', index, 'owner'], 'owns this obligation');
     checkCondition(ctx, value.trigger, ['obligations', index, 'trigger']);
     value.earlierDeadlines?.forEach((limb, i) => checkCondition(ctx, limb.after, ['obligations', index, 'earlierDeadlines', i, 'after']));
     checkRefs(ctx, 'move', value.satisfiedBy, ['obligations', index, 'satisfiedBy']);

@@ -7,8 +7,11 @@
 // earlier form (adjacent optional `\s*`) backtracked exponentially on long runs of spaces.
 const DURATION_PATTERN = /^\s*(?:(\d+)\s*d\s*)?(?:(\d+)\s*h\s*)?(?:(\d+)\s*m\s*)?$/;
 
-/** The regular expression (as a string) that duration strings must match; used in the JSON Schema. */
-export const DURATION_REGEX_SOURCE = '^\\s*(?:\\d+\\s*d\\s*)?(?:\\d+\\s*h\\s*)?(?:\\d+\\s*m\\s*)?$';
+/**
+ * The regular expression (as a string) that duration strings must match; used in the JSON Schema. The lookahead
+ * asks for at least one number, so an editor refuses an empty or blank duration as the validator does.
+ */
+export const DURATION_REGEX_SOURCE = '^(?=\\s*\\d)\\s*(?:\\d+\\s*d\\s*)?(?:\\d+\\s*h\\s*)?(?:\\d+\\s*m\\s*)?$';
 
 /** Parses a duration string to whole minutes, or returns `undefined` when it is not one. */
 export function parseDuration(text: string): number | undefined {

@@ -271,7 +271,7 @@ export const packSchema = z.strictObject({
     .literal(PACK_FORMAT_VERSION, { message: `must be ${PACK_FORMAT_VERSION} (the pack format version)` })
     .describe('The pack format version; older formats are migrated when read'),
   id: packIdSchema.describe('Unique id of the pack, e.g. biased-hiring'),
-  version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'must be a version like 1.0.0').describe('Version of the pack content (semver)'),
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'must be a version like 1.0.0 (major.minor.patch, optionally followed by -pre-release and/or +build, e.g. 1.2.0-beta.1+5)').describe('Version of the pack content (semver)'),
   title: textSchema,
   summary: markdownSchema,
   authors: z.array(textSchema).min(1),

@@ -93,12 +93,22 @@ export function optionLabel(decision: Decision, id: string): string {
   return id;
 }
 
-/** A short name of a decision prompt for sentences: its first line, without Markdown, cut at 90 characters. */
+/** A short name of a decision prompt for sentences: its first paragraph without Markdown, or when longer than 90 characters its first sentence, or its words up to 90 characters with an ellipsis. */
 export function decisionTitle(decision: Decision): string {
-  const first = decision.prompt.split('\n').find((l) => l.trim() !== '') ?? decision.id;
-  const plain = first.replace(/[*_`#>]/g, '').trim();
-  return plain.length > 90 ? `${plain.slice(0, 87)}…` : plain;
+  // The prompt's first paragraph (a Markdown paragraph may run over several lines), as plain text.
+  const paragraph = decision.prompt.split(/\n\s*\n/).find((p) => p.trim() !== '') ?? decision.id;
+  const plain = paragraph.replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  if (plain.length <= TITLE_LENGTH) return plain;
+  // Its first sentence when that fits, else cut at a word with an ellipsis, never mid-word.
+  const sentence = /^.+?[.?!:](?=\s)/.exec(plain)?.[0];
+  if (sentence !== undefined && sentence.length <= TITLE_LENGTH) return sentence;
+  const cut = plain.slice(0, TITLE_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
 }
+
+/** The longest title a prompt gets in the debrief's sentences. */
+const TITLE_LENGTH = 90;
 
 /** Every act of a run, in the order they happened (time, then log order). */
 export function actsOf(pack: Pack, state: RunState): readonly Act[] {

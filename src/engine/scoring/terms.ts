@@ -14,14 +14,14 @@ const STOP = new Set(
     .split(/\s+/),
 );
 
-const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ness', 'ings', 'ing', 'ies', 'ied', 'ers', 'ed', 'es', 'er', 's', 'ly'];
+const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ness', 'ates', 'ated', 'ating', 'ate', 'ings', 'ing', 'ies', 'ied', 'ers', 'ed', 'es', 'er', 's', 'ly'];
 
 /** A crude stem: the word without one common suffix, keeping at least four letters. */
 export function stem(word: string): string {
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
-  }
-  return word;
+  const suffix = SUFFIXES.find((s) => word.endsWith(s) && word.length - s.length >= 4);
+  const base = suffix === undefined ? word : word.slice(0, -suffix.length);
+  // A silent final e goes too, so "nurse" and "nurses", "update" and "updates" share a stem.
+  return base.length > 4 && base.endsWith('e') ? base.slice(0, -1) : base;
 }
 
 /** The words of a text (letters and digits, lower case). */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPackPath } from '../../../src/engine/pack/issues';
 import { lintPack } from '../../../src/engine/lint';
+import { SETTLE_ROUND_CAP } from '../../../src/engine/settle';
 import { minimalInput, packFrom } from '../scoring/helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke at arbitrary places of the raw input
@@ -134,30 +135,39 @@ describe('lintPack', () => {
     });
   });
 
+  describe('obligations the run can never judge', () => {
+    it('a deadline after the scenario ends: ignoring it would cost nothing', () => {
+      expect(warnings((src) => {
+        src.obligations.push({ id: 'tell-dpa', title: 'Tell the DPA', basis: 'GDPR Art. 33(1)', trigger: { inject: 'fairness-alert' }, deadline: '72h', recipient: 'Data protection authority', owner: 'legal-lead', satisfiedBy: ['notify-provider'] });
+      }).filter((w) => /^obligations/.test(w))).toEqual([
+        'obligations[1].deadline: obligation "tell-dpa" starts in the reference run at 30m and is due at 3d 30m, after the scenario ends (8h): a clock still running at the end is not judged, so a team that ignores it loses nothing; lengthen clock.end past 3d 30m, or give it an earlier deadline that falls inside the run',
+      ]);
+    });
+
+    it('says nothing of a deadline inside the run', () => {
+      expect(warnings((src) => {
+        src.obligations.push({ id: 'tell-dpa', title: 'Tell the DPA', basis: 'GDPR Art. 33(1)', trigger: { inject: 'fairness-alert' }, deadline: '6h', recipient: 'Data protection authority', owner: 'legal-lead', satisfiedBy: ['notify-provider'] });
+      }).filter((w) => /^obligations/.test(w))).toEqual([]);
+    });
+  });
+
   describe('dead ends', () => {
-    it('a long quiet stretch the team cannot skip, before something the clock alone triggers', () => {
+    it('a long quiet stretch is none: "Next event" takes the team to the next thing that happens', () => {
       expect(warnings((src) => {
         src.clock.end = '2d';
         src.clock.compression = 10;
         src.injects.push(inject('late-call', { when: { elapsed: { gte: '1d 20h' } } }));
-      }, { random: 0 }).filter((w) => w.startsWith('clock'))).toEqual([
-        'clock.end: dead end in run "greedy-every-act": from 3h 15m (after inject "press-query") nothing is scheduled, so "Next event" cannot skip ahead, and the team waits 1d 16h 45m of scenario time (about 4 real minutes at the pack\'s speed) until something happens: add a timed inject in that stretch or end the scenario sooner (19 runs)',
-      ]);
-    });
-
-    it('no dead end when the quiet stretch runs to the scenario end: the scenario is over, the team ends the run', () => {
-      expect(warnings((src) => {
-        src.clock.end = '2d';
-        src.clock.compression = 10;
       }, { random: 0 }).filter((w) => w.startsWith('clock'))).toEqual([]);
     });
 
-    it('no dead end when a timed inject keeps something scheduled', () => {
-      expect(warnings((src) => {
-        src.clock.end = '2d';
-        src.clock.compression = 10;
-        src.injects.push(inject('day-2', { at: '1d 23h 55m' }), inject('day-1', { at: '1d' }));
-      }, { random: 0 }).filter((w) => w.startsWith('clock'))).toEqual([]);
+    it('a clock that triggers stick: the run can only be ended there', () => {
+      const found = warnings((src) => {
+        // A chain longer than the settle cap, set off by the alert: the clock cannot pass the minute it fires.
+        const length = SETTLE_ROUND_CAP + 5;
+        src.injects.push(...Array.from({ length }, (_, i) => inject(`c${i}`, { when: i === length - 1 ? { inject: 'fairness-alert' } : { inject: `c${i + 1}` } })));
+      }, { random: 0 }).filter((w) => w.startsWith('clock'));
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^clock: dead end in run "[^"]+": at 30m the clock cannot advance \(.*\); the run can only be ended there \(\d+ runs\)$/);
     });
   });
 

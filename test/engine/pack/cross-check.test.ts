@@ -218,6 +218,12 @@ const rows: readonly Row[] = [
   ['a move owned by a role without a brief', (p) => (p.moves[2].owner = 'legal-lead'), [
     'warning moves[2].owner: role "legal-lead" owns this move but has no brief in roles, so no participant plays it',
   ]],
+  ['an obligation owned by a role without a brief', (p) => (p.obligations[0].owner = 'comms-lead'), [
+    'warning obligations[0].owner: role "comms-lead" owns this obligation but has no brief in roles, so no participant plays it',
+  ]],
+  ['a decision asked of a role without a brief', (p) => (p.decisions[0].askedTo = ['incident-lead', 'comms-lead']), [
+    'warning decisions[0].askedTo[1]: role "comms-lead" is asked this decision but has no brief in roles, so no participant plays it',
+  ]],
   ['weights that are all zero', (p) => (p.weights = { detect: 0, learn: 0 }), [
     'error weights: at least one stage weight must be greater than 0 (or leave weights out to use the defaults)',
   ]],

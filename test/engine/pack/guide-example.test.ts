@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { conditionSchema } from '../../../src/engine/pack/condition';
+import { DEFAULT_READINESS_ITEMS } from '../../../src/engine/pack/vocabulary';
 import { formatPackPath } from '../../../src/engine/pack/issues';
 import { validatePack } from '../../../src/engine/pack/validate';
-import { DO_NOTHING_MAX_SCORE, REFERENCE_MIN_SCORE, selfCheck } from '../../../src/engine/scoring';
+import { DO_NOTHING_MAX_SCORE, GREEDY_WARN_SCORE, REFERENCE_MIN_SCORE, selfCheck } from '../../../src/engine/scoring';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -46,6 +47,16 @@ describe('the authoring guide example pack', () => {
     expect(check.issues).toEqual([]);
     expect(check.referenceScore).toBeGreaterThanOrEqual(REFERENCE_MIN_SCORE);
     expect(check.doNothingScore).toBeLessThanOrEqual(DO_NOTHING_MAX_SCORE);
+    expect(check.bestGreedy?.score).toBeLessThanOrEqual(GREEDY_WARN_SCORE);
+  });
+
+  it('scores what the guide says it scores', () => {
+    const claim = /self-check \(reference ([\d.]+), doing nothing ([\d.]+),\s+the best greedy policy ([\d.]+)\)/.exec(guide);
+    expect(claim, 'the guide states the example\'s self-check figures').not.toBeNull();
+    const result = validatePack(parse(exampleBlock()));
+    if (!result.ok) throw new Error('the example does not validate');
+    const check = selfCheck(result.value.pack);
+    expect([check.referenceScore, check.doNothingScore, check.bestGreedy?.score]).toEqual(claim!.slice(1).map(Number));
   });
 
   it('starts with the editor schema line and matches the fixture pack apart from that line', () => {
@@ -53,6 +64,19 @@ describe('the authoring guide example pack', () => {
     expect(block.split('\n')[0]).toBe('# yaml-language-server: $schema=../../resources/pack.schema.json');
     expect(fixture.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../resources/pack.schema.json');
     expect(withoutFirstLine(fixture)).toBe(withoutFirstLine(block));
+  });
+});
+
+describe('the facts the authoring guide lists', () => {
+  it('shows the default readiness checklist as the app has it, id and label', () => {
+    const rows = [...guide.matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|$/gm)].map((m) => ({ id: m[1], label: m[2]!.trim() }));
+    const listed = rows.filter((row) => DEFAULT_READINESS_ITEMS.some((item) => item.id === row.id));
+    expect(listed).toEqual(DEFAULT_READINESS_ITEMS.map((item) => ({ id: item.id, label: item.label })));
+  });
+
+  it('lists every section in its contents', () => {
+    const headings = [...guide.matchAll(/^## (\d+ .+)$/gm)].map((m) => m[1]!);
+    for (const heading of headings) expect(guide, heading).toContain(`[${heading}](#`);
   });
 });
 

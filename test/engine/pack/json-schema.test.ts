@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { schemaText } from '../../../src/cli/commands/schema';
 import { packJsonSchema, PACK_SCHEMA_ID } from '../../../src/engine/pack/json-schema';
+import { validatePack } from '../../../src/engine/pack/validate';
 import { assemblePack } from '../../../src/main/packs/assemble';
 import { readPackFolder } from '../../../src/main/packs/read-folder';
 import { minimalPackInput } from './minimal-pack';
@@ -70,6 +71,18 @@ describe('the pack JSON Schema', () => {
     const durations = minimalPackInput();
     durations.clock.end = '8 hours';
     expect(validate(durations)).toBe(false);
+    // An editor refuses an empty or blank duration, as the validator does.
+    for (const blank of ['', '   ']) {
+      const empty = minimalPackInput();
+      empty.clock.end = blank;
+      expect(validate(empty), JSON.stringify(blank)).toBe(false);
+      expect(validatePack(empty).ok, JSON.stringify(blank)).toBe(false);
+    }
+    for (const fine of [90, '90m', ' 1d 2h 30m ', '72h']) {
+      const ok = minimalPackInput();
+      ok.clock.end = fine;
+      expect(validate(ok), String(fine)).toBe(true);
+    }
     expect(validate(parse('format: 1'))).toBe(false);
   });
 });

@@ -136,6 +136,17 @@ describe('durations', () => {
   });
 });
 
+describe('the pack\'s own version', () => {
+  it('is a semantic version: pre-release and build parts, alone or together', () => {
+    for (const version of ['1.0.0', '1.0.0-beta.1', '1.0.0+5', '1.0.2-beta.1+build.5', '12.3.45']) {
+      expect(issuesAfter((pack) => (pack.version = version)), version).toEqual([]);
+    }
+    for (const version of ['1.0', 'v1.0.0', '1.0.0+', '1.0.0-', '1.0.0 beta']) {
+      expect(issuesAfter((pack) => (pack.version = version))[0], version).toMatch(/^error version: must be a version like 1\.0\.0 \(major\.minor\.patch, optionally followed by -pre-release and\/or \+build/);
+    }
+  });
+});
+
 describe('format version', () => {
   it('asks for a newer app when the format is newer', () => {
     expect(issuesAfter((pack) => (pack.format = 3))).toEqual([

@@ -174,6 +174,8 @@ describe('harm when the run stops early', () => {
     expect(l.points).toBe(16.7);
     expect(l.reference).toBe('Reference response: 8');
     expect(line(report, 'contain.harm.excess').points).toBe(-3.6);
+    // 40 of 90 is said as a share, never rounded to "0 times".
+    expect(line(report, 'contain.harm.excess').reason).toContain('40 more than the reference response, 44% of the harm scale of 90');
     // Suspended at 40 and ended at 4h: H = 8 = the reference at 4h → full marks.
     const quick = play(pack, timeline(roles, move(40, TL, 'suspend-model'), at(240, 'system', { type: 'run.end' })));
     expect(line(score(pack, quick.header, quick.log), 'contain.harm').points).toBe(30);

@@ -22,6 +22,9 @@ export function formatNumber(value: number): string {
   return `${rounded < 0 ? '-' : ''}${grouped}${fraction === '0' ? '' : `.${fraction}`}`;
 }
 
+/** "3% of", "1.4 times": how much of a harm scale an excess is (a share below one in per cent, never a bare 0). */
+const scaleShare = (ratio: number): string => (ratio < 0.995 ? `${Math.max(1, Math.round(ratio * 100))}% of` : `${round1(ratio)} times`);
+
 /**
  * The harm scale of a counter: the pack's, else what doing nothing adds to it
  * in the first day after awareness (the do-nothing run's), else what it adds
@@ -66,7 +69,7 @@ function harmLines(ctx: ScoringContext, id: VariableId, label: string, max: numb
     const cost = Math.min(COSTS.harmExcessCap, (COSTS.harmExcessPerScale * excess) / scale);
     lines.push(penaltyLine({
       stage: 'contain', id: 'contain.harm.excess', topic: lineId, at: ctx.now, cost, reference: `Harm scale: ${formatNumber(scale)}`,
-      reason: `${label}: ${formatNumber(excess)} more than the reference response, ${round1(excess / scale)} times the harm scale of ${formatNumber(scale)}; each scale's worth costs ${COSTS.harmExcessPerScale} points, at most ${COSTS.harmExcessCap} (−${round1(cost)}).`,
+      reason: `${label}: ${formatNumber(excess)} more than the reference response, ${scaleShare(excess / scale)} the harm scale of ${formatNumber(scale)}; each scale's worth costs ${COSTS.harmExcessPerScale} points, at most ${COSTS.harmExcessCap} (−${round1(cost)}).`,
       lesson: 'The people harmed beyond the reference response are the measure of a late or missing containment.',
     }));
   }
