@@ -11,6 +11,7 @@ import { type Act, actsOf } from './acts';
 import { replay, stateReached } from './engine-api';
 import { type PlayedRun, type ReferenceRuns, referenceRuns } from './reference-runs';
 import { type ExpectedStep, expectedSteps } from './severity';
+import { playedToEnd } from './to-the-end';
 
 /** A played run seen through the rules: its state, acts, awareness and expected severity. */
 export type RunView = {
@@ -82,7 +83,14 @@ export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEnt
       `Log entry ${result.error.seq} was refused on replay (${result.error.rejection.message}); the score covers the entries before it.`,
     );
   }
-  const state = stateReached(result);
+  const played = stateReached(result);
+  const toTheEnd = result.ok ? playedToEnd(pack, header, log, played) : undefined;
+  if (toTheEnd) {
+    warnings.push(
+      `The run was ended at ${formatSimTime(pack.clock.start, toTheEnd.endedAt)}, before the scenario's end (${formatSimTime(pack.clock.start, pack.clock.end)}): it is judged to the end as if the team did nothing more, because the incident goes on when the exercise stops (the harm keeps growing, clocks run out, open prompts expire).`,
+    );
+  }
+  const state = toTheEnd?.state ?? played;
   const runs = referenceRuns(pack, header.seed);
   if (runs.error) warnings.push(`Reference: ${runs.error}.`);
   const start = pack.clock.start;

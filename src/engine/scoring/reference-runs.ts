@@ -11,6 +11,7 @@ import type { RunId } from '../types';
 import type { Pack } from '../pack/schema';
 import type { LogEntry, RunHeader, RunState } from '../types';
 import { playScript } from './engine-api';
+import { playedToEnd } from './to-the-end';
 
 /** A played run: its header, accepted log and final state. */
 export type PlayedRun = { readonly header: RunHeader; readonly log: readonly LogEntry[]; readonly state: RunState };
@@ -33,7 +34,9 @@ function play(pack: Pack, script: Pack['reference']['timeline'], seed: number, r
     // The engine reports a refused entry by throwing; a `failure` field is accepted too.
     const failure = (played as { failure?: { message: string } }).failure;
     if (failure) return failure.message;
-    return { header: played.header, log: played.log, state: played.state };
+    // A reference that ends early is judged to the end, as a team's run is (to-the-end.ts).
+    const state = playedToEnd(pack, played.header, played.log, played.state)?.state ?? played.state;
+    return { header: played.header, log: played.log, state };
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

@@ -87,7 +87,8 @@ function checkBounds(pack: Pack, seed: number, steps: readonly { by: Actor; comm
     if (l.kind === 'penalty') expect(l.points).toBeLessThanOrEqual(0);
     expect(l.lost).toBeGreaterThanOrEqual(0);
   }
-  expect(report.warnings).toEqual([]);
+  // Every accepted entry replays; the one note a clean log can earn is that a run ended early is judged to the end.
+  expect(report.warnings.filter((w) => !/^The run was ended at .+, before the scenario's end .+: it is judged to the end/.test(w))).toEqual([]);
 }
 
 describe('scoring random runs of the minimal pack', () => {

@@ -163,22 +163,37 @@ describe('decisions', () => {
   });
 });
 
-describe('harm when the run stops early', () => {
-  it('is compared with the references at the same minute', () => {
+describe('a run ended before the scenario ends', () => {
+  it('is judged to the end as if the team did nothing more: the harm it left running keeps growing', () => {
     const pack = minimalPack();
-    // Ended at 4h without suspending: H = 240 × 0.2 = 48; the reference at 4h is 8: E = 40 of S = 90 →
-    // 30 × (1 − 40/90) = 16.7, and the excess costs 8 × 40/90 = 3.6.
+    // Ended at 4h without suspending: the harm runs on to the end (8h) instead of being read at 4h, where the
+    // line would keep 16.7 of 30 and the excess cost only 3.6.
     const idle = play(pack, timeline(roles, at(240, 'system', { type: 'run.end' })));
     const report = score(pack, idle.header, idle.log);
-    const l = line(report, 'contain.harm');
-    expect(l.points).toBe(16.7);
-    expect(l.reference).toBe('Reference response: 8');
-    expect(line(report, 'contain.harm.excess').points).toBe(-3.6);
-    // 40 of 90 is said as a share, never rounded to "0 times".
-    expect(line(report, 'contain.harm.excess').reason).toContain('40 more than the reference response, 44% of the harm scale of 90');
-    // Suspended at 40 and ended at 4h: H = 8 = the reference at 4h → full marks.
+    expect(report.warnings).toEqual([expect.stringMatching(/^The run was ended at Day 1 12:30, before the scenario's end \(Day 1 16:30\): it is judged to the end as if the team did nothing more/)]);
+    expect(line(report, 'contain.harm').points).toBeLessThan(16.7 / 2);
+    expect(line(report, 'contain.harm.excess').points).toBeLessThan(-3.6 * 1.5);
+    expect(line(report, 'contain.harm').reason).not.toContain('stopped early');
+    // The same moves played to the end score the same as ended early after them: nothing is left to grow.
     const quick = play(pack, timeline(roles, move(40, TL, 'suspend-model'), at(240, 'system', { type: 'run.end' })));
     expect(line(score(pack, quick.header, quick.log), 'contain.harm').points).toBe(30);
+  });
+
+  it('cannot be gamed by classifying and stopping: the clocks it left running are missed', () => {
+    const pack = minimalPack();
+    const early = play(pack, timeline(roles, at(30, IL, { type: 'decision.answer', decision: 'classify-severity', options: ['v3'] }), at(35, 'system', { type: 'run.end' })));
+    const report = score(pack, early.header, early.log);
+    expect(report.total).toBeLessThanOrEqual(15);
+    expect(report.lines.some((l) => l.id.startsWith('govern.obligation.') && l.id.endsWith('.missed'))).toBe(true);
+  });
+
+  it('keeps the live score of a run still going up to the minute it reached', () => {
+    const pack = minimalPack();
+    const played = play(pack, timeline(roles, at(240, 'system', { type: 'run.end' })));
+    const going = played.log.slice(0, played.log.findIndex((e) => e.command.type === 'run.end'));
+    const report = score(pack, played.header, going);
+    expect(report.warnings).toEqual([]);
+    expect(report.scoredAt).toBe(240);
   });
 });
 
