@@ -12,6 +12,7 @@ import { replay, stateReached } from './engine-api';
 import { type PlayedRun, type ReferenceRuns, referenceRuns } from './reference-runs';
 import { type ExpectedStep, expectedSteps } from './severity';
 import { playedToEnd } from './to-the-end';
+import { interventionsNote } from './interventions';
 
 /** A played run seen through the rules: its state, acts, awareness and expected severity. */
 export type RunView = {
@@ -91,6 +92,8 @@ export function buildContext(pack: Pack, header: RunHeader, log: readonly LogEnt
     );
   }
   const state = toTheEnd?.state ?? played;
+  const interventions = interventionsNote(pack, log, state);
+  if (interventions) warnings.push(interventions);
   const runs = referenceRuns(pack, header.seed);
   if (runs.error) warnings.push(`Reference: ${runs.error}.`);
   const start = pack.clock.start;

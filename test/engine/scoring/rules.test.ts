@@ -197,6 +197,40 @@ describe('a run ended before the scenario ends', () => {
   });
 });
 
+describe('an action item', () => {
+  it('counts only when it is due after the incident began: a date in the past is no plan', () => {
+    const pack = minimalPack();
+    const withItem = (due: string) => {
+      const run = play(pack, timeline(roles, at(480, 'system', { type: 'run.end' }), at(480, IL, { type: 'trace.actionItem.add', id: 'a1', text: 'Commission an independent bias audit of the model', owner: IL, due })));
+      return line(score(pack, run.header, run.log), 'learn.action-item');
+    };
+    expect(withItem('2000-01-01').points).toBe(0);
+    expect(withItem('2000-01-01').reason).toMatch(/due before the incident began \(e\.g\. 2000-01-01, the incident began \d{4}-\d{2}-\d{2}\)/);
+    expect(withItem('2099-01-31').points).toBe(withItem('2099-01-31').max);
+  });
+});
+
+describe('facilitator interventions', () => {
+  it('are named in the report: ad-hoc effects on the world and triggered injects released before their time', () => {
+    const pack = minimalPack();
+    const run = play(pack, timeline(roles,
+      at(60, 'facilitator', { type: 'inject.adhoc', id: 'recount', title: 'Recount', body: 'Fewer than we thought.', channel: 'email', effects: [{ set: 'wrongly-rejected', to: 0 }] }),
+      at(90, 'facilitator', { type: 'inject.adhoc', id: 'call', title: 'A call', body: 'Just a message.', channel: 'call' }),
+    ));
+    const report = score(pack, run.header, run.log);
+    const note = report.warnings.find((w) => w.startsWith('The facilitator changed the scenario'));
+    expect(note).toContain('the ad-hoc inject “Recount” set “Applicants wrongly rejected” to 0');
+    expect(note).not.toContain('A call');
+    expect(note).toContain('not comparable with runs without them');
+  });
+
+  it('leave a run without them unmarked', () => {
+    const pack = minimalPack();
+    const run = play(pack, pack.reference.timeline);
+    expect(score(pack, run.header, run.log).warnings).toEqual([]);
+  });
+});
+
 describe('weights', () => {
   it('fill stages the pack leaves out with their defaults and normalise to 100', () => {
     const w = stageWeights(minimalPack());

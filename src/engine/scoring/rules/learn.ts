@@ -118,16 +118,21 @@ function choiceLine(ctx: ScoringContext, section: 'correction' | 'evolution'): S
 
 function actionItemLine(ctx: ScoringContext): ScoreLine {
   const items = ctx.state.trace.actionItems;
-  const real = items.filter((i) => words(i.text).length >= MIN_ACTION_ITEM_WORDS);
+  const worded = items.filter((i) => words(i.text).length >= MIN_ACTION_ITEM_WORDS);
+  // A plan is due ahead: a date before the incident began (ISO dates compare as text) is no commitment.
+  const began = ctx.pack.clock.start.slice(0, 10);
+  const real = worded.filter((i) => i.due >= began);
   const first = real[0];
   return scoreLine({
     stage: 'learn', id: 'learn.action-item', points: first ? POINTS.actionItem : 0, max: POINTS.actionItem,
     reference: 'Reference: at least one action item with an owner role, a due date and a concrete task',
     reason: first
       ? `${real.length} action item${real.length === 1 ? '' : 's'} recorded, e.g. “${first.text}” owned by the ${ROLE_TITLES[first.owner]}, due ${first.due}.`
-      : items.length > 0
-        ? `The action items recorded say too little to act on (fewer than ${MIN_ACTION_ITEM_WORDS} words each).`
-        : 'No action item (with owner and due date) was recorded.',
+      : worded.length > 0
+        ? `The action items recorded are due before the incident began (e.g. ${worded[0]!.due}, the incident began ${began}): a plan needs a date still ahead.`
+        : items.length > 0
+          ? `The action items recorded say too little to act on (fewer than ${MIN_ACTION_ITEM_WORDS} words each).`
+          : 'No action item (with owner and due date) was recorded.',
     ...(first ? {} : { lesson: 'Close with concrete action items: who does what by when.' }),
   });
 }
