@@ -16,6 +16,12 @@ export function Lessons({ debrief, onExplain }: { readonly debrief: Debrief; rea
       <p className="lesson-score">
         Score <span className="score-total">{score.total.toFixed(1)}</span> / 100{!score.ended ? ' (the run has not ended: the score so far)' : ''}
       </p>
+      {score.warnings.map((note) => (
+        // How the run was judged (ended early, facilitator changes): read with the score, not after it.
+        <p key={note} className="hint lesson-note">
+          {note}
+        </p>
+      ))}
       <ol className="lesson-list">
         {lessons.map((lesson, index) => (
           <li key={index} className="lesson">
