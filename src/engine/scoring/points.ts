@@ -119,6 +119,10 @@ export const RECOVERY_TOLERANCE_MIN = simMinutes(60);
 
 /** Detect: the severity-track line starts this long after awareness (the time to classify is judged on its own line)… as a multiple of the tempo. */
 export const TRACK_GRACE_TEMPOS = 1;
+/** Detect: the severity is followed for at least this long from the first signal (plus its grace)… */
+export const TRACK_WINDOW_MINUTES = simMinutes(3 * 24 * 60);
+/** …and until this long after the last evidence that changed what it should be (never past the run's end). */
+export const TRACK_SETTLE_MINUTES = simMinutes(24 * 60);
 /** Detect: a minute under-classified by n levels counts as n × this share of a wrong minute (at most one)… */
 export const TRACK_UNDER_PER_LEVEL = 0.5;
 /** …and over-classified by n levels as n × this share. */

@@ -10,7 +10,7 @@ import { formatSpan } from '../../time';
 import { actorTitle } from '../acts';
 import type { ScoringContext } from '../context';
 import { deduction, notApplicableLine, penaltyLine, plural, round1, scoreLine, timing, timingWords } from '../lines';
-import { COSTS, POINTS, TRACK_GRACE_TEMPOS, TRACK_OVER_PER_LEVEL, TRACK_UNDER_PER_LEVEL } from '../points';
+import { COSTS, POINTS, TRACK_GRACE_TEMPOS, TRACK_OVER_PER_LEVEL, TRACK_SETTLE_MINUTES, TRACK_UNDER_PER_LEVEL, TRACK_WINDOW_MINUTES } from '../points';
 import { acceptWords, countedClassifications, expectedAt, gapTo, levelAt, levelName, tempoFor } from '../severity';
 import type { ScoreLine } from '../types';
 import { commonLines, commonPenalties } from './common';
@@ -67,8 +67,9 @@ function firstSeverityLine(ctx: ScoringContext, aware: SimMinutes | undefined): 
 }
 
 /**
- * The team's severity over the incident: from awareness + one tempo to the
- * point the run reached, each minute under-classified by n levels counts as
+ * The team's severity over the incident: from awareness + one tempo, for at
+ * least three days and until a day past the last new evidence (never past the
+ * point the run reached), each minute under-classified by n levels counts as
  * n × 0.5 of a wrong minute, over-classified as n × 0.25 (at most 1). A
  * severity misread for long is more than a wrong label: the incident policy's
  * tempo, escalation and oversight never engage — so besides the line, the
@@ -81,18 +82,23 @@ function trackLines(ctx: ScoringContext, aware: SimMinutes | undefined): ScoreLi
   const atAware = expectedAt(steps, aware);
   if (!atAware) return [];
   const from = earliest(ctx.now, after(aware, scaled(tempoFor(ctx.pack, atAware.level), TRACK_GRACE_TEMPOS)));
-  const span = between(from, ctx.now);
+  // Followed while the severity matters: at least TRACK_WINDOW_MINUTES from there, and a day past the last evidence
+  // that changed what it should be. Over the whole of a long scenario a day misread on the first, critical day
+  // weighed a few per cent.
+  const lastEvidence = steps.filter((s) => s.at < ctx.now).at(-1)?.at ?? aware;
+  const until = earliest(ctx.now, latest(after(from, TRACK_WINDOW_MINUTES), after(lastEvidence, TRACK_SETTLE_MINUTES)));
+  const span = between(from, until);
   const base = { stage: 'detect' as const, id: 'detect.severity.track', max: POINTS.severityTrack, reference: 'Reference: the expected severity as the evidence arrived' };
   if (span <= 0) return [notApplicableLine({ ...base, reason: 'The run ended before the severity could be followed over time.' })];
   const counted = countedClassifications(ctx.state, aware);
   // Breakpoints: every expected step and every counted classification.
-  const times = [...new Set([from, ...steps.map((s) => s.at), ...counted.map((r) => r.at)].filter((x) => x >= from && x < ctx.now))].sort((a, b) => a - b);
+  const times = [...new Set([from, ...steps.map((s) => s.at), ...counted.map((r) => r.at)].filter((x) => x >= from && x < until))].sort((a, b) => a - b);
   let wrong = 0;
   let under = 0;
   let over = 0;
   let cost = 0;
   times.forEach((start, i) => {
-    const end = times[i + 1] ?? ctx.now;
+    const end = times[i + 1] ?? until;
     const step = expectedAt(steps, start);
     if (!step) return;
     const gap = gapTo(step, levelAt(counted, start));
@@ -105,13 +111,13 @@ function trackLines(ctx: ScoringContext, aware: SimMinutes | undefined): ScoreLi
   cost = Math.min(COSTS.misreadCap, cost);
   const points = POINTS.severityTrack * (1 - wrong / span);
   const parts = [under > 0 ? `under-classified for ${formatSpan(under)}` : '', over > 0 ? `over-classified for ${formatSpan(over)}` : ''].filter(Boolean);
-  const worst = steps.find((s) => s.at < ctx.now && gapTo(s, levelAt(counted, latest(s.at, from))) !== 0);
+  const worst = steps.find((s) => s.at < until && gapTo(s, levelAt(counted, latest(s.at, from))) !== 0);
   const lesson = worst && parts.length ? `From ${ctx.t(worst.at)} the evidence called for ${acceptWords(worst)}: ${worst.rationale.trim()}` : undefined;
   const line = scoreLine({
     ...base, points, at: from, topic: 'severity',
     reason: parts.length === 0
-      ? `From ${ctx.t(from)} to ${ctx.t(ctx.now)} the team's severity matched what the evidence called for.`
-      : `From ${ctx.t(from)} to ${ctx.t(ctx.now)} (${formatSpan(span)}) the team was ${parts.join(' and ')} against what the evidence called for${deduction(points, POINTS.severityTrack)}.`,
+      ? `From ${ctx.t(from)} to ${ctx.t(until)} the team's severity matched what the evidence called for.`
+      : `From ${ctx.t(from)} to ${ctx.t(until)} (${formatSpan(span)}) the team was ${parts.join(' and ')} against what the evidence called for${deduction(points, POINTS.severityTrack)}.`,
     lesson,
   });
   if (round1(cost) <= 0) return [line];
